@@ -1,0 +1,22 @@
+import type { Config } from '../config.js';
+import { openEmbedded } from './embedded.js';
+import { openServer } from './server.js';
+import type { Db } from './types.js';
+
+export type { Db, Queryable, Row } from './types.js';
+export { DbOpenError } from './types.js';
+
+/** Chooses the implementation once, from config: DATABASE_URL → server, else embedded. */
+export function openDb(config: Pick<Config, 'DATABASE_URL' | 'dataDir' | 'PG_POOL_MAX'>): Promise<Db> {
+  return config.DATABASE_URL
+    ? openServer(config.DATABASE_URL, config.PG_POOL_MAX)
+    : openEmbedded({ dir: config.dataDir });
+}
+
+/** Engine versions, for the health endpoint and start-up log. */
+export async function engineInfo(db: Db): Promise<{ postgres: string; postgis: string }> {
+  const [row] = await db.query<{ postgres: string; postgis: string }>(
+    `SELECT current_setting('server_version') AS postgres, postgis_lib_version() AS postgis`,
+  );
+  return { postgres: row?.postgres ?? 'unknown', postgis: row?.postgis ?? 'unknown' };
+}

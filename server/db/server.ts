@@ -1,0 +1,87 @@
+import pg from 'pg';
+import type { Db, Queryable, Row } from './types.js';
+import { DbOpenError } from './types.js';
+
+// Normalise results to what the embedded implementation returns (see Db).
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
+    if (oid === DATE) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export async function openServer(url: string, max: number): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max, types: typeParsers, connectionTimeoutMillis: 10_000 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    await pool.query('SELECT 1');
+  } catch (err) {
+    await pool.end();
+    const where = safeTarget(url);
+    throw new DbOpenError(`cannot reach the database at ${where}: ${(err as Error).message}`);
+  }
+  return new ServerDb(pool);
+}
+
+/** host:port/db without the password, for messages. */
+function safeTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+function wrap(c: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T extends Row>(text: string, values?: readonly unknown[]) {
+      const res = await c.query<T>(text, values ? [...values] : undefined);
+      return res.rows;
+    },
+    async exec(text: string) {
+      await c.query(text);
+    },
+  };
+}
+
+class ServerDb implements Db {
+  readonly kind = 'server' as const;
+  private readonly q: Queryable;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.q = wrap(pool);
+  }
+
+  query<T extends Row = Row>(text: string, values?: readonly unknown[]): Promise<T[]> {
+    return this.q.query<T>(text, values);
+  }
+
+  exec(text: string): Promise<void> {
+    return this.q.exec(text);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(wrap(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
