@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { catalogRouter } from './catalog/routes.js';
+import type { Config } from './config.js';
+import type { Db } from './db/index.js';
+import { healthRouter } from './health/routes.js';
+import { errorHandler, notFoundHandler } from './http/problem.js';
+import { paths } from './paths.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  log: Logger;
+  schemaVersion: string;
+}
+
+/** Assembles middleware, the feature routers and the one error handler. */
+export function createApp({ config, db, log, schemaVersion }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = express.Router();
+  api.use(healthRouter(db, { schemaVersion }));
+  api.get('/client-config', (_req, res) => {
+    res.json({ basemap: config.BASEMAP, onlineStyleUrl: config.BASEMAP === 'online' ? config.ONLINE_STYLE_URL : undefined });
+  });
+  api.use(catalogRouter(db));
+  api.use(notFoundHandler);
+  app.use('/api/v1', api);
+
+  serveClient(app);
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}
+
+/** The built client (dist/client): hashed assets cached for good, index.html always revalidated. */
+function serveClient(app: Express): void {
+  const dir = paths.clientDist;
+  app.use(
+    '/assets',
+    express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
+  app.use(express.static(dir, { index: false, maxAge: 0 }));
+  app.get('/', (_req, res, next) => {
+    const index = join(dir, 'index.html');
+    if (!existsSync(index)) return next();
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  });
+}

@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { paths } from './paths.js';
+
+/** Newest modification time of the files that make up the client bundle. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+export function clientIsStale(): boolean {
+  const index = join(paths.clientDist, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  const lock = join(paths.root, 'package-lock.json');
+  return newestSource(paths.client) > built || (existsSync(lock) && statSync(lock).mtimeMs > built);
+}
+
+/**
+ * `npm start` builds what it needs: the client is rebuilt only when its sources are newer
+ * than the last build, so a second start stays fast.
+ */
+export async function ensureClientBuilt(log?: Pick<Logger, 'info'>): Promise<void> {
+  if (!clientIsStale()) return;
+  const t0 = Date.now();
+  log?.info('building the client (first start or changed sources)…');
+  const { build } = await import('vite');
+  await build({ configFile: join(paths.client, 'vite.config.ts'), logLevel: 'warn' });
+  log?.info({ ms: Date.now() - t0 }, 'client built');
+}

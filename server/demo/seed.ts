@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import { loadDemo } from './load.js';
+
+/** First start: an empty database gets the synthetic demo data (ARCHITECTURE §8). */
+export async function seedDemoIfEmpty(db: Db, config: Pick<Config, 'DEMO_DATA' | 'DEMO_ROWS' | 'DEMO_SEED'>, log: Logger): Promise<void> {
+  if (config.DEMO_DATA === 'off') return;
+  const [row] = await db.query<{ n: number }>('SELECT (SELECT count(*) FROM places)::int + (SELECT count(*) FROM datasets)::int AS n');
+  if ((row?.n ?? 0) > 0) return;
+  const t0 = Date.now();
+  log.info({ rows: config.DEMO_ROWS }, 'empty database: loading synthetic demo data…');
+  let lastLogged = 0;
+  const counts = await loadDemo(db, { rows: config.DEMO_ROWS, seed: config.DEMO_SEED }, (done, total) => {
+    if (done - lastLogged >= total / 4 || done === total) {
+      lastLogged = done;
+      log.info({ done, total }, 'demo observations');
+    }
+  });
+  log.info({ ...counts, ms: Date.now() - t0 }, 'synthetic demo data loaded');
+}

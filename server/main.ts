@@ -1,0 +1,50 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ensureClientBuilt } from './build.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DbOpenError, openDb } from './db/index.js';
+import { MigrationError, migrate, readMigrations } from './db/migrate.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import { createLogger } from './log.js';
+import { paths } from './paths.js';
+
+/** Start-up: config → db → migrate → seed demo if empty → build client if stale → listen. */
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const config = loadConfig();
+  const log = createLogger(config);
+  const db = await openDb(config);
+  const shutdown = async () => {
+    await db.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  const schemaVersion = await migrate(db, readMigrations(paths.migrations));
+  await seedDemoIfEmpty(db, config, log);
+  await ensureClientBuilt(log);
+
+  const server = createApp({ config, db, log, schemaVersion }).listen(config.PORT, config.HOST);
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => Promise.reject(err))]);
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  log.info({ ms: Date.now() - t0, db: db.kind, schemaVersion }, 'ready');
+  console.log(`\nCorridor is running at http://${host}:${port}/  (${db.kind} database, started in ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+}
+
+main().catch((err: unknown) => {
+  // Known start-up failures get one line, not a stack trace: they are the operator's to fix.
+  const known = err instanceof ConfigError || err instanceof DbOpenError || err instanceof MigrationError;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const message =
+    code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL'
+      ? `cannot listen on ${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 8080} (${code}); set PORT or HOST`
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  console.error(`corridor: cannot start: ${message}`);
+  if (!known && process.env.LOG_LEVEL === 'debug') console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MONITORING_POINT_KINDS, SERVICE_KINDS } from '../../server/domain.js';
+import { startApp, type TestApp } from '../helpers/app.js';
+import { DB_KINDS } from '../helpers/db.js';
+
+interface FC {
+  type: string;
+  features: { id: number; geometry: { type: string; coordinates: [number, number] }; properties: Record<string, unknown> }[];
+}
+
+describe.each(DB_KINDS)('catalog and health on the %s database', (kind) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp({ kind });
+  });
+  afterAll(() => app.close());
+
+  it('when asked for health, then it reports the engine, schema version and demo counts', async () => {
+    const res = await app.get('/api/v1/health');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status).toBe('ok');
+    expect(body.db.kind).toBe(kind);
+    expect(body.db.postgis).toMatch(/^3\./);
+    expect(body.schemaVersion).toMatch(/^\d{3}_/);
+    expect(body.demo).toBe(true);
+    const [sql] = await app.db.query('SELECT (SELECT count(*) FROM observations)::int AS o, (SELECT count(*) FROM services)::int AS s');
+    expect(body.counts.observations).toBe(sql?.o);
+    expect(body.counts.services).toBe(sql?.s);
+    expect(body.counts.monitoringPoints).toBeGreaterThanOrEqual(9);
+  });
+
+  it('when listing monitoring points, then both corridors have official posts and informal crossings', async () => {
+    const res = await app.get('/api/v1/monitoring-points');
+    expect(res.headers.get('content-type')).toMatch(/application\/geo\+json/);
+    const fc = (await res.json()) as FC;
+    expect(fc.type).toBe('FeatureCollection');
+    const by = (corridor: string, k: string) =>
+      fc.features.filter((f) => f.properties.corridor === corridor && f.properties.kind === k).length;
+    for (const corridor of ['sesheke', 'nakonde']) {
+      expect(by(corridor, 'official_border_post')).toBeGreaterThanOrEqual(1);
+      expect(by(corridor, 'informal_crossing')).toBeGreaterThanOrEqual(1);
+    }
+    for (const f of fc.features) {
+      expect(f.geometry.type).toBe('Point');
+      expect(MONITORING_POINT_KINDS).toContain(f.properties.kind);
+      const [lon, lat] = f.geometry.coordinates;
+      expect(lon).toBeGreaterThan(20);
+      expect(lat).toBeLessThan(0);
+    }
+  });
+
+  it('when filtering services by kind and bbox, then only matching services come back, as SQL counts them', async () => {
+    const bbox = [24.0, -18.0, 25.5, -17.2];
+    const res = await app.get(`/api/v1/services?kind=health,police_vsu&bbox=${bbox.join(',')}`);
+    expect(res.status).toBe(200);
+    const fc = (await res.json()) as FC;
+    const [sql] = await app.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM services WHERE kind IN ('health', 'police_vsu') AND geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)`,
+      bbox,
+    );
+    expect(fc.features.length).toBe(sql?.n);
+    expect(fc.features.length).toBeGreaterThan(0);
+    for (const f of fc.features) expect(['health', 'police_vsu']).toContain(f.properties.kind);
+  });
+
+  it('when the demo is loaded, then every service kind exists and services and sites say they are synthetic', async () => {
+    const services = (await (await app.get('/api/v1/services')).json()) as FC;
+    expect(new Set(services.features.map((f) => f.properties.kind))).toEqual(new Set(SERVICE_KINDS));
+    expect(services.features.every((f) => f.properties.isSynthetic === true)).toBe(true);
+    const sites = (await (await app.get('/api/v1/outreach-sites')).json()) as FC;
+    expect(sites.features.length).toBeGreaterThan(10);
+    expect(sites.features.every((f) => f.properties.isSynthetic === true)).toBe(true);
+    const places = (await (await app.get('/api/v1/places?country=ZMB')).json()) as FC;
+    expect(places.features.map((f) => f.properties.name)).toEqual(expect.arrayContaining(['Sesheke', 'Nakonde', 'Lusaka']));
+  });
+
+  it.each([
+    ['/api/v1/services?kind=hospital', 'query.kind'],
+    ['/api/v1/services?bbox=1,2,3', 'query.bbox'],
+    ['/api/v1/services?bbox=30,-10,20,-5', 'query.bbox'],
+    ['/api/v1/places?country=zambia', 'query.country'],
+    ['/api/v1/monitoring-points?corridor=kariba', 'query.corridor'],
+    ['/api/v1/outreach-sites?colour=red', 'query.colour'],
+  ])('when %s is requested, then 400 problem+json names %s', async (path, field) => {
+    const res = await app.get(path);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const body = await res.json();
+    expect(body.status).toBe(400);
+    expect(body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('when an unknown endpoint or malformed JSON arrives, then a problem+json answers without internals', async () => {
+    const missing = await app.get('/api/v1/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
+    const bad = await app.get('/api/v1/health', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    expect(bad.status).toBe(400);
+    const text = await bad.text();
+    expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});

@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { openEmbedded } from '../../server/db/embedded.js';
+import { paths } from '../../server/paths.js';
+
+const tsx = join(paths.root, 'node_modules/.bin/tsx');
+const main = join(paths.root, 'server/main.ts');
+
+function runMain(env: NodeJS.ProcessEnv) {
+  return spawnSync(tsx, [main], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
+}
+
+/** Starts the server and resolves with its URL once it prints it. */
+function startMain(env: NodeJS.ProcessEnv) {
+  const child = spawn(tsx, [main], { env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env } });
+  let out = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/\S+?)\/? /.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+describe('start-up', () => {
+  it.each([
+    [{ PORT: 'eighty' }, /^corridor: cannot start: invalid PORT="eighty"/],
+    [{ DATABASE_URL: 'mysql://x' }, /^corridor: cannot start: invalid DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, /^corridor: cannot start: cannot reach the database at 127\.0\.0\.1:1\/none/],
+    [{ DEMO_DATA: 'maybe' }, /^corridor: cannot start: invalid DEMO_DATA/],
+  ])('when config is %o, then start-up stops with one line', (env, message) => {
+    const r = runMain(env);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  describe('with an embedded data directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-start-'));
+    beforeAll(async () => {
+      // Start from the prepared template rather than creating PostGIS from scratch (~15 s).
+      const db = await openEmbedded({ dir, loadDataDir: new Blob([readFileSync(inject('embeddedTemplate'))]) });
+      await db.close();
+    });
+
+    it('when a server holds it, then a second opener refuses, and after kill -9 committed data survives', async () => {
+      const first = startMain({ DATA_DIR: dir });
+      const url = await first.url;
+      const before = await (await fetch(`${url}/api/v1/health`)).json();
+      expect(before.counts.observations).toBeGreaterThan(0);
+
+      const second = runMain({ DATA_DIR: dir, PORT: '0' });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/in use by another Corridor process \(pid \d+\)/);
+
+      first.child.kill('SIGKILL');
+      await new Promise((r) => first.child.once('exit', r));
+
+      // A process that commits and is then killed: its row must be there on reopen.
+      const crash = spawn(tsx, [join(paths.root, 'tests/helpers/crash-child.ts'), dir, 'crash-1']);
+      await new Promise<void>((resolve, reject) => {
+        crash.stdout.on('data', (d: Buffer) => d.toString().includes('committed') && resolve());
+        crash.on('exit', (code) => reject(new Error(`crash child exited ${code}`)));
+      });
+      crash.kill('SIGKILL');
+      await new Promise((r) => crash.once('exit', r));
+
+      const again = startMain({ DATA_DIR: dir });
+      const after = await (await fetch(`${await again.url}/api/v1/health`)).json();
+      expect(after.counts.observations).toBe(before.counts.observations);
+      expect(after.counts.places).toBe(before.counts.places + 1);
+      again.child.kill('SIGTERM');
+      await new Promise((r) => again.child.once('exit', r));
+    }, 180_000);
+  });
+});

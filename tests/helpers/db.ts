@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openEmbedded } from '../../server/db/embedded.js';
+import type { Db } from '../../server/db/index.js';
+import { openServer } from '../../server/db/server.js';
+import { SERVER_TEMPLATE_DB, withDatabase } from '../setup/template.js';
+
+export type DbKind = 'embedded' | 'server';
+
+/** The database kinds this run tests: always embedded, plus the server when TEST_DATABASE_URL is set. */
+export const DB_KINDS: DbKind[] = process.env.TEST_DATABASE_URL ? ['embedded', 'server'] : ['embedded'];
+
+/**
+ * A fresh database with schema and the test demo data (see tests/setup/template.ts).
+ * Embedded: loaded from the prepared dump (~3 s). Server: a new database cloned from the
+ * template database (fast file copy), dropped again on close().
+ */
+export async function openFreshDb(kind: DbKind): Promise<Db> {
+  if (kind === 'embedded') {
+    const blob = new Blob([readFileSync(inject('embeddedTemplate'))]);
+    return openEmbedded({ loadDataDir: blob });
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `corridor_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${SERVER_TEMPLATE_DB}`);
+  const db = await openServer(withDatabase(url, name), 4);
+  return {
+    kind: db.kind,
+    query: (t, v) => db.query(t, v),
+    exec: (t) => db.exec(t),
+    transaction: (fn) => db.transaction(fn),
+    close: async () => {
+      await db.close();
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+const shared = new Map<DbKind, Promise<Db>>();
+
+/**
+ * One database per kind per test worker, shared by the files it runs (isolate: false).
+ * For read-only tests; a test that writes uses openFreshDb or cleans up after itself.
+ */
+export function sharedDb(kind: DbKind): Promise<Db> {
+  let db = shared.get(kind);
+  if (!db) {
+    db = openFreshDb(kind);
+    shared.set(kind, db);
+  }
+  return db;
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
