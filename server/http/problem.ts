@@ -28,7 +28,10 @@ export const notFound = (detail: string): HttpError => new HttpError(404, 'Not f
 export function fieldErrors(where: string, error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const path = [...issue.path, ...(keys.length === 1 ? keys : [])].map(String).join('.');
+    let segments = [...issue.path, ...(keys.length === 1 ? keys : [])].map(String);
+    // A query parameter is one name even when it carries a list (kind=a,b): name the parameter.
+    if (where === 'query') segments = segments.slice(0, 1);
+    const path = segments.join('.');
     return { field: path ? `${where}.${path}` : where, message: issue.message };
   });
 }
