@@ -28,7 +28,33 @@ const schema = z.object({
   ONLINE_STYLE_URL: z.url().optional(),
   /** Max pg pool connections for the server database. */
   PG_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** 'on' lets anonymous callers read viewer-level data (suppressed aggregates); writes still need sign-in. */
+  PUBLIC_VIEWER: z.enum(['on', 'off']).default('off'),
+  /** Hours a sign-in session lasts. */
+  SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** bcrypt cost for passwords; 12 ≈ 0.25 s per hash. Tests lower it to stay quick. */
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  /** When set, start-up ensures an admin API token with exactly this value (automation, CI). */
+  CORRIDOR_ADMIN_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .max(200)
+    .regex(/^[A-Za-z0-9\-._~+/]+=*$/, 'must be a bearer token (letters, digits, -._~+/)')
+    .optional(),
+  /** Counts 1…k−1 are suppressed in aggregates below data_manager and in every export. */
+  SUPPRESSION_K: z.coerce.number().int().min(2).max(100).default(5),
+  /** k for protection reports and trafficking indicators (the most sensitive counts). */
+  SUPPRESSION_K_SENSITIVE: z.coerce.number().int().min(2).max(100).default(11),
+  /** Largest JSON request body (uploads have their own limits). */
+  JSON_BODY_LIMIT: z.string().regex(/^\d{1,6}(b|kb|mb)$/, 'expected a size such as 1mb or 512kb').default('1mb'),
+  /** Sign-in attempts (password and one-time code) per minute per client address. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Requests per minute per caller to endpoints marked heavy (see server/http/security.ts). */
+  HEAVY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
 });
+
+// Never echoed in an error message: they end up in consoles and CI logs.
+const SECRETS = new Set(['CORRIDOR_ADMIN_TOKEN', 'DATABASE_URL']);
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
 
@@ -39,11 +65,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'config');
-    throw new ConfigError(`invalid ${name}=${JSON.stringify(env[name])}: ${issue?.message}`);
+    const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(env[name]);
+    throw new ConfigError(`invalid ${name}=${shown}: ${issue?.message}`);
   }
   const c = parsed.data;
   if (c.BASEMAP === 'online' && !c.ONLINE_STYLE_URL) {
     throw new ConfigError('BASEMAP=online needs ONLINE_STYLE_URL');
+  }
+  if (c.SUPPRESSION_K_SENSITIVE < c.SUPPRESSION_K) {
+    throw new ConfigError('SUPPRESSION_K_SENSITIVE must be at least SUPPRESSION_K');
   }
   return { ...c, dataDir: resolve(c.DATA_DIR) };
 }
