@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { auditRouter } from './audit/routes.js';
+import { adminRouter } from './auth/admin-routes.js';
+import { principalMiddleware } from './auth/principal.js';
+import { route } from './auth/route.js';
+import { authRouter } from './auth/routes.js';
 import { catalogRouter } from './catalog/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { healthRouter } from './health/routes.js';
 import { errorHandler, notFoundHandler } from './http/problem.js';
+import { logSerializers, securityHeaders } from './http/security.js';
 import { paths } from './paths.js';
 
 export interface AppDeps {
@@ -23,9 +29,11 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger: log,
+      serializers: logSerializers,
       genReqId: (req, res) => {
         const id = randomUUID();
         res.setHeader('X-Request-Id', id);
@@ -34,13 +42,28 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
 
+  // Every route is declared with route() and its access (server/auth/route.ts).
   const api = express.Router();
-  api.use(healthRouter(db, { schemaVersion }));
-  api.get('/client-config', (_req, res) => {
-    res.json({ basemap: config.BASEMAP, onlineStyleUrl: config.BASEMAP === 'online' ? config.ONLINE_STYLE_URL : undefined });
+  api.use(principalMiddleware(db, config));
+  api.use(healthRouter(db, { schemaVersion, disclosure: config }));
+  route(api, {
+    method: 'get',
+    path: '/client-config',
+    access: 'public', // the client needs it before anyone signs in
+    summary: 'Basemap settings and whether anonymous viewing is on',
+    handler: (_req, res) => {
+      res.json({
+        basemap: config.BASEMAP,
+        onlineStyleUrl: config.BASEMAP === 'online' ? config.ONLINE_STYLE_URL : undefined,
+        publicViewer: config.PUBLIC_VIEWER === 'on',
+      });
+    },
   });
+  api.use(authRouter(db, config));
+  api.use(adminRouter(db, config));
+  api.use(auditRouter(db));
   api.use(catalogRouter(db));
   api.use(notFoundHandler);
   app.use('/api/v1', api);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { bootstrapAuth } from './auth/bootstrap.js';
 import { ensureClientBuilt } from './build.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DbOpenError, openDb } from './db/index.js';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
 
   const schemaVersion = await migrate(db, readMigrations(paths.migrations));
   await seedDemoIfEmpty(db, config, log);
+  const { signInCode, validHours } = await bootstrapAuth(db, config, log);
   await ensureClientBuilt(log);
 
   const server = createApp({ config, db, log, schemaVersion }).listen(config.PORT, config.HOST);
@@ -32,6 +34,10 @@ async function main(): Promise<void> {
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   log.info({ ms: Date.now() - t0, db: db.kind, schemaVersion }, 'ready');
   console.log(`\nCorridor is running at http://${host}:${port}/  (${db.kind} database, started in ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+  if (signInCode) {
+    // Printed, never logged: the console is the operator's; log files travel further.
+    console.log(`Sign in as admin with this one-time link (valid ${validHours} h, works once):\n  http://${host}:${port}/?signin=${signInCode}\n`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { z } from 'zod';
+import { route } from '../auth/route.js';
 import type { Db } from '../db/index.js';
-import { parseQuery } from '../http/validate.js';
 import { toFeatureCollection } from './geojson.js';
 import { type CatalogFilter, monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from './schemas.js';
 import { catalogSql, type LayerName } from './sql.js';
@@ -13,14 +13,20 @@ const ENDPOINTS: [path: string, layer: LayerName, schema: z.ZodType<CatalogFilte
   ['/outreach-sites', 'outreachSites', outreachSitesQuery],
 ];
 
-/** Catalog layers as GeoJSON FeatureCollections (reference data, not sensitive). */
+/** Catalog layers as GeoJSON FeatureCollections (reference data, not sensitive: viewer level). */
 export function catalogRouter(db: Db): Router {
   const router = Router();
   for (const [path, layer, schema] of ENDPOINTS) {
-    router.get(path, async (req, res) => {
-      const filter = parseQuery(req, schema);
-      const { text, values } = catalogSql(layer, filter);
-      res.type('application/geo+json').json(toFeatureCollection(await db.query(text, values)));
+    route(router, {
+      method: 'get',
+      path,
+      access: 'viewer',
+      summary: `GeoJSON ${layer} (filters: bbox, kind, …)`,
+      query: schema,
+      handler: async (_req, res, { query }) => {
+        const { text, values } = catalogSql(layer, query);
+        res.type('application/geo+json').json(toFeatureCollection(await db.query(text, values)));
+      },
     });
   }
   return router;

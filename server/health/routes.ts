@@ -1,9 +1,13 @@
 import { Router } from 'express';
+import { route } from '../auth/route.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { engineInfo } from '../db/index.js';
+import { disclosurePolicy, publishCount } from '../privacy/disclosure.js';
 
 export interface HealthInfo {
   schemaVersion: string;
+  disclosure: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;
 }
 
 // Table → JSON name for the counts block; identifiers from this list only.
@@ -21,17 +25,26 @@ export function healthRouter(db: Db, info: HealthInfo): Router {
   const router = Router();
   // Engine versions never change while running: ask once.
   const engine = engineInfo(db);
-  router.get('/health', async (_req, res) => {
-    const selects = Object.entries(COUNTED).map(([k, t]) => `(SELECT count(*) FROM ${t})::int AS "${k}"`);
-    const [counts] = await db.query(`SELECT ${selects.join(', ')}`);
-    const [demo] = await db.query<{ demo: boolean }>('SELECT EXISTS (SELECT 1 FROM datasets WHERE is_synthetic) AS demo');
-    res.set('Cache-Control', 'no-store').json({
-      status: 'ok',
-      db: { kind: db.kind, ...(await engine) },
-      schemaVersion: info.schemaVersion,
-      demo: demo?.demo ?? false,
-      counts,
-    });
+  route(router, {
+    method: 'get',
+    path: '/health',
+    access: 'public', // monitoring probes; whole-table row counts, the sensitive one suppressed below
+    summary: 'Status, database engine and versions, schema version, demo flag, row counts',
+    handler: async (_req, res, { principal }) => {
+      const selects = Object.entries(COUNTED).map(([k, t]) => `(SELECT count(*) FROM ${t})::int AS "${k}"`);
+      const [counts] = await db.query<Record<keyof typeof COUNTED, number>>(`SELECT ${selects.join(', ')}`);
+      const [demo] = await db.query<{ demo: boolean }>('SELECT EXISTS (SELECT 1 FROM datasets WHERE is_synthetic) AS demo');
+      // Protection reports are counted people at risk: a small total is suppressed like any other.
+      const reports = publishCount(counts?.reports ?? 0, disclosurePolicy(principal, info.disclosure, { sensitive: true }));
+      res.set('Cache-Control', 'no-store').json({
+        status: 'ok',
+        db: { kind: db.kind, ...(await engine) },
+        schemaVersion: info.schemaVersion,
+        demo: demo?.demo ?? false,
+        counts: { ...counts, reports: reports.count },
+        ...(reports.suppressed ? { suppressed: ['reports'] } : {}),
+      });
+    },
   });
   return router;
 }

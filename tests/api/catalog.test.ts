@@ -11,7 +11,7 @@ interface FC {
 describe.each(DB_KINDS)('catalog and health on the %s database', (kind) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startApp({ kind });
+    app = await startApp({ kind, as: 'viewer' });
   });
   afterAll(() => app.close());
 

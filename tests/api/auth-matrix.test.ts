@@ -1,0 +1,144 @@
+import type { Express } from 'express';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { issueOneTimeCode } from '../../server/auth/one-time.js';
+import { ROLES, type Role, roleRank } from '../../server/auth/roles.js';
+import { type Access, registeredRoutes } from '../../server/auth/route.js';
+import { createToken } from '../../server/auth/tokens.js';
+import { loadConfig } from '../../server/config.js';
+import type { Db } from '../../server/db/index.js';
+import { startApp, type TestApp } from '../helpers/app.js';
+import { json, makeUser, type TestUser } from '../helpers/auth.js';
+import { DB_KINDS, sharedDb } from '../helpers/db.js';
+
+interface Fixture {
+  db: Db;
+  user: TestUser;
+}
+interface Expectation {
+  access: Access;
+  /** status of an allowed call */
+  ok: number;
+  /** a valid request (path with real ids, body); default: the path itself, no body */
+  request?: (f: Fixture) => Promise<{ path?: string; body?: unknown }>;
+}
+
+/**
+ * Every registered route must be here (and nothing else): a route added without an entry fails.
+ * Add yours with the access it should have and a request that succeeds when allowed.
+ */
+const EXPECTED: Record<string, Expectation> = {
+  'GET /health': { access: 'public', ok: 200 },
+  'GET /client-config': { access: 'public', ok: 200 },
+  'GET /monitoring-points': { access: 'viewer', ok: 200 },
+  'GET /services': { access: 'viewer', ok: 200 },
+  'GET /places': { access: 'viewer', ok: 200 },
+  'GET /outreach-sites': { access: 'viewer', ok: 200 },
+  'POST /auth/login': {
+    access: 'public',
+    ok: 200,
+    request: async ({ user }) => ({ body: { username: user.username, password: user.password } }),
+  },
+  'POST /auth/one-time': { access: 'public', ok: 200, request: async ({ db, user }) => ({ body: { code: await issueOneTimeCode(db, user.id) } }) },
+  'POST /auth/logout': { access: 'public', ok: 204 },
+  'GET /auth/me': { access: 'viewer', ok: 200 },
+  'GET /users': { access: 'admin', ok: 200 },
+  'POST /users': {
+    access: 'admin',
+    ok: 201,
+    request: async () => ({ body: { username: `m-${Math.random().toString(36).slice(2)}`, password: 'correct horse battery', role: 'viewer' } }),
+  },
+  'PATCH /users/:id': { access: 'admin', ok: 200, request: async ({ db }) => ({ path: `/users/${(await makeUser(db, 'viewer', 'm')).id}`, body: { role: 'analyst' } }) },
+  'GET /tokens': { access: 'admin', ok: 200 },
+  'POST /tokens': { access: 'admin', ok: 201, request: async () => ({ body: { role: 'viewer', name: 'matrix' } }) },
+  'DELETE /tokens/:id': {
+    access: 'admin',
+    ok: 204,
+    request: async ({ db }) => ({ path: `/tokens/${(await createToken(db, { name: 'matrix-throwaway', role: 'viewer' })).id}` }),
+  },
+  'GET /audit': { access: 'admin', ok: 200 },
+};
+
+type Caller = 'anonymous' | 'public viewer' | Role;
+const CALLERS: Caller[] = ['anonymous', 'public viewer', ...ROLES];
+
+function expectedStatus(e: Expectation, method: string, caller: Caller): number {
+  if (e.access === 'public') return e.ok;
+  if (caller === 'public viewer') return e.access === 'viewer' && method === 'GET' ? e.ok : 401;
+  if (caller === 'anonymous') return 401;
+  if (e.access === 'authenticated') return e.ok;
+  return roleRank(caller) >= roleRank(e.access) ? e.ok : 403;
+}
+
+/** method + path of every route Express itself would answer, walking nested routers. */
+function expressRoutes(app: Express): string[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+  const out: string[] = [];
+  const walk = (stack: Layer[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.push(`${m.toUpperCase()} ${layer.route.path}`);
+      } else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
+  return out;
+}
+
+describe.each(DB_KINDS)('role × endpoint matrix on the %s database', (kind) => {
+  let app: TestApp;
+  let publicApp: TestApp;
+  let fixture: Fixture;
+  beforeAll(async () => {
+    const env = { LOGIN_RATE_LIMIT: '1000' };
+    app = await startApp({ kind, env });
+    publicApp = await startApp({ kind, env: { ...env, PUBLIC_VIEWER: 'on' } });
+    const db = await sharedDb(kind);
+    fixture = { db, user: await makeUser(db, 'viewer', 'matrix') };
+  });
+  afterAll(async () => {
+    await app.close();
+    await publicApp.close();
+  });
+
+  it('when the app is built, then every API route Express serves was declared with route() and its access', async () => {
+    const express = createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db: await sharedDb(kind), log: pino({ level: 'silent' }), schemaVersion: 'x' });
+    const declared = new Set(registeredRoutes().map((r) => `${r.method} ${r.path}`));
+    const served = expressRoutes(express).filter((r) => !r.endsWith(' /')); // GET / serves the client page
+    expect(served.length).toBeGreaterThanOrEqual(Object.keys(EXPECTED).length);
+    expect(served.filter((r) => !declared.has(r))).toEqual([]);
+  });
+
+  it('when the registry is compared with the expectation table, then both list the same routes with the same access', () => {
+    const registered = Object.fromEntries(registeredRoutes().map((r) => [`${r.method} ${r.path}`, r.access]));
+    const expected = Object.fromEntries(Object.entries(EXPECTED).map(([k, e]) => [k, e.access]));
+    expect(registered).toEqual(expected);
+  });
+
+  it('when each caller calls each registered route, then the status is the expected one', async () => {
+    const results: string[] = [];
+    for (const r of registeredRoutes()) {
+      const key = `${r.method} ${r.path}`;
+      const e = EXPECTED[key];
+      if (!e) throw new Error(`${key} has no entry in EXPECTED (tests/api/auth-matrix.test.ts)`);
+      for (const caller of CALLERS) {
+        const req = e.request ? await e.request(fixture) : {};
+        const path = `/api/v1${req.path ?? r.path}`;
+        const init: RequestInit = req.body === undefined ? { method: r.method } : json(req.body, { method: r.method });
+        const requester = caller === 'anonymous' ? app.anonymous : caller === 'public viewer' ? publicApp.anonymous : app.as(caller);
+        const res = await requester.get(path, init);
+        const want = expectedStatus(e, r.method, caller);
+        results.push(`${key} ${caller}: ${res.status === want ? 'ok' : `got ${res.status}, want ${want}`}`);
+        if (res.status === 401 || res.status === 403) expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+      }
+    }
+    expect(results.filter((r) => !r.endsWith(': ok'))).toEqual([]);
+    expect(results.length).toBe(registeredRoutes().length * CALLERS.length);
+  });
+
+  it('when a route is a write, then no anonymous caller can reach it unless it is part of signing in or out', () => {
+    const openWrites = registeredRoutes().filter((r) => r.method !== 'GET' && r.access === 'public').map((r) => r.path);
+    expect(openWrites.sort()).toEqual(['/auth/login', '/auth/logout', '/auth/one-time']);
+  });
+});
