@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { route } from '../auth/route.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import { rateLimiter } from '../http/security.js';
+import { computeKde } from './heatmap.js';
+import { emergingQuery, hotspotsQuery, kdeQuery } from './schemas.js';
+import { computeEmerging } from './series.js';
+import { computeHotspots } from './service.js';
+
+/**
+ * Hotspot analysis (issue 6, ARCHITECTURE §4–§5). Viewer level: every count is published
+ * through disclosure control for roles below data manager (see analyse.ts for why z and p stay
+ * safe to publish). Heavy: one rate-limit budget per caller across the three endpoints.
+ */
+export function hotspotsRouter(db: Db, config: Config): Router {
+  const router = Router();
+  const heavy = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'hotspots', by: 'caller' });
+  // Aggregates change only on import: cache privately and revalidate with the ETag Express sets.
+  const cache = 'private, no-cache';
+
+  route(router, {
+    method: 'get',
+    path: '/hotspots',
+    access: 'viewer',
+    summary: 'Getis-Ord Gi* hot and cold spots on H3 cells (FDR-corrected classes −3…+3)',
+    query: hotspotsQuery,
+    middleware: [heavy],
+    handler: async (_req, res, { principal, query }) => {
+      res.set('Cache-Control', cache).json(await computeHotspots(db, principal, config, query));
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/hotspots/emerging',
+    access: 'viewer',
+    summary: 'Emerging hot spots: Gi* per week or month, Mann-Kendall trend, category per cell',
+    query: emergingQuery,
+    middleware: [heavy],
+    handler: async (_req, res, { principal, query }) => {
+      res.set('Cache-Control', cache).json(await computeEmerging(db, principal, config, query));
+    },
+  });
+
+  route(router, {
+    method: 'get',
+    path: '/hotspots/kde',
+    access: 'viewer',
+    summary: 'Heatmap input: weighted points and a quartic kernel density grid',
+    query: kdeQuery,
+    middleware: [heavy],
+    handler: async (_req, res, { principal, query }) => {
+      res.set('Cache-Control', cache).json(await computeKde(db, principal, config, query));
+    },
+  });
+  return router;
+}
