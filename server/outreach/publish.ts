@@ -1,0 +1,97 @@
+import type { Principal } from '../auth/roles.js';
+import type { Config } from '../config.js';
+import { type DisclosurePolicy, disclosurePolicy, publishBreakdown, publishCount, type PublishedCount } from '../privacy/disclosure.js';
+import type { PlanResult, PlanSite } from './plan.js';
+import type { PlanBody } from './schemas.js';
+
+/**
+ * A plan as it leaves the API: demand figures pass disclosure control (ARCHITECTURE §7) for
+ * the caller's role, and for every role in exports. Figures are people (estimates after
+ * spreading), rounded to whole people first. Marginal gains are a breakdown of the covered
+ * total, so they get complementary suppression: one hidden gain cannot be subtracted back out.
+ */
+export interface StoredPlan {
+  id: number;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  request: PlanBody;
+  result: PlanResult;
+}
+
+export type PublishedSite = Omit<PlanSite, 'id' | 'gain' | 'people'> & { siteId: number; gain: PublishedCount; people: PublishedCount };
+
+export interface PublishedPlan {
+  id: number;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  request: PlanBody;
+  period: PlanResult['period'];
+  measure: PlanBody['measure'];
+  method: PlanResult['method'];
+  optimal: boolean;
+  gap: number;
+  upperBound: PublishedCount | null;
+  solver: PlanResult['solver'];
+  activities: PlanResult['activities'];
+  candidates: number;
+  demand: Omit<PlanResult['demand'], 'total' | 'people'> & { total: PublishedCount; people: PublishedCount; unit: string };
+  weighting: PlanResult['weighting'];
+  sites: PublishedSite[];
+  coverage: { covered: PublishedCount; total: PublishedCount; share: number | null; people: PublishedCount; cost: number; budget: number | null };
+  uncoveredHotspots: (Omit<PlanResult['uncoveredHotspots'][number], 'demand'> & { demand: PublishedCount })[];
+  disclosure: { suppressed: boolean; k: number };
+  synthetic: boolean;
+  notes: string[];
+}
+
+type DisclosureConfig = Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;
+
+/** Trafficking indicators are the most sensitive counts (as in server/hotspots). */
+export function planPolicy(plan: StoredPlan, principal: Principal, config: DisclosureConfig, exporting: boolean): DisclosurePolicy {
+  const sensitive = (plan.request.filters.vulnerability ?? []).includes('trafficking_indicators');
+  return disclosurePolicy(principal, config, { sensitive, exporting });
+}
+
+export function publishPlan(plan: StoredPlan, policy: DisclosurePolicy): PublishedPlan {
+  const r = plan.result;
+  const count = (n: number) => publishCount(Math.round(n), policy);
+  const gains = publishBreakdown(r.sites.map((s) => ({ key: s.rank, count: Math.round(s.gain) })), policy);
+  const people = publishBreakdown(r.sites.map((s) => ({ key: s.rank, count: Math.round(s.people) })), policy);
+  const total = count(r.demand.total);
+  // Covered is the sum of the published (rounded) gains, so the table adds up.
+  const covered = gains.total;
+  const uncovered = total.count !== null && covered.count !== null ? count(total.count - covered.count) : null;
+  const share =
+    covered.count !== null && total.count !== null && total.count > 0 && uncovered && !uncovered.suppressed ? covered.count / total.count : null;
+  return {
+    id: plan.id,
+    name: plan.name,
+    createdAt: plan.createdAt,
+    createdBy: plan.createdBy,
+    request: plan.request,
+    period: r.period,
+    measure: plan.request.measure,
+    method: r.method,
+    optimal: r.optimal,
+    gap: r.gap,
+    upperBound: r.upperBound === null ? null : count(r.upperBound),
+    solver: r.solver,
+    activities: r.activities,
+    candidates: r.candidates,
+    demand: { ...r.demand, total, people: count(r.demand.people), unit: r.demand.weighted ? 'weighted people' : 'people' },
+    weighting: r.weighting,
+    sites: r.sites.map(({ id, ...s }, k) => ({
+      ...s,
+      siteId: id,
+      gain: gains.cells[k] ?? { count: null, suppressed: true },
+      people: people.cells[k] ?? { count: null, suppressed: true },
+    })),
+    coverage: { covered, total, share, people: people.total, cost: r.cost, budget: r.budget },
+    uncoveredHotspots: r.uncoveredHotspots.map((h) => ({ ...h, demand: count(h.demand) })),
+    disclosure: { suppressed: policy.suppress, k: policy.k },
+    synthetic: r.synthetic,
+    notes: r.notes,
+  };
+}
