@@ -13,6 +13,7 @@ import { catalogRouter } from './catalog/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { healthRouter } from './health/routes.js';
+import { outreachRouter } from './outreach/routes.js';
 import { errorHandler, notFoundHandler } from './http/problem.js';
 import { logSerializers, securityHeaders } from './http/security.js';
 import { paths } from './paths.js';
@@ -65,6 +66,7 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   api.use(adminRouter(db, config));
   api.use(auditRouter(db));
   api.use(catalogRouter(db));
+  api.use(outreachRouter(db, config));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
 
