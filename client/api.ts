@@ -1,0 +1,121 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { MonitoringPointKind, ServiceKind } from './layers/colors.js';
+
+/** Shapes of the /api/v1 responses the client reads (the server owns the contract). */
+export interface Health {
+  status: 'ok';
+  db: { kind: 'embedded' | 'server'; postgres: string; postgis: string };
+  schemaVersion: number | string;
+  demo: boolean;
+  counts: {
+    observations: number;
+    monitoringPoints: number;
+    services: number;
+    places: number;
+    outreachSites: number;
+    reports: number;
+  };
+}
+
+export interface ClientConfig {
+  basemap: 'offline' | 'online';
+  onlineStyleUrl?: string;
+}
+
+export type Corridor = 'sesheke' | 'nakonde' | 'lusaka' | 'other';
+
+export interface MonitoringPointProps {
+  id: string | number;
+  code: string;
+  name: string;
+  kind: MonitoringPointKind;
+  corridor: Corridor;
+  district: string;
+  country: string;
+  facingCountry: string | null;
+  hours: string | null;
+  isSynthetic: boolean;
+}
+
+export interface ServiceProps {
+  id: string | number;
+  name: string;
+  kind: ServiceKind;
+  country: string;
+  hours: string | null;
+  contact: string | null;
+  capacity: number | null;
+  isSynthetic: boolean;
+}
+
+export interface PlaceProps {
+  id: string | number;
+  code: string;
+  name: string;
+  country: string;
+  kind: string;
+}
+
+export interface OutreachSiteProps {
+  id: string | number;
+  name: string;
+  kind: string;
+  corridor: Corridor;
+  footfall: number | null;
+  cost: number | null;
+  isSynthetic: boolean;
+}
+
+export type PointFeature<P> = Feature<Point, P>;
+export type Points<P> = FeatureCollection<Point, P>;
+
+/** An RFC 9457 problem from the API, kept whole so the UI can say what went wrong. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+    url: string,
+  ) {
+    super(`${url}: ${problem?.title ?? 'HTTP'} ${status}${problem?.detail ? ` — ${problem.detail}` : ''}`);
+    this.name = 'ApiError';
+  }
+}
+
+async function readProblem(res: Response): Promise<Problem | null> {
+  if (!(res.headers.get('content-type') ?? '').includes('json')) return null;
+  try {
+    return (await res.json()) as Problem;
+  } catch {
+    return null; // a broken error body must not hide the status we already have
+  }
+}
+
+/** GET a same-origin JSON resource; non-2xx becomes an ApiError carrying the problem. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!res.ok) throw new ApiError(res.status, await readProblem(res), path);
+  return (await res.json()) as T;
+}
+
+export const api = {
+  health: (s?: AbortSignal) => getJson<Health>('/api/v1/health', s),
+  clientConfig: (s?: AbortSignal) => getJson<ClientConfig>('/api/v1/client-config', s),
+  monitoringPoints: (s?: AbortSignal) =>
+    getJson<Points<MonitoringPointProps>>('/api/v1/monitoring-points', s),
+  services: (kinds?: readonly ServiceKind[], s?: AbortSignal) =>
+    getJson<Points<ServiceProps>>(
+      kinds && kinds.length > 0 ? `/api/v1/services?kind=${kinds.join(',')}` : '/api/v1/services',
+      s,
+    ),
+  places: (s?: AbortSignal) => getJson<Points<PlaceProps>>('/api/v1/places', s),
+  outreachSites: (s?: AbortSignal) =>
+    getJson<Points<OutreachSiteProps>>('/api/v1/outreach-sites', s),
+};

@@ -1,0 +1,23 @@
+import type { Layer } from '@deck.gl/core';
+import { placeLayers, townTextLayers } from './labels.js';
+import { monitoringPointsLayers } from './monitoringPoints.js';
+import { outreachSitesLayers } from './outreachSites.js';
+import { pointNamesLayers } from './pointNames.js';
+import { servicesLayers } from './services.js';
+import type { LayerData, LayerState } from './types.js';
+
+/**
+ * All deck.gl layers, bottom to top. Town names sit above services (context over detail)
+ * but under monitoring points: the crossings are the data, and a label halo must never
+ * hide one.
+ */
+export function buildLayers(state: LayerState, data: LayerData): Layer[] {
+  return [
+    ...placeLayers(state, data),
+    ...outreachSitesLayers(state, data),
+    ...servicesLayers(state, data),
+    ...townTextLayers(state, data),
+    ...monitoringPointsLayers(state, data),
+    ...pointNamesLayers(state, data),
+  ];
+}

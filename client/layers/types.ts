@@ -1,0 +1,26 @@
+import type { MonitoringPointProps, OutreachSiteProps, PointFeature, ServiceProps } from '../api.js';
+import type { CountryLabel } from '../map/countries.js';
+import type { AppState } from '../state.js';
+
+/** What every layer module reads: the URL state plus the current zoom (for sizing). */
+export type LayerState = Pick<AppState, 'layers' | 'serviceKinds'> & { zoom: number };
+
+export interface TownLabel {
+  code: string;
+  name: string;
+  country: string;
+  kind: string;
+  position: [number, number];
+}
+
+/** Data loaded so far; a layer whose data has not arrived (or failed) draws nothing. */
+export interface LayerData {
+  points?: PointFeature<MonitoringPointProps>[];
+  services?: PointFeature<ServiceProps>[];
+  sites?: PointFeature<OutreachSiteProps>[];
+  countryLabels?: CountryLabel[];
+  towns?: TownLabel[];
+}
+
+/** deck.gl colours are RGBA arrays. */
+export type Rgba = [number, number, number, number];

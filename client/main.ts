@@ -1,0 +1,126 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { api, type ClientConfig } from './api.js';
+import { TOWNS, ZAMBEZI } from './geography.js';
+import type { LayerData, LayerState } from './layers/types.js';
+import { loadOfflineBasemap } from './map/basemap.js';
+import { createMap } from './map/createMap.js';
+import type { DeckHandle } from './map/deckOverlay.js';
+import { offlineStyle } from './map/offlineStyle.js';
+import { trackReadiness } from './map/ready.js';
+import { viewOf, watchUrl, writeUrl } from './map/urlSync.js';
+import { byId } from './panels/dom.js';
+import { renderLegend } from './panels/legend.js';
+import { createStatus } from './panels/status.js';
+import { goTo, renderViewButtons } from './panels/viewButtons.js';
+import { decodeState, hashHasView, withLayer, withServiceKind, type AppState } from './state.js';
+import { NAMED_VIEWS } from './views.js';
+
+/** The server may switch to an online style; any failure keeps the offline basemap. */
+async function loadConfig(): Promise<ClientConfig> {
+  try {
+    return await api.clientConfig();
+  } catch (err) {
+    console.warn('Corridor: client-config unavailable, using the offline basemap', err);
+    return { basemap: 'offline' };
+  }
+}
+
+function whenLoaded(map: MapLibreMap): Promise<unknown> {
+  return map.isStyleLoaded() ? Promise.resolve() : map.once('load');
+}
+
+async function start(): Promise<void> {
+  let state: AppState = decodeState(location.hash);
+  const status = createStatus(byId('status'));
+  const config = await loadConfig();
+  const onlineUrl = config.basemap === 'online' ? config.onlineStyleUrl : undefined;
+  const map = createMap(byId('map'), onlineUrl ?? offlineStyle(ZAMBEZI), state.view);
+
+  let deck: DeckHandle | null = null;
+  const ready = trackReadiness(map, () => deck?.allLoaded() ?? false);
+  const data: LayerData = { towns: TOWNS };
+  // Quarter-zoom steps: label sets and symbol sizes change visibly only that often,
+  // and deck.gl then rebuilds nothing while the user zooms within a step.
+  const quantZoom = (): number => Math.round(map.getZoom() * 4) / 4;
+  let drawnZoom = quantZoom();
+  const layerState = (): LayerState => ({ layers: state.layers, serviceKinds: state.serviceKinds, zoom: drawnZoom });
+  const redraw = (): void => {
+    if (!deck) return;
+    drawnZoom = quantZoom();
+    deck.render(layerState(), data);
+    ready.invalidate();
+  };
+
+  const load = <T>(what: string, p: Promise<T>, use: (v: T) => void): void => {
+    status.loading(what);
+    ready.track(p).then(
+      (v) => {
+        use(v);
+        status.done(what);
+        redraw();
+      },
+      (err: unknown) => status.failed(what, err),
+    );
+  };
+
+  // deck.gl and its layers are a separate chunk: the basemap paints before it arrives.
+  const deckChunk = Promise.all([import('./map/deckOverlay.js'), import('./map/interaction.js'), whenLoaded(map)]);
+  load('map layers', deckChunk, ([overlay, interaction]) => {
+    deck = overlay.attachDeck(map);
+    interaction.wireInteraction(map, deck);
+  });
+  if (!onlineUrl) load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
+  load('status', api.health(), (h) => (byId('demo-banner').hidden = !h.demo));
+  load('monitoring points', api.monitoringPoints(), (fc) => (data.points = fc.features));
+  load('services', api.services(), (fc) => (data.services = fc.features));
+  // Outreach sites are off by default: fetched the first time someone switches them on.
+  let sitesRequested = false;
+  const ensureSites = (): void => {
+    if (sitesRequested || !state.layers.has('sites')) return;
+    sitesRequested = true;
+    load('outreach sites', api.outreachSites(), (fc) => (data.sites = fc.features));
+  };
+  ensureSites();
+
+  const syncLegend = renderLegend(byId('legend'), state, {
+    onLayer(id, on) {
+      state = withLayer(state, id, on);
+      writeUrl(state);
+      ensureSites();
+      redraw();
+    },
+    onServiceKind(kind, on) {
+      state = withServiceKind(state, kind, on);
+      writeUrl(state);
+      redraw();
+    },
+  });
+  renderViewButtons(byId('views'), map);
+  // No viewport in the link: open on the region overview, fitted around the legend.
+  const overview = NAMED_VIEWS.find((v) => v.id === 'overview');
+  if (!hashHasView(location.hash) && overview) goTo(map, overview, false);
+  map.on('zoom', () => {
+    if (quantZoom() !== drawnZoom) redraw();
+  });
+  map.on('moveend', () => {
+    state = { ...state, view: viewOf(map) };
+    writeUrl(state);
+  });
+  watchUrl(map, (s) => {
+    state = s;
+    syncLegend(s);
+    ensureSites();
+    redraw();
+  });
+}
+
+start().catch((err: unknown) => {
+  console.error('Corridor: the map could not start', err);
+  const node = document.getElementById('status');
+  if (node) {
+    node.hidden = false;
+    node.textContent = 'The map could not start. Reload the page; if it keeps failing, tell the administrator.';
+  }
+});

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The client lives in client/ but builds into dist/client, which the Express server serves.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    // The MapLibre runtime alone is ~1 MB minified (~280 kB gzip) and cannot be split
+    // further; everything optional (deck.gl layers, panels) is a dynamic import() chunk.
+    chunkSizeWarningLimit: 1300,
+    // The maps' worker and the countries TopoJSON must stay separate files (CSP:
+    // worker-src 'self' and connect-src 'self' — no data: URLs for either).
+    assetsInlineLimit: 0,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Name the lazily loaded deck.gl stack 'deck' (it would otherwise be named after
+        // whichever of our modules happened to pull it in first).
+        codeSplitting: {
+          groups: [{ name: 'deck', test: /node_modules[\\/](@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|@probe\.gl|mjolnir\.js)/, includeDependenciesRecursively: false }],
+        },
+      },
+    },
+  },
+  server: {
+    // During `vite dev` the API runs separately (npm run dev); proxy it so the client
+    // stays same-origin, as it is in production.
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+});

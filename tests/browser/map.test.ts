@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASEMAP, POINT_COLORS } from '../../client/layers/colors.js';
+import { startApp } from '../helpers/app.js';
+import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
+import { clickMap, goToView, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
+
+// Screenshots for humans reviewing a run (not compared): overview, Sesheke, Nakonde.
+const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
+const geography = JSON.parse(readFileSync(new URL('../../data/geography.json', import.meta.url), 'utf8')) as {
+  monitoringPoints: { code: string; name: string }[];
+};
+const osbpName = geography.monitoringPoints.find((m) => m.code === 'mp-tunduma-nakonde-osbp')?.name ?? '';
+
+const LAND: ColorTarget[] = [
+  { name: 'land', rgb: BASEMAP.land },
+  { name: 'focusLand', rgb: BASEMAP.focusLand },
+  { name: 'water', rgb: BASEMAP.water },
+];
+const POINTS: ColorTarget[] = [
+  { name: 'official', rgb: POINT_COLORS.official },
+  { name: 'informal', rgb: POINT_COLORS.informal },
+];
+
+describe('map page in headless Chromium (served by the real app, under its CSP)', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    // Anonymous viewing on: this test is about the map, not about signing in.
+    app = await startApp({ env: { PUBLIC_VIEWER: 'on' } });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    problems = await watchPage(page, new URL(app.url).origin);
+    await page.goto(new URL('/', app.url).href);
+    await waitForMapReady(page, 120_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('when the page opens, then the offline basemap shows land and water', async () => {
+    await page.screenshot({ path: `${SHOTS}/corridor-overview.png` });
+    const s = await readCanvas(page, LAND);
+    const total = s.width * s.height;
+    expect((s.counts['land']! + s.counts['focusLand']!) / total).toBeGreaterThan(0.3);
+    expect(s.counts['focusLand']! / total).toBeGreaterThan(0.02); // Zambia, the focus country
+    expect(s.counts['water']! / total).toBeGreaterThan(0.03);
+  });
+
+  it('when the data is synthetic, then the banner says so', async () => {
+    await expect.poll(() => page.getByText('Synthetic demo data — not real movements').isVisible()).toBe(true);
+  });
+
+  it('when the page opens without a view in the URL, then the overview is written to it', async () => {
+    expect(await viewInUrl(page)).not.toBeNull();
+  });
+
+  it('when the user goes to Nakonde, then the URL changes and official and informal points are drawn', async () => {
+    await goToView(page, 'Nakonde', [-9.32, 32.76]);
+    await waitForMapReady(page);
+    await page.screenshot({ path: `${SHOTS}/corridor-nakonde.png` });
+    const s = await readCanvas(page, POINTS);
+    expect(s.counts['official']).toBeGreaterThan(40);
+    expect(s.counts['informal']).toBeGreaterThan(40);
+  });
+
+  it('when a monitoring point is clicked, then a popup names it', async () => {
+    const s = await readCanvas(page, POINTS);
+    const at = s.inside['official'];
+    expect(at).not.toBeNull();
+    await clickMap(page, at!);
+    const popup = page.locator('.maplibregl-popup');
+    await expect.poll(() => popup.textContent(), { timeout: 10_000 }).toContain(osbpName);
+    expect(await popup.locator('.popup-kind').textContent()).toBe('Official border post');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popup.count()).toBe(0);
+  });
+
+  it('when the monitoring-points layer is switched off, then its colours leave the map and the URL', async () => {
+    await page.getByLabel('Monitoring points').uncheck();
+    await waitForMapReady(page);
+    const off = await readCanvas(page, POINTS);
+    expect(off.counts['official']).toBe(0);
+    expect(await page.evaluate(() => location.hash)).not.toMatch(/l=[^&]*points/);
+    await page.getByLabel('Monitoring points').check();
+    await waitForMapReady(page);
+    expect((await readCanvas(page, POINTS)).counts['official']).toBeGreaterThan(40);
+  });
+
+  it('when the user goes to Sesheke, then both kinds of crossing are drawn there', async () => {
+    await goToView(page, 'Sesheke', [-17.55, 24.6]);
+    await waitForMapReady(page);
+    await page.screenshot({ path: `${SHOTS}/corridor-sesheke.png` });
+    const s = await readCanvas(page, POINTS);
+    expect(s.counts['official']).toBeGreaterThan(40);
+    expect(s.counts['informal']).toBeGreaterThan(40);
+  });
+
+  it('when the page is reloaded, then the viewport and layer choices come back', async () => {
+    await page.getByLabel('Services').uncheck();
+    const before = await page.evaluate(() => location.hash);
+    expect(before).toContain('v=-17.55,24.6,9');
+    await page.reload();
+    await waitForMapReady(page, 120_000);
+    expect(await page.evaluate(() => location.hash)).toBe(before);
+    expect(await page.getByLabel('Services').isChecked()).toBe(false);
+    const s = await readCanvas(page, POINTS);
+    expect(s.counts['official']).toBeGreaterThan(40);
+    expect(s.counts['informal']).toBeGreaterThan(40);
+  });
+
+  it('then nothing failed, nothing was blocked by the CSP and no request left the machine', () => {
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+  });
+});
