@@ -1,3 +1,6 @@
+import { loadCrossings, loadServices, zambezi } from '../access/sql.js';
+import { inaccessibility } from '../access/gap.js';
+import { nearestByKind } from '../analysis/access-nearest.js';
 import type { Queryable } from '../db/index.js';
 import type { ServiceKind } from '../domain.js';
 import type { DemandCell } from './spread.js';
@@ -6,17 +9,16 @@ import type { DemandCell } from './spread.js';
  * Optional weights on demand (issue 7): where people are far from help, or know little about
  * trafficking risks, an awareness activity matters more.
  *
- * Access gaps: weight = 1 + min(1, d / GAP_FULL_M), d the straight-line distance from the cell
- * centre to the nearest protection service (below). So demand next to a service counts once and
- * demand 10 km or more away counts twice. Not the gap index of the access module (demand ×
- * inaccessibility): that would zero demand beside a police post, where awareness still matters.
- * Straight line ignores the river; when server/access publishes travel times per cell, use them
- * for d here.
+ * Access gaps: weight = 1 + I, with I the access module's inaccessibility (issue 6,
+ * server/access/gap.ts): the mean over protection service kinds of min(1, walking minutes to
+ * the nearest one ÷ 120), travel respecting the Zambezi and the borders. Demand next to every
+ * kind counts once; demand two hours or more from all of them counts twice. Not the gap index
+ * itself (demand × I): that would zero demand beside a police post, where awareness still matters.
  * Low awareness: needs baseline survey results by area (awareness_surveys, ARCHITECTURE §3).
  * That table does not exist yet, so the request is answered unweighted and the response says so.
  */
 export const GAP_SERVICE_KINDS: ServiceKind[] = ['police_vsu', 'social_welfare', 'one_stop_centre', 'shelter', 'cwac'];
-export const GAP_FULL_M = 10_000;
+export const GAP_TRAVEL = { speedKmh: 5, detour: 1.3, tmaxMinutes: 120 } as const;
 
 export interface WeightingReport {
   accessGaps: { requested: boolean; applied: boolean; note?: string };
@@ -29,22 +31,30 @@ export interface Weighted {
   report: WeightingReport;
 }
 
-const NEAREST_SQL = `
-  SELECT (d.i - 1)::int AS i,
-    (SELECT min(ST_Distance(s.geom::geography, ST_SetSRID(ST_MakePoint(d.lon, d.lat), 4326)::geography))
-       FROM services s WHERE s.kind = ANY($3::text[])) AS metres
-  FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS d(lon, lat, i)`;
+// The barrier model needs each cell's country: an imported national boundary where there is
+// one, else the nearest reference place's (the rule hotspots use for report points).
+const COUNTRY_SQL = `
+  SELECT (d.i - 1)::int AS i, COALESCE(
+    (SELECT a.country FROM admin_areas a WHERE a.level = 0 AND ST_Intersects(a.geom, d.g) LIMIT 1),
+    (SELECT pl.country FROM places pl ORDER BY pl.geom <-> d.g LIMIT 1), 'ZMB') AS country
+  FROM (SELECT i, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS g
+        FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS u(lon, lat, i)) d`;
 
 async function gapMultipliers(db: Queryable, cells: readonly DemandCell[]): Promise<number[] | null> {
-  const rows = await db.query<{ i: number; metres: number | null }>(NEAREST_SQL, [
-    cells.map((c) => c.lon),
-    cells.map((c) => c.lat),
-    GAP_SERVICE_KINDS,
+  const [services, crossings, countries] = await Promise.all([
+    loadServices(db, GAP_SERVICE_KINDS),
+    loadCrossings(db),
+    db.query<{ i: number; country: string }>(COUNTRY_SQL, [cells.map((c) => c.lon), cells.map((c) => c.lat)]),
   ]);
-  if (rows.some((r) => r.metres === null)) return null; // no such service at all
-  const out = new Array<number>(cells.length).fill(1);
-  for (const r of rows) out[r.i] = 1 + Math.min(1, Number(r.metres) / GAP_FULL_M);
-  return out;
+  if (services.length === 0) return null;
+  const country = new Array<string>(cells.length).fill('ZMB');
+  for (const r of countries) country[r.i] = r.country;
+  const points = cells.map((c, i) => ({ lon: c.lon, lat: c.lat, country: country[i] ?? 'ZMB' }));
+  const nearest = nearestByKind(points, services, GAP_SERVICE_KINDS, { river: zambezi(), crossings }, GAP_TRAVEL);
+  return points.map((_p, i) => {
+    const sum = GAP_SERVICE_KINDS.reduce((s, k) => s + inaccessibility(nearest.get(k)?.minutes[i] ?? Infinity, GAP_TRAVEL.tmaxMinutes), 0);
+    return 1 + sum / GAP_SERVICE_KINDS.length;
+  });
 }
 
 export async function weigh(db: Queryable, cells: readonly DemandCell[], want: { accessGaps: boolean; lowAwareness: boolean }): Promise<Weighted> {
@@ -57,10 +67,13 @@ export async function weigh(db: Queryable, cells: readonly DemandCell[], want: {
     const m = await gapMultipliers(db, cells);
     if (m) {
       m.forEach((x, i) => (weights[i] = (weights[i] ?? 0) * x));
+      const { speedKmh, detour, tmaxMinutes } = GAP_TRAVEL;
       report.accessGaps = {
         requested: true,
         applied: true,
-        note: `demand × (1 + min(1, straight-line distance to the nearest ${GAP_SERVICE_KINDS.join('/')} ÷ ${GAP_FULL_M / 1000} km))`,
+        note:
+          `demand × (1 + mean over ${GAP_SERVICE_KINDS.join('/')} of min(1, minutes to the nearest ÷ ${tmaxMinutes})); ` +
+          `walking ${speedKmh} km/h, detour ${detour}, the Zambezi and borders crossed only at crossing points`,
       };
     } else {
       report.accessGaps.note = 'no protection services are loaded, so access gaps cannot be measured; demand is unweighted by access';
