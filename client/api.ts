@@ -20,6 +20,8 @@ export interface Health {
 export interface ClientConfig {
   basemap: 'offline' | 'online';
   onlineStyleUrl?: string;
+  /** Whether anonymous visitors may read the catalogue layers (server PUBLIC_VIEWER). */
+  publicViewer?: boolean;
 }
 
 export type Corridor = 'sesheke' | 'nakonde' | 'lusaka' | 'other';

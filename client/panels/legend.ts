@@ -45,14 +45,24 @@ export function renderLegend(root: HTMLElement, state: AppState, events: LegendE
       el('li', {}, swatch(SERVICE_COLORS[k], 'service'), checkbox(`kind-${k}`, SERVICE_KIND_LABELS[k], state.serviceKinds.has(k), { kind: k })),
     ),
   );
-  root.replaceChildren(
-    el('h2', { class: 'panel-title' }, 'Map layers'),
+  const collapse = el('button', { type: 'button', class: 'panel-collapse', 'aria-expanded': 'true', 'aria-controls': 'legend-body' }, 'Hide');
+  // On a 768-px-high laptop the panel covers part of the map: let users fold it away.
+  collapse.addEventListener('click', () => {
+    const open = collapse.getAttribute('aria-expanded') !== 'true';
+    collapse.setAttribute('aria-expanded', String(open));
+    collapse.textContent = open ? 'Hide' : 'Show';
+    body.hidden = !open;
+  });
+  const body = el('div', { id: 'legend-body' });
+  root.replaceChildren(el('div', { class: 'panel-head' }, el('h2', { class: 'panel-title' }, 'Map layers'), collapse), body);
+  body.replaceChildren(
     el('section', { class: 'group' }, checkbox('layer-points', 'Monitoring points', state.layers.has('points'), { layer: 'points' }), pointKeys),
     el(
       'section',
       { class: 'group' },
       checkbox('layer-services', 'Services', state.layers.has('services'), { layer: 'services' }),
-      el('details', { class: 'kinds' }, el('summary', {}, 'Service types'), kindList),
+      // Open by default: the nine service colours mean nothing without their key.
+      el('details', { class: 'kinds', open: true }, el('summary', {}, 'Service types'), kindList),
     ),
     el(
       'section',

@@ -1,3 +1,5 @@
+import { ApiError } from '../api.js';
+
 /**
  * One polite live region for load progress and failures: screen readers hear it, and a
  * failed layer says so on screen instead of silently staying empty.
@@ -31,9 +33,15 @@ export function createStatus(node: HTMLElement): Status {
     },
     failed(what, err) {
       loading.delete(what);
-      failures.set(what, err instanceof Error ? err.message : String(err));
-      // Also to the console: the browser test fails on console errors, as it should here.
-      console.error(`Corridor: could not load ${what}`, err);
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        // Not a fault: this server does not allow anonymous viewing of the catalogue.
+        failures.set(what, 'sign-in needed');
+        console.warn(`Corridor: ${what} need a signed-in viewer`);
+      } else {
+        failures.set(what, err instanceof Error ? err.message : String(err));
+        // Also to the console: the browser test fails on console errors, as it should here.
+        console.error(`Corridor: could not load ${what}`, err);
+      }
       show();
     },
   };

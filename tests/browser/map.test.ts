@@ -23,7 +23,9 @@ const POINTS: ColorTarget[] = [
   { name: 'informal', rgb: POINT_COLORS.informal },
 ];
 
-describe('map page in headless Chromium (served by the real app, under its CSP)', () => {
+// SwiftShader renders WebGL on the CPU: on a busy 2-core CI box one map load can take a
+// minute, so these budgets are generous (they bound a hang; nothing here asserts timing).
+describe('map page in headless Chromium (served by the real app, under its CSP)', { timeout: 180_000 }, () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let browser: Browser;
   let page: Page;
@@ -36,8 +38,8 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     problems = await watchPage(page, new URL(app.url).origin);
     await page.goto(new URL('/', app.url).href);
-    await waitForMapReady(page, 120_000);
-  });
+    await waitForMapReady(page, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +65,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
 
   it('when the user goes to Nakonde, then the URL changes and official and informal points are drawn', async () => {
     await goToView(page, 'Nakonde', [-9.32, 32.76]);
-    await waitForMapReady(page);
+    await waitForMapReady(page, 120_000);
     await page.screenshot({ path: `${SHOTS}/corridor-nakonde.png` });
     const s = await readCanvas(page, POINTS);
     expect(s.counts['official']).toBeGreaterThan(40);
@@ -95,7 +97,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
 
   it('when the user goes to Sesheke, then both kinds of crossing are drawn there', async () => {
     await goToView(page, 'Sesheke', [-17.55, 24.6]);
-    await waitForMapReady(page);
+    await waitForMapReady(page, 120_000);
     await page.screenshot({ path: `${SHOTS}/corridor-sesheke.png` });
     const s = await readCanvas(page, POINTS);
     expect(s.counts['official']).toBeGreaterThan(40);
@@ -107,7 +109,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
     const before = await page.evaluate(() => location.hash);
     expect(before).toContain('v=-17.55,24.6,9');
     await page.reload();
-    await waitForMapReady(page, 120_000);
+    await waitForMapReady(page, 150_000);
     expect(await page.evaluate(() => location.hash)).toBe(before);
     expect(await page.getByLabel('Services').isChecked()).toBe(false);
     const s = await readCanvas(page, POINTS);
