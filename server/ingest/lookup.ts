@@ -1,0 +1,69 @@
+import type { Queryable } from '../db/index.js';
+import { isIso3 } from './iso3.js';
+import { type Candidate, closest, nameKey } from './suggest.js';
+import { Invalid } from './values.js';
+
+export interface PlaceRef {
+  id: number;
+  country: string;
+}
+
+/**
+ * Known monitoring points and places, by code or name (case, accents and punctuation ignored).
+ * Loaded once per import and used by both passes, so the second pass resolves exactly as the
+ * first validated. Results are cached per raw value: a million rows name a few dozen places.
+ */
+export class Lookups {
+  private readonly pointCache = new Map<string, number | Invalid>();
+  private readonly placeCache = new Map<string, PlaceRef | Invalid>();
+
+  private constructor(
+    private readonly points: Map<string, number>,
+    private readonly places: Map<string, PlaceRef>,
+    private readonly pointCandidates: Candidate[],
+    private readonly placeCandidates: Candidate[],
+  ) {}
+
+  static async load(q: Queryable): Promise<Lookups> {
+    const pts = await q.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM monitoring_points ORDER BY id');
+    const pls = await q.query<{ id: number; code: string; name: string; country: string }>(
+      'SELECT id, code, name, country FROM places ORDER BY id',
+    );
+    const points = new Map<string, number>();
+    const places = new Map<string, PlaceRef>();
+    // Codes first, then names; a later duplicate name never overrides an earlier entry.
+    for (const p of pts) points.set(nameKey(p.code), p.id);
+    for (const p of pts) if (!points.has(nameKey(p.name))) points.set(nameKey(p.name), p.id);
+    for (const p of pls) places.set(nameKey(p.code), { id: p.id, country: p.country });
+    for (const p of pls) if (!places.has(nameKey(p.name))) places.set(nameKey(p.name), { id: p.id, country: p.country });
+    const cand = (r: { code: string; name: string }) => ({ label: `${r.name} (${r.code})`, keys: [nameKey(r.name), nameKey(r.code)] });
+    return new Lookups(points, places, pts.map(cand), pls.map(cand));
+  }
+
+  point(value: string): number | Invalid {
+    let hit = this.pointCache.get(value);
+    if (hit === undefined) {
+      hit = this.points.get(nameKey(value)) ?? new Invalid('point.unknown', 'is not a known monitoring point', closest(value, this.pointCandidates));
+      this.pointCache.set(value, hit);
+    }
+    return hit;
+  }
+
+  place(value: string): PlaceRef | Invalid {
+    let hit = this.placeCache.get(value);
+    if (hit === undefined) {
+      hit = this.places.get(nameKey(value)) ?? new Invalid('place.unknown', 'is not a known place', closest(value, this.placeCandidates));
+      this.placeCache.set(value, hit);
+    }
+    return hit;
+  }
+
+  /** A place, or a country where only the country is known ('ETH'). */
+  placeOrCountry(value: string): PlaceRef | { id: null; country: string } | Invalid {
+    const p = this.place(value);
+    if (!(p instanceof Invalid)) return p;
+    const iso = value.trim().toUpperCase();
+    if (/^[A-Z]{3}$/.test(iso) && isIso3(iso)) return { id: null, country: iso };
+    return new Invalid('place.unknown', 'is neither a known place nor an ISO3 country code', p.suggestions);
+  }
+}
