@@ -71,8 +71,18 @@ async function start(): Promise<void> {
     deck = overlay.attachDeck(map);
     interaction.wireInteraction(map, deck);
   });
-  if (!onlineUrl) load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
-  load('status', api.health(), (h) => (byId('demo-banner').hidden = !h.demo));
+  const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
+  if (!onlineUrl) offline();
+  else {
+    // An online style that cannot load (no link, blocked host) must not leave a blank map.
+    map.once('error', (e) => {
+      if (map.isStyleLoaded()) return;
+      console.warn('Corridor: online basemap failed, falling back to the offline one', e.error);
+      map.setStyle(offlineStyle(ZAMBEZI));
+      offline();
+    });
+  }
+  load('server status', api.health(), (h) => (byId('demo-banner').hidden = !h.demo));
   load('monitoring points', api.monitoringPoints(), (fc) => (data.points = fc.features));
   load('services', api.services(), (fc) => (data.services = fc.features));
   // Outreach sites are off by default: fetched the first time someone switches them on.
