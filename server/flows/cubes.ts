@@ -1,0 +1,66 @@
+/** What a query filters or groups on; each rollup cube holds some of these. */
+export type Dim = 'point' | 'direction' | 'od' | 'nationality' | 'transport' | 'reasons' | 'vulnerabilities';
+
+export type CubeTable =
+  | 'flow_point' | 'flow_od' | 'flow_od_nat' | 'flow_od_mode' | 'flow_od_vuln' | 'flow_od_reason' | 'flow_attr' | 'flow_cube';
+
+/** Columns of each dimension, named as in observations (the masks stand for the arrays). */
+export const DIM_COLUMNS: Record<Dim, readonly string[]> = {
+  point: ['monitoring_point_id'],
+  direction: ['direction'],
+  od: ['origin_place_id', 'origin_country', 'final_destination_place_id', 'destination_country'],
+  nationality: ['nationality'],
+  transport: ['transport_mode'],
+  reasons: ['reasons_mask'],
+  vulnerabilities: ['vulnerabilities_mask'],
+};
+
+export interface Cube {
+  table: CubeTable;
+  dims: readonly Dim[];
+  columns: readonly string[];
+}
+
+const cube = (table: CubeTable, dims: readonly Dim[]): Cube => ({ table, dims, columns: dims.flatMap((d) => DIM_COLUMNS[d]) });
+const BASE: readonly Dim[] = ['point', 'direction'];
+const OD: readonly Dim[] = [...BASE, 'od'];
+const ATTRS: readonly Dim[] = ['nationality', 'transport', 'reasons', 'vulnerabilities'];
+
+/**
+ * The cubes of migrations/003_flows_rollup.sql, smallest first (rows per month with the demo
+ * data): a query reads the first that holds its dimensions. flow_cube, the last, holds all.
+ */
+export const CUBES: readonly Cube[] = [
+  cube('flow_point', BASE),
+  cube('flow_od', OD),
+  cube('flow_od_nat', [...OD, 'nationality']),
+  cube('flow_od_mode', [...OD, 'transport']),
+  cube('flow_od_vuln', [...OD, 'vulnerabilities']),
+  cube('flow_od_reason', [...OD, 'reasons']),
+  cube('flow_attr', [...BASE, ...ATTRS]),
+  cube('flow_cube', [...OD, ...ATTRS]),
+];
+
+/**
+ * Build order and sources for a refresh: largest first, each from the smallest cube already
+ * built that holds all its dimensions (grouping 300k rows is cheaper than grouping 3M);
+ * flow_cube itself from observations (source null).
+ */
+export function buildPlan(): { cube: Cube; from: Cube | null }[] {
+  const built: Cube[] = [];
+  return [...CUBES].reverse().map((c) => {
+    const from = built.filter((b) => c.dims.every((d) => b.dims.includes(d))).sort((a, b) => CUBES.indexOf(a) - CUBES.indexOf(b))[0] ?? null;
+    built.push(c);
+    return { cube: c, from };
+  });
+}
+
+/** Sums every cube carries; a request's count is one of them or a difference of two. */
+export const MEASURES = ['obs', 'total', 'male', 'female', 'children', 'unaccompanied_children'] as const;
+
+export function pickCube(dims: Iterable<Dim>): CubeTable {
+  const need = [...dims];
+  const found = CUBES.find((c) => need.every((d) => c.dims.includes(d)));
+  if (!found) throw new Error(`no rollup cube holds ${need.join(', ')}`);
+  return found.table;
+}

@@ -1,0 +1,88 @@
+import { maskOf } from './bits.js';
+import type { Period } from './period.js';
+import type { CubeTable, Dim } from './cubes.js';
+import type { Part } from './plan.js';
+import type { FlowFilter } from './schemas.js';
+
+export interface Sql {
+  text: string;
+  values: unknown[];
+}
+
+/** Collects bound values; every request value reaches SQL as `$n`, never as text. */
+export class Params {
+  readonly values: unknown[] = [];
+  bind(v: unknown, cast = ''): string {
+    this.values.push(v);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/**
+ * Where the rows come from: the observations table itself, or one rollup cube read as a set
+ * of grain/date ranges (see plan.ts). Both expose the same column names, so every builder
+ * below works on either; only the reason/vulnerability tests and the row count differ.
+ */
+export type Source = { kind: 'raw' } | { kind: 'rollup'; table: CubeTable; parts: Part[] };
+
+/** Dimensions a filter needs from a cube. */
+export function filterDims(f: FlowFilter): Dim[] {
+  const dims: Dim[] = [];
+  if (f.direction) dims.push('direction');
+  if (f.point) dims.push('point');
+  if (f.nationality) dims.push('nationality');
+  if (f.transport) dims.push('transport');
+  if (f.reason) dims.push('reasons');
+  if (f.vulnerability) dims.push('vulnerabilities');
+  return dims;
+}
+
+/** The count a request asks for. Column names here come from the schema's enums only. */
+export function measureExpr(f: Pick<FlowFilter, 'sex' | 'age'>): string {
+  if (f.sex === 'female') return 'female';
+  if (f.sex === 'male') return 'male';
+  if (f.age === 'children') return 'children';
+  if (f.age === 'adults') return '(total - children)';
+  return 'total';
+}
+
+/** Observation rows (or their rollup equivalent) as a SUM-able expression. */
+export function obsExpr(src: Source): string {
+  return src.kind === 'raw' ? '1' : 'obs';
+}
+
+/**
+ * `FROM … WHERE …` over the source for the given periods and filters. `periods` are the
+ * raw-day ranges; for a rollup, `src.parts` already cover them.
+ */
+export function fromWhere(src: Source, f: FlowFilter, periods: readonly Period[], p: Params): string {
+  const where: string[] = [];
+  if (src.kind === 'raw') {
+    where.push(`(${periods.map((r) => `observed_on BETWEEN ${p.bind(r.from, '::date')} AND ${p.bind(r.to, '::date')}`).join(' OR ')})`);
+  } else {
+    const ranges = src.parts.map(
+      (r) => `(grain = ${p.bind(r.grain)} AND observed_on BETWEEN ${p.bind(r.from, '::date')} AND ${p.bind(r.to, '::date')})`,
+    );
+    where.push(ranges.length ? `(${ranges.join(' OR ')})` : 'false');
+  }
+  if (f.direction) where.push(`direction = ANY(${p.bind(f.direction, '::text[]')})`);
+  if (f.point) where.push(`monitoring_point_id = ANY(${p.bind(f.point, '::int[]')})`);
+  if (f.nationality) where.push(`nationality = ANY(${p.bind(f.nationality, '::char(3)[]')})`);
+  if (f.transport) where.push(`transport_mode = ANY(${p.bind(f.transport, '::text[]')})`);
+  if (f.reason) {
+    where.push(
+      src.kind === 'raw'
+        ? `reasons && ${p.bind(f.reason, '::text[]')}`
+        : `(reasons_mask & ${p.bind(maskOf('reasons', f.reason), '::int')}) <> 0`,
+    );
+  }
+  if (f.vulnerability) {
+    where.push(
+      src.kind === 'raw'
+        ? `vulnerabilities && ${p.bind(f.vulnerability, '::text[]')}`
+        : `(vulnerabilities_mask & ${p.bind(maskOf('vulnerabilities', f.vulnerability), '::int')}) <> 0`,
+    );
+  }
+  const table = src.kind === 'raw' ? 'observations' : src.table;
+  return `FROM ${table} WHERE ${where.join(' AND ')}`;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan, CUBES, pickCube } from '../../../server/flows/cubes.js';
+
+describe('rollup cubes', () => {
+  it('when a query needs some dimensions, then the smallest cube holding them all is read', () => {
+    expect(pickCube([])).toBe('flow_point');
+    expect(pickCube(['direction', 'point'])).toBe('flow_point');
+    expect(pickCube(['od'])).toBe('flow_od');
+    expect(pickCube(['od', 'nationality'])).toBe('flow_od_nat');
+    expect(pickCube(['od', 'reasons', 'point'])).toBe('flow_od_reason');
+    expect(pickCube(['nationality', 'transport'])).toBe('flow_attr');
+    expect(pickCube(['od', 'nationality', 'reasons'])).toBe('flow_cube');
+  });
+
+  it('when the rollup is rebuilt, then flow_cube comes from observations and each other cube from a built cube holding its dimensions', () => {
+    const plan = buildPlan();
+    expect(plan[0]).toMatchObject({ cube: { table: 'flow_cube' }, from: null });
+    const built = new Set<string>();
+    for (const { cube, from } of plan) {
+      if (from) {
+        expect(built.has(from.table)).toBe(true);
+        expect(cube.dims.every((d) => from.dims.includes(d))).toBe(true);
+      }
+      built.add(cube.table);
+    }
+    expect(built.size).toBe(CUBES.length);
+    expect(plan.find((p) => p.cube.table === 'flow_od')?.from?.table).toBe('flow_od_nat');
+    expect(plan.find((p) => p.cube.table === 'flow_point')?.from?.table).toBe('flow_od');
+  });
+});
