@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
+import { refreshRollup } from '../flows/rollup.js';
 import { loadDemo } from './load.js';
 
 /** First start: an empty database gets the synthetic demo data (ARCHITECTURE §8). */
@@ -18,4 +19,7 @@ export async function seedDemoIfEmpty(db: Db, config: Pick<Config, 'DEMO_DATA' |
     }
   });
   log.info({ ...counts, ms: Date.now() - t0 }, 'synthetic demo data loaded');
+  // The flows API reads its rollups; until they are built it answers from the raw table (slowly).
+  const rollup = await refreshRollup(db);
+  log.info(rollup, 'flow rollups built');
 }

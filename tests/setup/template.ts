@@ -6,6 +6,7 @@ import { openEmbedded } from '../../server/db/embedded.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
 import { openServer } from '../../server/db/server.js';
 import { loadDemo } from '../../server/demo/load.js';
+import { refreshRollup } from '../../server/flows/rollup.js';
 import { paths } from '../../server/paths.js';
 
 /** Demo size for tests: big enough for structure (corridors, weekdays), small enough to be quick. */
@@ -18,6 +19,7 @@ function templateKey(): string {
   const demoDir = join(paths.root, 'server/demo');
   for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)));
   h.update(readFileSync(join(paths.data, 'geography.json')));
+  h.update(readFileSync(join(paths.root, 'server/flows/rollup.ts'))); // the template holds the built rollup
   return h.digest('hex').slice(0, 16);
 }
 
@@ -30,6 +32,7 @@ export async function prepareEmbeddedTemplate(): Promise<string> {
   const db = await openEmbedded({});
   await migrate(db, readMigrations(paths.migrations));
   await loadDemo(db, TEST_DEMO);
+  await refreshRollup(db); // flow rollups, as after any demo load or import
   const dump = await db.dump();
   await db.close();
   const tmp = `${file}.${process.pid}.tmp`;
@@ -63,5 +66,6 @@ export async function prepareServerTemplate(url: string): Promise<void> {
   const db = await openServer(withDatabase(url, SERVER_TEMPLATE_DB), 2);
   await migrate(db, readMigrations(paths.migrations));
   await loadDemo(db, TEST_DEMO);
+  await refreshRollup(db); // flow rollups, as after any demo load or import
   await db.close();
 }
