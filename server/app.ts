@@ -10,6 +10,7 @@ import { principalMiddleware } from './auth/principal.js';
 import { route } from './auth/route.js';
 import { authRouter } from './auth/routes.js';
 import { catalogRouter } from './catalog/routes.js';
+import { flowsRouter } from './flows/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { healthRouter } from './health/routes.js';
@@ -66,6 +67,7 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   api.use(adminRouter(db, config));
   api.use(auditRouter(db));
   api.use(catalogRouter(db));
+  api.use(flowsRouter(db, config));
   api.use(outreachRouter(db, config));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
