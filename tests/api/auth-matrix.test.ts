@@ -18,15 +18,21 @@ interface Fixture {
 }
 interface Expectation {
   access: Access;
-  /** status of an allowed call */
+  /**
+   * Status of an allowed call. Prefer a request that succeeds (2xx); where that needs heavy
+   * fixtures, a 404 for a missing id or a 400/415 for an empty body also proves the caller got
+   * past the access check (route() checks access before parsing and before the handler).
+   */
   ok: number;
   /** a valid request (path with real ids, body); default: the path itself, no body */
   request?: (f: Fixture) => Promise<{ path?: string; body?: unknown }>;
 }
 
+const MISSING = 2_147_483_647; // a valid id that no row has
+
 /**
- * Every registered route must be here (and nothing else): a route added without an entry fails.
- * Add yours with the access it should have and a request that succeeds when allowed.
+ * Every registered route must be here: a route added without an entry fails. Add yours with
+ * the access it should have and a request that shows an allowed caller gets through.
  */
 const EXPECTED: Record<string, Expectation> = {
   'GET /health': { access: 'public', ok: 200 },
@@ -58,6 +64,37 @@ const EXPECTED: Record<string, Expectation> = {
     request: async ({ db }) => ({ path: `/tokens/${(await createToken(db, { name: 'matrix-throwaway', role: 'viewer' })).id}` }),
   },
   'GET /audit': { access: 'admin', ok: 200 },
+  // flows, hotspots, access (issue 4–6): aggregates, viewer level
+  'GET /flows': { access: 'viewer', ok: 200 },
+  'GET /flows/breakdowns': { access: 'viewer', ok: 200 },
+  'GET /flows/corridors': { access: 'viewer', ok: 200 },
+  'GET /flows/crossings': { access: 'viewer', ok: 200 },
+  'GET /flows/timeseries': { access: 'viewer', ok: 200 },
+  'GET /hotspots': { access: 'viewer', ok: 200 },
+  'GET /hotspots/emerging': { access: 'viewer', ok: 200 },
+  'GET /hotspots/kde': { access: 'viewer', ok: 200 },
+  'GET /access': { access: 'viewer', ok: 200 },
+  // imports and datasets: data managers change data; everyone signed in sees provenance
+  'POST /imports': { access: 'data_manager', ok: 415, request: async () => ({ body: {} }) },
+  'GET /imports/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/imports/${MISSING}` }) },
+  'GET /imports/:id/rejected.csv': { access: 'data_manager', ok: 404, request: async () => ({ path: `/imports/${MISSING}/rejected.csv` }) },
+  'GET /datasets': { access: 'viewer', ok: 200 },
+  'DELETE /datasets/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/datasets/${MISSING}` }) },
+  // exports (suppressed for every role, audited)
+  ...Object.fromEntries(
+    ['monitoring-points', 'services', 'places', 'outreach-sites', 'observations'].flatMap((layer) =>
+      ['csv', 'geojson'].map((ext) => [`GET /exports/${layer}.${ext}`, { access: 'viewer', ok: 200 } satisfies Expectation]),
+    ),
+  ),
+  // outreach planning (issue 7): planners write, viewers read
+  'POST /outreach/plans': { access: 'planner', ok: 400, request: async () => ({ body: {} }) },
+  'GET /outreach/plans': { access: 'viewer', ok: 200 },
+  'GET /outreach/plans/compare': { access: 'viewer', ok: 404, request: async () => ({ path: `/outreach/plans/compare?a=${MISSING}&b=${MISSING - 1}` }) },
+  'GET /outreach/plans/:id': { access: 'viewer', ok: 404, request: async () => ({ path: `/outreach/plans/${MISSING}` }) },
+  'GET /outreach/plans/:id.:format': { access: 'viewer', ok: 404, request: async () => ({ path: `/outreach/plans/${MISSING}.csv` }) },
+  'DELETE /outreach/plans/:id': { access: 'planner', ok: 404, request: async () => ({ path: `/outreach/plans/${MISSING}` }) },
+  'GET /outreach/plans/:id/activities': { access: 'viewer', ok: 404, request: async () => ({ path: `/outreach/plans/${MISSING}/activities` }) },
+  'POST /outreach/plans/:id/activities': { access: 'planner', ok: 400, request: async () => ({ path: `/outreach/plans/${MISSING}/activities`, body: {} }) },
 };
 
 type Caller = 'anonymous' | 'public viewer' | Role;
@@ -110,9 +147,9 @@ describe.each(DB_KINDS)('role × endpoint matrix on the %s database', (kind) => 
     expect(served.filter((r) => !declared.has(r))).toEqual([]);
   });
 
-  it('when the registry is compared with the expectation table, then both list the same routes with the same access', () => {
-    const registered = Object.fromEntries(registeredRoutes().map((r) => [`${r.method} ${r.path}`, r.access]));
-    const expected = Object.fromEntries(Object.entries(EXPECTED).map(([k, e]) => [k, e.access]));
+  it('when the registry is compared with the expectation table, then every route is listed there with the same access', () => {
+    const registered = registeredRoutes().map((r) => `${r.method} ${r.path} ${r.access}`);
+    const expected = registeredRoutes().map((r) => `${r.method} ${r.path} ${EXPECTED[`${r.method} ${r.path}`]?.access ?? 'MISSING FROM EXPECTED'}`);
     expect(registered).toEqual(expected);
   });
 
