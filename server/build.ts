@@ -17,8 +17,9 @@ export function clientIsStale(): boolean {
   const index = join(paths.clientDist, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const lock = join(paths.root, 'package-lock.json');
-  return newestSource(paths.client) > built || (existsSync(lock) && statSync(lock).mtimeMs > built);
+  // The bundle also embeds the reference geography, and dependencies change with the lock file.
+  const inputs = [join(paths.root, 'package-lock.json'), join(paths.data, 'geography.json')];
+  return newestSource(paths.client) > built || inputs.some((f) => existsSync(f) && statSync(f).mtimeMs > built);
 }
 
 /**
