@@ -1,0 +1,118 @@
+import { nearestByKind } from '../analysis/access-nearest.js';
+import type { Principal } from '../auth/roles.js';
+import type { Queryable } from '../db/index.js';
+import { SERVICE_KINDS, type ServiceKind } from '../domain.js';
+import type { Period } from '../flows/period.js';
+import { publish, round } from '../hotspots/analyse.js';
+import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, loadBins, sitePeriod, suppressionFor } from '../hotspots/service.js';
+import { DAYS_PER_MONTH, drivers, gapText, inaccessibility } from './gap.js';
+import { type AccessQuery, MODE_SPEED } from './schemas.js';
+import { loadCrossings, loadServices, zambezi } from './sql.js';
+
+export interface KindAccess {
+  /** Minutes to the nearest service of the kind; null when none is reachable. */
+  minutes: number | null;
+  serviceId: number | null;
+  service: string | null;
+  /** The crossing point the trip passes, when it has to. */
+  via: string | null;
+}
+
+export interface AccessCell {
+  h3: string;
+  /** Where the demand is (weighted centre of its sites), which travel times are measured from. */
+  lon: number;
+  lat: number;
+  country: string | null;
+  label: string | null;
+  demand: { count: number | null; suppressed: boolean };
+  monthly: number | null;
+  access: Partial<Record<ServiceKind, KindAccess>>;
+  inaccessibility: number;
+  gap: number;
+}
+
+export interface GapArea {
+  rank: number;
+  h3: string;
+  label: string | null;
+  gap: number;
+  drivers: ServiceKind[];
+  text: string;
+}
+
+export interface AccessResponse {
+  period: Period;
+  measure: AccessQuery['measure'];
+  res: number;
+  kinds: ServiceKind[];
+  travel: { mode: AccessQuery['mode']; speedKmh: number; detour: number; tmaxMinutes: number; distance: 'great-circle'; barriers: string };
+  formula: string;
+  disclosure: DisclosureInfo;
+  cells: AccessCell[];
+  gaps: GapArea[];
+}
+
+export const FORMULA = 'gap = monthly demand × mean over kinds of min(1, minutes / tmax); unreachable counts as 1';
+const BARRIERS = 'the Zambezi and international borders, crossed only at official or informal crossing points';
+
+export async function computeAccess(db: Queryable, principal: Principal, config: DisclosureConfig, q: AccessQuery): Promise<AccessResponse> {
+  const suppressK = suppressionFor(principal, config, q);
+  const kinds = q.kind ?? [...SERVICE_KINDS];
+  const speedKmh = q.speed ?? MODE_SPEED[q.mode];
+  const period = await sitePeriod(db, q);
+  const [bins, services, crossings] = await Promise.all([loadBins(db, principal, q, period, q.res), loadServices(db, kinds), loadCrossings(db)]);
+  // A demand cell without a known country (a report with no place near) is treated as Zambian: the programme's side.
+  const demand = [...bins.values()].map((b) => ({ ...b, country: b.country ?? 'ZMB' }));
+  const nearest = nearestByKind(demand, services, kinds, { river: zambezi(), crossings }, { speedKmh, detour: q.detour });
+  // Unrounded monthly demand per cell, so the gap text rounds once.
+  const monthlyOf = new Map<string, number>();
+  const cells = demand.map((b, i): AccessCell => {
+    const pub = publish(b.value, suppressK);
+    const access: Partial<Record<ServiceKind, KindAccess>> = {};
+    let sumI = 0;
+    for (const k of kinds) {
+      const n = nearest.get(k)!;
+      const t = n.minutes[i]!;
+      const s = services[n.service[i]!];
+      access[k] = { minutes: Number.isFinite(t) ? round(t, 1) : null, serviceId: s?.id ?? null, service: s?.name ?? null, via: crossings[n.via[i]!]?.name ?? null };
+      sumI += inaccessibility(t, q.tmax);
+    }
+    const inacc = kinds.length ? sumI / kinds.length : 0;
+    const monthlyUsed = (pub.used * DAYS_PER_MONTH) / period.days;
+    monthlyOf.set(b.h3, monthlyUsed);
+    return {
+      h3: b.h3,
+      lon: round(b.lon, 6),
+      lat: round(b.lat, 6),
+      country: b.country,
+      label: b.label,
+      demand: { count: pub.value, suppressed: pub.suppressed },
+      monthly: pub.suppressed ? null : round(monthlyUsed, 1),
+      access,
+      inaccessibility: round(inacc, 4),
+      gap: round(monthlyUsed * inacc, 1),
+    };
+  });
+  cells.sort((a, b) => b.gap - a.gap || a.h3.localeCompare(b.h3));
+  const minutesOf = (c: AccessCell) => Object.fromEntries(kinds.map((k) => [k, c.access[k]?.minutes ?? Infinity])) as Partial<Record<ServiceKind, number>>;
+  const gaps = cells
+    .filter((c) => c.gap > 0)
+    .slice(0, q.limit)
+    .map((c, i): GapArea => {
+      const minutes = minutesOf(c);
+      const facts = { label: c.label, h3: c.h3, monthly: c.demand.suppressed ? null : (monthlyOf.get(c.h3) ?? 0), suppressedBelow: suppressK, minutes };
+      return { rank: i + 1, h3: c.h3, label: c.label, gap: c.gap, drivers: drivers(minutes, q.tmax), text: gapText(facts, { tmax: q.tmax, mode: q.mode, measure: q.measure }) };
+    });
+  return {
+    period,
+    measure: q.measure,
+    res: q.res,
+    kinds,
+    travel: { mode: q.mode, speedKmh, detour: q.detour, tmaxMinutes: q.tmax, distance: 'great-circle', barriers: BARRIERS },
+    formula: FORMULA,
+    disclosure: disclosureInfo(suppressK, config, cells.filter((c) => c.demand.suppressed).length),
+    cells,
+    gaps,
+  };
+}
