@@ -1,3 +1,4 @@
+import { decodeFlowView, defaultFlowView, encodeFlowView, type FlowView } from './flows/view.js';
 import { SERVICE_KINDS, type ServiceKind } from './layers/colors.js';
 
 /**
@@ -19,6 +20,8 @@ export interface AppState {
   layers: ReadonlySet<LayerId>;
   /** Service kinds shown when the services layer is on. */
   serviceKinds: ReadonlySet<ServiceKind>;
+  /** Flow map: filters, period, scale lock, table, selected location (flows/view.ts). */
+  flows: FlowView;
 }
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['points', 'services', 'labels'];
@@ -30,6 +33,7 @@ export function defaultState(): AppState {
     view: { ...DEFAULT_VIEW },
     layers: new Set(DEFAULT_LAYERS),
     serviceKinds: new Set(SERVICE_KINDS),
+    flows: defaultFlowView(),
   };
 }
 
@@ -74,6 +78,7 @@ export function decodeState(hash: string): AppState {
     view: view ?? state.view,
     layers: layers === null ? state.layers : parseList(layers, LAYER_IDS),
     serviceKinds: kinds === null ? state.serviceKinds : parseList(kinds, SERVICE_KINDS),
+    flows: decodeFlowView(params),
   };
 }
 
@@ -86,6 +91,7 @@ export function encodeState(state: AppState): string {
   if (state.serviceKinds.size < SERVICE_KINDS.length) {
     parts.push(`s=${SERVICE_KINDS.filter((k) => state.serviceKinds.has(k)).join(',')}`);
   }
+  parts.push(...encodeFlowView(state.flows));
   return `#${parts.join('&')}`;
 }
 

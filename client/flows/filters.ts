@@ -1,0 +1,107 @@
+/**
+ * Flow filters as the URL and the API see them. Pure: no DOM, no fetch (unit-tested).
+ * Enum lists mirror server/domain.ts and server/flows/schemas.ts — the server owns them;
+ * a value it drops later is ignored here rather than turned into a 400 on every reload.
+ */
+export const DIRECTIONS = ['inbound', 'outbound', 'transit'] as const;
+export const GROUPS = ['female', 'male', 'children', 'adults'] as const;
+export const TRANSPORTS = ['foot', 'bicycle', 'bus', 'minibus', 'truck', 'car', 'motorbike', 'boat', 'train', 'other'] as const;
+export const REASONS = ['economic', 'family', 'trade', 'education', 'health', 'seasonal', 'asylum', 'tourism', 'other'] as const;
+export const VULNERABILITIES = ['unaccompanied_child', 'pregnant_lactating', 'disability', 'elderly', 'trafficking_indicators'] as const;
+export const LEVELS = ['place', 'point', 'admin', 'country'] as const;
+
+export type Direction = (typeof DIRECTIONS)[number];
+/** Sex and age are counted in separate columns, so the server takes one or the other: one control. */
+export type Group = (typeof GROUPS)[number];
+export type Transport = (typeof TRANSPORTS)[number];
+export type Reason = (typeof REASONS)[number];
+export type Vulnerability = (typeof VULNERABILITIES)[number];
+export type Level = (typeof LEVELS)[number];
+
+export interface FlowFilters {
+  from: string | null;
+  to: string | null;
+  direction: Direction[];
+  group: Group | null;
+  nationality: string[];
+  transport: Transport[];
+  reason: Reason[];
+  vulnerability: Vulnerability[];
+  point: string[];
+  level: Level;
+}
+
+/** Multi-value filters: [field, URL key, allowed values or a pattern]. Order = URL order. */
+type ListField = 'direction' | 'nationality' | 'transport' | 'reason' | 'vulnerability' | 'point';
+const LISTS: [ListField, string, readonly string[] | RegExp][] = [
+  ['direction', 'dir', DIRECTIONS],
+  ['nationality', 'nat', /^[A-Z]{3}$/],
+  ['transport', 'tr', TRANSPORTS],
+  ['reason', 'rs', REASONS],
+  ['vulnerability', 'vul', VULNERABILITIES],
+  ['point', 'pt', /^[1-9]\d{0,9}$/],
+];
+
+export function defaultFilters(): FlowFilters {
+  return { from: null, to: null, direction: [], group: null, nationality: [], transport: [], reason: [], vulnerability: [], point: [], level: 'place' };
+}
+
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function pick<T extends string>(text: string | null, allowed: readonly T[]): T | null {
+  return text !== null && (allowed as readonly string[]).includes(text) ? (text as T) : null;
+}
+
+function parseList(text: string | null, allowed: readonly string[] | RegExp): string[] {
+  if (!text) return [];
+  const ok = (s: string): boolean => (allowed instanceof RegExp ? allowed.test(s) : allowed.includes(s));
+  return [...new Set(text.split(',').map((s) => s.trim()).filter(ok))];
+}
+
+/** Reads filters from hash parameters; bad parts are dropped, never half-applied. */
+export function decodeFilters(params: URLSearchParams): FlowFilters {
+  const f = defaultFilters();
+  const from = params.get('from');
+  const to = params.get('to');
+  f.from = from && isIsoDate(from) ? from : null;
+  f.to = to && isIsoDate(to) ? to : null;
+  // A reversed period would be a 400 from the server on every load of the link.
+  if (f.from && f.to && f.from > f.to) f.to = null;
+  f.group = pick(params.get('grp'), GROUPS);
+  f.level = pick(params.get('lvl'), LEVELS) ?? 'place';
+  const lists = f as unknown as Record<ListField, string[]>;
+  for (const [field, key, allowed] of LISTS) lists[field] = parseList(params.get(key), allowed);
+  return f;
+}
+
+/** Hash parts (`key=value`) for the non-default filters, in a fixed order so links are stable. */
+export function encodeFilters(f: FlowFilters): string[] {
+  const parts: string[] = [];
+  if (f.from) parts.push(`from=${f.from}`);
+  if (f.to) parts.push(`to=${f.to}`);
+  for (const [field, key] of LISTS) if (f[field].length > 0) parts.push(`${key}=${f[field].join(',')}`);
+  if (f.group) parts.push(`grp=${f.group}`);
+  if (f.level !== 'place') parts.push(`lvl=${f.level}`);
+  return parts;
+}
+
+/** The API's query parameters (names from server/flows/schemas.ts) for these filters. */
+export function apiParams(f: FlowFilters, extra: Record<string, string> = {}): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.from) p.set('from', f.from);
+  if (f.to) p.set('to', f.to);
+  for (const [field] of LISTS) if (f[field].length > 0) p.set(field, f[field].join(','));
+  if (f.group === 'female' || f.group === 'male') p.set('sex', f.group);
+  if (f.group === 'children' || f.group === 'adults') p.set('age', f.group);
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  return p;
+}
+
+/** True when no filter narrows the data (the empty state then means "no data at all"). */
+export function isUnfiltered(f: FlowFilters): boolean {
+  return encodeFilters({ ...f, level: 'place' }).length === 0;
+}
