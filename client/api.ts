@@ -91,7 +91,7 @@ export class ApiError extends Error {
   }
 }
 
-async function readProblem(res: Response): Promise<Problem | null> {
+export async function readProblem(res: Response): Promise<Problem | null> {
   if (!(res.headers.get('content-type') ?? '').includes('json')) return null;
   try {
     return (await res.json()) as Problem;

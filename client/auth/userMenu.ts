@@ -1,0 +1,30 @@
+import { el } from '../panels/dom.js';
+import { ROLE_LABELS, type Me } from './authApi.js';
+
+/** Header actions: who is signed in and as what, Sign out, Admin (admins only), or Sign in. */
+export interface UserMenuEvents {
+  onSignIn(): void;
+  onSignOut(): void;
+  onAdmin(): void;
+}
+
+export function renderUserMenu(root: HTMLElement, me: Me | null, events: UserMenuEvents): void {
+  const button = (label: string, handler: () => void, extra: Record<string, string> = {}): HTMLButtonElement => {
+    const b = el('button', { type: 'button', class: 'header-button', ...extra }, label);
+    b.addEventListener('click', handler);
+    return b;
+  };
+  if (!me || me.kind === 'anonymous') {
+    root.replaceChildren(button('Sign in', events.onSignIn, { 'aria-haspopup': 'dialog' }));
+    return;
+  }
+  const who = el(
+    'span',
+    { class: 'user-name', id: 'signed-in-as' },
+    'Signed in as ',
+    el('strong', {}, me.name),
+    el('span', { class: 'user-role' }, ROLE_LABELS[me.role]),
+  );
+  const admin = me.role === 'admin' ? [button('Admin', events.onAdmin, { 'aria-haspopup': 'dialog' })] : [];
+  root.replaceChildren(who, ...admin, button('Sign out', events.onSignOut));
+}
