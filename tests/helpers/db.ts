@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { openEmbedded } from '../../server/db/embedded.js';
 import type { Db } from '../../server/db/index.js';
 import { openServer } from '../../server/db/server.js';
-import { SERVER_TEMPLATE_DB, withDatabase } from '../setup/template.js';
+import { serverDbNames, withDatabase } from '../setup/template.js';
 
 export type DbKind = 'embedded' | 'server';
 
@@ -24,8 +24,9 @@ export async function openFreshDb(kind: DbKind): Promise<Db> {
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `corridor_t_${randomBytes(6).toString('hex')}`;
-  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${SERVER_TEMPLATE_DB}`);
+  const { template, prefix } = serverDbNames(url);
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const db = await openServer(withDatabase(url, name), 4);
   return {
     kind: db.kind,

@@ -41,7 +41,14 @@ export async function prepareEmbeddedTemplate(): Promise<string> {
   return file;
 }
 
-export const SERVER_TEMPLATE_DB = 'corridor_test_template';
+/**
+ * Databases made by a test run are named after the TEST_DATABASE_URL database (`<base>_tpl`,
+ * `<base>_t_<hex>`), so runs against different base databases never touch each other's.
+ */
+export function serverDbNames(url: string): { template: string; prefix: string } {
+  const base = new URL(url).pathname.slice(1).toLowerCase().replace(/[^a-z0-9_]/g, '_') || 'corridor';
+  return { template: `${base}_tpl`, prefix: `${base}_t_` };
+}
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -51,19 +58,22 @@ export function withDatabase(url: string, database: string): string {
 
 /** Rebuilds the server template database from scratch (migrations + test demo data). */
 export async function prepareServerTemplate(url: string): Promise<void> {
+  const { template, prefix } = serverDbNames(url);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     // Leftovers of an interrupted earlier run would block DROP; end their connections first.
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [SERVER_TEMPLATE_DB]);
-    await admin.query(`DROP DATABASE IF EXISTS ${SERVER_TEMPLATE_DB}`);
-    await admin.query(`CREATE DATABASE ${SERVER_TEMPLATE_DB}`);
-    const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'corridor_t\\_%'`);
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${template}`);
+    if (process.env.CI) {
+      // Leftovers of an interrupted earlier run; only in CI, where no other run can be using them.
+      const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
+      for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
   } finally {
     await admin.end();
   }
-  const db = await openServer(withDatabase(url, SERVER_TEMPLATE_DB), 2);
+  const db = await openServer(withDatabase(url, template), 2);
   await migrate(db, readMigrations(paths.migrations));
   await loadDemo(db, TEST_DEMO);
   await refreshRollup(db); // flow rollups, as after any demo load or import
