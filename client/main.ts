@@ -1,7 +1,8 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { api, type ClientConfig } from './api.js';
+import { api, ApiError, type ClientConfig } from './api.js';
+import { startAuth, type Auth } from './auth/session.js';
 import { TOWNS, ZAMBEZI } from './geography.js';
 import type { LayerData, LayerState } from './layers/types.js';
 import { loadOfflineBasemap } from './map/basemap.js';
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
     ready.invalidate();
   };
 
+  let auth: Auth | undefined;
   const load = <T>(what: string, p: Promise<T>, use: (v: T) => void): void => {
     status.loading(what);
     ready.track(p).then(
@@ -61,7 +63,10 @@ async function start(): Promise<void> {
         status.done(what);
         redraw();
       },
-      (err: unknown) => status.failed(what, err),
+      (err: unknown) => {
+        status.failed(what, err);
+        if (err instanceof ApiError && err.status === 401) auth?.needSignIn();
+      },
     );
   };
 
@@ -83,16 +88,38 @@ async function start(): Promise<void> {
     });
   }
   load('server status', api.health(), (h) => (byId('demo-banner').hidden = !h.demo));
-  load('monitoring points', api.monitoringPoints(), (fc) => (data.points = fc.features));
-  load('services', api.services(), (fc) => (data.services = fc.features));
   // Outreach sites are off by default: fetched the first time someone switches them on.
   let sitesRequested = false;
+  // The catalogue needs a signed-in viewer unless PUBLIC_VIEWER is on: no requests before that.
+  let canRead = false;
   const ensureSites = (): void => {
-    if (sitesRequested || !state.layers.has('sites')) return;
+    if (!canRead || sitesRequested || !state.layers.has('sites')) return;
     sitesRequested = true;
     load('outreach sites', api.outreachSites(), (fc) => (data.sites = fc.features));
   };
-  ensureSites();
+  const loadData = (): void => {
+    canRead = true;
+    sitesRequested = false;
+    load('monitoring points', api.monitoringPoints(), (fc) => (data.points = fc.features));
+    load('services', api.services(), (fc) => (data.services = fc.features));
+    ensureSites();
+  };
+  const publicViewer = config.publicViewer === true;
+  auth = startAuth({
+    menu: byId('user-menu'),
+    publicViewer,
+    onSignedIn: loadData,
+    onSignedOut() {
+      // What a signed-in user saw must not stay on screen after sign-out.
+      data.points = data.services = data.sites = undefined;
+      canRead = false;
+      redraw();
+      if (publicViewer) loadData();
+    },
+  });
+  load('sign-in', auth.ready, (me) => {
+    if (me || publicViewer) loadData();
+  });
 
   const syncLegend = renderLegend(byId('legend'), state, {
     onLayer(id, on) {

@@ -25,6 +25,9 @@ export interface Auth {
 
 const signedIn = (me: Me | null): me is Me => me !== null && me.kind !== 'anonymous';
 
+/** For views that load their own data (the flow map): requests made before this may have met a 401. */
+const announce = (me: Me): void => void window.dispatchEvent(new CustomEvent('corridor:signed-in', { detail: me }));
+
 export function startAuth(opts: AuthOptions): Auth {
   let me: Me | null = null;
   const render = (): void =>
@@ -38,6 +41,7 @@ export function startAuth(opts: AuthOptions): Auth {
     me = who;
     render();
     opts.onSignedIn(who);
+    announce(who);
   };
   const dialog = createSignInDialog(authApi.login, accept);
 
@@ -62,6 +66,7 @@ export function startAuth(opts: AuthOptions): Auth {
       try {
         me = await authApi.oneTime(code);
         render();
+        announce(me);
         return me;
       } catch (err) {
         linkProblem = `That sign-in link did not work (${errorMessage(err)}) A link works once; sign in with a password, or restart the server for a new link.`;

@@ -14,7 +14,7 @@ export function roleSelect(id: string, value: Role, label?: string): HTMLSelectE
 export function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLDivElement {
   const hintId = hint ? `${id}-hint` : undefined;
   if (hintId) input.setAttribute('aria-describedby', hintId);
-  return el('div', { class: 'field' }, el('label', { for: id }, label), input, hint ? el('span', { id: hintId, class: 'field-hint' }, hint) : null);
+  return el('div', { class: 'admin-field' }, el('label', { for: id }, label), input, hint ? el('span', { id: hintId, class: 'admin-hint' }, hint) : null);
 }
 
 /** Day and time in the viewer's locale; '—' for never. */

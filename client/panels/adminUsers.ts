@@ -56,7 +56,7 @@ export function renderUsers(root: HTMLElement): void {
     'form',
     { class: 'admin-form', 'aria-labelledby': 'new-user-title' },
     el('h4', { id: 'new-user-title', class: 'admin-form-title' }, 'Add a user'),
-    field('new-user-name', 'Username', username, '2–64 letters, digits, dots, dashes or underscores'),
+    field('new-user-name', 'Username', username, '2–64 of a–z, 0–9 . _ -'),
     field('new-user-password', 'Password', password, 'At least 12 characters'),
     field('new-user-role', 'Role', role),
     el('button', { type: 'submit', class: 'button button--primary' }, 'Create user'),
