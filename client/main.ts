@@ -76,6 +76,10 @@ async function start(): Promise<void> {
     deck = overlay.attachDeck(map);
     interaction.wireInteraction(map, deck);
   });
+  // The flow view (with @flowmap.gl) is a chunk of its own too, started once deck.gl is up.
+  load('flow view', Promise.all([import('./flows/controller.js'), deckChunk]), ([flows]) =>
+    flows.startFlows({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load }),
+  );
   const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
   if (!onlineUrl) offline();
   else {

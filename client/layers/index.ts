@@ -1,4 +1,5 @@
 import type { Layer } from '@deck.gl/core';
+import { flowsLayers } from './flows.js';
 import { placeLayers, townTextLayers } from './labels.js';
 import { monitoringPointsLayers } from './monitoringPoints.js';
 import { outreachSitesLayers } from './outreachSites.js';
@@ -16,6 +17,7 @@ export function buildLayers(state: LayerState, data: LayerData): Layer[] {
     ...placeLayers(state, data),
     ...outreachSitesLayers(state, data),
     ...servicesLayers(state, data),
+    ...flowsLayers(state, data),
     ...townTextLayers(state, data),
     ...monitoringPointsLayers(state, data),
     ...pointNamesLayers(state, data),

@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import type { MonitoringPointProps, OutreachSiteProps, PointFeature, ServiceProps } from '../api.js';
 import type { CountryLabel } from '../map/countries.js';
 import type { AppState } from '../state.js';
@@ -20,6 +21,8 @@ export interface LayerData {
   sites?: PointFeature<OutreachSiteProps>[];
   countryLabels?: CountryLabel[];
   towns?: TownLabel[];
+  /** Built by the lazily loaded flow view (layers/flows.ts), absent while flows are off. */
+  flowLayer?: Layer;
 }
 
 /** deck.gl colours are RGBA arrays. */

@@ -1,0 +1,109 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { createFlowLayer } from '../layers/flowsFlowmap.js';
+import type { LayerData } from '../layers/types.js';
+import { renderDetails, summarize } from '../panels/details.js';
+import { renderFlowTable } from '../panels/table.js';
+import type { AppState } from '../state.js';
+import { flowsApi, type FlowsResponse } from './api.js';
+import { breakdownCharts, periodControl } from './extras.js';
+import type { FlowFilters } from './filters.js';
+import { formatCount, plural } from './format.js';
+import { buildFlowPanels } from './panel.js';
+import { renderScaleKey } from './scaleKey.js';
+import type { FlowView } from './view.js';
+
+/**
+ * The flow view, loaded with import() after the map is up (its own chunk with
+ * @flowmap.gl). URL state in, requests out, FlowmapLayer into data.flowLayer.
+ */
+export interface FlowsContext {
+  map: MapLibreMap;
+  data: LayerData;
+  getState(): AppState;
+  /** Stores the state and writes the URL (main.ts owns both). */
+  setState(s: AppState): void;
+  redraw(): void;
+  load<T>(what: string, p: Promise<T>, use: (v: T) => void): void;
+}
+
+export function startFlows(ctx: FlowsContext): void {
+  const layout = ctx.map.getContainer().parentElement ?? document.body;
+  let res: FlowsResponse | null = null;
+  let requested = '';
+  let abort: AbortController | null = null;
+  const view = (): FlowView => ctx.getState().flows;
+  const update = (patch: Partial<FlowView>): void => {
+    const s = ctx.getState();
+    ctx.setState({ ...s, flows: { ...s.flows, ...patch } });
+    sync();
+  };
+  const ui = buildFlowPanels(layout, {
+    onFilters: (filters: FlowFilters) => update({ filters }),
+    onShow: (show) => update({ show }),
+    onLock: (lockScale) => update({ lockScale }),
+    onTable: () => update({ table: !view().table }),
+  });
+
+  const period = periodControl(ctx, ui.period, (from, to) => update({ filters: { ...view().filters, from, to } }));
+  const charts = breakdownCharts(ctx);
+  let pointsListed = false;
+  const drawAll = (): void => {
+    const v = view();
+    if (!pointsListed && ctx.data.points) {
+      // The points load in parallel; their names fill the filter once they are here.
+      pointsListed = true;
+      ui.filters.setPoints(ctx.data.points.map((p) => ({ id: String(p.properties.id), name: p.properties.name })));
+    }
+    const k = res?.disclosure?.k ?? 0;
+    ctx.data.flowLayer = res && v.show ? createFlowLayer(res, { lockScale: v.lockScale, selected: v.selected, onScale: (sc) => renderScaleKey(ui.scaleKey, sc) }) : undefined;
+    ctx.redraw();
+    if (!res) return;
+    const t = res.totals;
+    ui.totals.textContent = `${formatCount(t.people, k)} people in ${plural(t.flows, 'flow', 'flows')}`;
+    ui.empty.hidden = res.flows.length > 0;
+    ui.table.hidden = !v.table;
+    ui.tableButton.textContent = v.table ? 'Hide table' : 'Show table';
+    ui.tableButton.setAttribute('aria-expanded', String(v.table));
+    if (v.table) renderFlowTable(ui.table, res);
+    const summary = v.selected ? summarize(res, v.selected) : null;
+    if (summary) charts(renderDetails(ui.details, summary, k, () => update({ selected: null })), v.filters, summary.location.id);
+    else ui.details.hidden = true;
+  };
+
+  /** Brings panels and data in line with the URL state; fetches only when filters changed. */
+  function sync(): void {
+    const v = view();
+    ui.filters.set(v.filters);
+    ui.show.checked = v.show;
+    ui.lock.checked = v.lockScale;
+    period(v.filters);
+    const key = JSON.stringify(v.filters);
+    if (key === requested) return drawAll();
+    requested = key;
+    abort?.abort();
+    abort = new AbortController();
+    ui.totals.textContent = 'Loading movements…';
+    ctx.load('movements', flowsApi.flows(v.filters, abort.signal), (r) => {
+      res = r;
+      drawAll();
+    });
+  }
+
+  ctx.map.on('click', (e) => {
+    if (!res || !view().show) return;
+    // Nearest drawn location within a finger's width: clusters and small circles alike.
+    let best: { id: string; d: number } | null = null;
+    for (const l of res.locations) {
+      if (l.lat === null || l.lon === null) continue;
+      const p = ctx.map.project([l.lon, l.lat]);
+      const d = Math.hypot(p.x - e.point.x, p.y - e.point.y);
+      if (d < 18 && (!best || d < best.d)) best = { id: l.id, d };
+    }
+    if (best) {
+      update({ selected: best.id });
+      ui.details.focus();
+    }
+  });
+  window.addEventListener('hashchange', sync);
+  sync();
+}

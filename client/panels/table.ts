@@ -1,0 +1,50 @@
+import type { FlowsResponse } from '../flows/api.js';
+import { formatCount, sortValue } from '../flows/format.js';
+import { el } from './dom.js';
+
+/**
+ * The map's numbers as a table (for screen readers, and for anyone who wants exact
+ * figures). Column headers are buttons: sortable by keyboard, with aria-sort.
+ */
+type Key = 'origin' | 'dest' | 'count';
+interface Row {
+  origin: string;
+  dest: string;
+  count: number | null;
+}
+
+export function renderFlowTable(root: HTMLElement, res: FlowsResponse, maxRows = 500): void {
+  const k = res.disclosure?.k ?? 0;
+  const name = new Map(res.locations.map((l) => [l.id, l.name]));
+  const rows: Row[] = res.flows.map((f) => ({ origin: name.get(f.origin) ?? f.origin, dest: name.get(f.dest) ?? f.dest, count: f.count }));
+  let sortKey: Key = 'count';
+  let desc = true;
+  const table = el('table', { class: 'flow-table' }, el('caption', {}, `Flows: ${rows.length} origin–destination pairs`));
+  const head = el('tr');
+  const body = el('tbody');
+  const cols: [Key, string][] = [['origin', 'Origin'], ['dest', 'Destination'], ['count', 'People']];
+  const draw = (): void => {
+    const cmp = (a: Row, b: Row): number =>
+      sortKey === 'count' ? sortValue(a.count, k) - sortValue(b.count, k) : a[sortKey].localeCompare(b[sortKey]);
+    const sorted = [...rows].sort((a, b) => (desc ? -cmp(a, b) : cmp(a, b))).slice(0, maxRows);
+    body.replaceChildren(...sorted.map((r) => el('tr', {}, el('td', {}, r.origin), el('td', {}, r.dest), el('td', { class: 'num' }, formatCount(r.count, k)))));
+    for (const th of head.querySelectorAll<HTMLTableCellElement>('th')) {
+      th.setAttribute('aria-sort', th.dataset['key'] === sortKey ? (desc ? 'descending' : 'ascending') : 'none');
+    }
+  };
+  for (const [key, label] of cols) {
+    const button = el('button', { type: 'button', class: 'sort-button' }, label);
+    button.addEventListener('click', () => {
+      desc = sortKey === key ? !desc : key === 'count';
+      sortKey = key;
+      draw();
+    });
+    const th = el('th', { scope: 'col', class: key === 'count' ? 'num' : undefined }, button);
+    th.dataset['key'] = key;
+    head.append(th);
+  }
+  table.append(el('thead', {}, head), body);
+  draw();
+  root.replaceChildren(table);
+  if (rows.length > maxRows) root.append(el('p', { class: 'table-note' }, `Showing the ${maxRows} largest of ${rows.length}.`));
+}

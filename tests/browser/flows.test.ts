@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLOW_COLOR } from '../../client/layers/flows.js';
+import { startApp } from '../helpers/app.js';
+import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
+import { clickMap, goToView, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
+
+// Screenshots for humans reviewing a run (not compared): overview, Nakonde with details open.
+const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
+const FLOW: ColorTarget[] = [{ name: 'flow', rgb: FLOW_COLOR }];
+const VIEWPORT = { width: 1366, height: 768 };
+
+const flowPixels = async (page: Page): Promise<number> => (await readCanvas(page, FLOW, 8)).counts['flow'] ?? 0;
+const totalsText = (page: Page): Promise<string> => page.locator('#flows-totals').innerText();
+
+/** Waits for the flows request to settle and the map to draw it. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => /people in/.test(document.getElementById('flows-totals')?.textContent ?? ''), undefined, { timeout: 120_000, polling: 200 });
+  await waitForMapReady(page, 120_000);
+}
+
+/** Where MapLibre draws lon/lat with the view in the URL (Web Mercator, 512-px tiles). */
+async function screenOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
+  const v = await viewInUrl(page);
+  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
+  if (!v || !box) throw new Error('no view or canvas');
+  const scale = 512 * 2 ** v[2];
+  const mx = (x: number) => ((x + 180) / 360) * scale;
+  const my = (y: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) / Math.PI) / 2) * scale;
+  return [box.width / 2 + mx(lon) - mx(v[1]), box.height / 2 + my(lat) - my(v[0])];
+}
+
+describe('flow view in headless Chromium (real app, under its CSP)', { timeout: 240_000 }, () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    app = await startApp({ env: { PUBLIC_VIEWER: 'on' } });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: VIEWPORT });
+    problems = await watchPage(page, new URL(app.url).origin);
+    await page.goto(new URL('/', app.url).href);
+    await settled(page);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('when the page opens, then flow lines are drawn in the flow colour and the totals are shown', async () => {
+    await expect.poll(() => flowPixels(page), { timeout: 60_000, interval: 1000 }).toBeGreaterThan(300);
+    expect(await totalsText(page)).toMatch(/^[\d,]+ people in [\d,]+ flows$/);
+    await page.screenshot({ path: `${SHOTS}/corridor-flows-overview.png` });
+  });
+
+  it('when a filter is changed, then the drawn flows, the totals and the URL change', async () => {
+    const beforeText = await totalsText(page);
+    const beforePixels = await flowPixels(page);
+    await page.locator('summary', { hasText: 'Reason' }).click();
+    await page.getByLabel('Asylum', { exact: true }).check();
+    await expect.poll(() => totalsText(page), { timeout: 120_000 }).not.toBe(beforeText);
+    await settled(page);
+    expect(await page.evaluate(() => location.hash)).toContain('rs=asylum');
+    // Widths adapt to the largest flow shown, so fewer people need not mean fewer pixels.
+    await expect.poll(() => flowPixels(page), { timeout: 60_000, interval: 1000 }).not.toBe(beforePixels);
+  });
+
+  it('when a location is clicked, then its details open with its totals', async () => {
+    await goToView(page, 'Nakonde', [-9.32, 32.76]);
+    // Places are where people come from and go to; at a crossing the ends to click are the
+    // monitoring points themselves.
+    const before = await totalsText(page);
+    await page.getByLabel('Ends of the lines').selectOption('point');
+    await expect.poll(() => totalsText(page), { timeout: 120_000 }).not.toBe(before);
+    await settled(page);
+    const res = await page.evaluate(async () => (await fetch('/api/v1/flows?reason=asylum&level=point')).json() as Promise<{ locations: { id: string; name: string; lat: number | null; lon: number | null }[] }>);
+    // A location in the open part of the map (not under the side panels).
+    let target: { name: string; at: [number, number] } | null = null;
+    for (const l of res.locations) {
+      if (l.lat === null || l.lon === null) continue;
+      const at = await screenOf(page, l.lon, l.lat);
+      if (at[0] > 320 && at[0] < VIEWPORT.width - 320 && at[1] > 40 && at[1] < 600) target = { name: l.name, at };
+    }
+    expect(target, `no location in the open map among ${res.locations.length}`).not.toBeNull();
+    await clickMap(page, target!.at);
+    const details = page.locator('#flow-details');
+    await expect.poll(() => details.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await details.locator('h2').innerText()).toBe(target!.name);
+    expect(await details.innerText()).toMatch(/Incoming\s+(<\d+|[\d,]+)/);
+    expect(await page.evaluate(() => location.hash)).toMatch(/sel=/);
+    await waitForMapReady(page, 120_000);
+    await page.screenshot({ path: `${SHOTS}/corridor-flows-nakonde.png` });
+  });
+
+  it('when the copied link is opened in a new tab, then the same view comes back', async () => {
+    const link = await page.evaluate(() => location.href);
+    const text = await totalsText(page);
+    const other = await browser.newPage({ viewport: VIEWPORT });
+    const otherProblems = await watchPage(other, new URL(app.url).origin);
+    await other.goto(link);
+    await settled(other);
+    expect(await other.evaluate(() => location.href)).toBe(link);
+    expect(await viewInUrl(other)).toEqual(await viewInUrl(page));
+    expect(await other.getByLabel('Asylum', { exact: true }).isChecked()).toBe(true);
+    expect(await totalsText(other)).toBe(text);
+    await expect.poll(() => other.locator('#flow-details').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => flowPixels(other), { timeout: 60_000, interval: 1000 }).toBeGreaterThan(0);
+    expect([...otherProblems.consoleErrors, ...otherProblems.pageErrors, ...otherProblems.cspViolations]).toEqual([]);
+    await other.close();
+  });
+
+  it('then nothing failed and nothing was blocked by the CSP', () => {
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+  });
+});
