@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -182,6 +182,7 @@ describe('the demo CLI on an embedded data directory', () => {
     const db = await openEmbedded({ dir, loadDataDir: new Blob([readFileSync(inject('embeddedTemplate'))]) });
     await db.close();
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('when asked with bad options, then it says how to call it', () => {
     const r = demoCli({ DATA_DIR: dir }, '--rows', 'many');
@@ -190,7 +191,6 @@ describe('the demo CLI on an embedded data directory', () => {
   });
 
   it('when --replace is given, then the earlier demo is replaced by one of the requested size', async () => {
-    expect(demoCli({ DATA_DIR: dir }, '--rows', '3000').status).toBe(1);
     const r = demoCli({ DATA_DIR: dir }, '--rows', '3000', '--replace');
     expect(r.stderr + r.stdout).toMatch(/3,000 observations \([\d,]+ rows\/s\)/);
     expect(r.status).toBe(0);
