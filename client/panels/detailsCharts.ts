@@ -17,11 +17,14 @@ export function renderBreakdowns(root: HTMLElement, res: BreakdownsResponse, sco
     .map((b) => {
       const rows = b.categories.map((c) => ({ label: `${humanize(c.key)} (${formatCount(c.count, k)})`, n: c.count ?? 0 }));
       const chart = Plot.plot({
-        width: 240,
-        height: 14 * rows.length + 22,
-        marginLeft: 130,
+        width: 230,
+        height: 17 * rows.length + 10,
+        marginLeft: 125,
         marginRight: 8,
-        style: { background: 'transparent', fontSize: '11px' },
+        // No x axis: Plot's default top/bottom margins would squash the rows together.
+        marginTop: 4,
+        marginBottom: 4,
+        style: { background: 'transparent', fontSize: '12px' },
         x: { axis: null },
         y: { label: null, domain: rows.map((r) => r.label) },
         marks: [Plot.barX(rows, { x: 'n', y: 'label', fill: '#0b3c8c' }), Plot.ruleX([0])],
