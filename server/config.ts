@@ -51,6 +51,8 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Requests per minute per caller to endpoints marked heavy (see server/http/security.ts). */
   HEAVY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Largest file POST /imports accepts, in bytes (larger → 413); 512 MiB holds a few million FMR rows. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(512 * 1024 ** 2),
 });
 
 // Never echoed in an error message: they end up in consoles and CI logs.

@@ -1,0 +1,122 @@
+import type { Queryable } from '../db/index.js';
+import type { Kind, Mode } from './fields.js';
+import type { ErrorReport } from './report.js';
+import type { Format } from './table.js';
+
+export const RUNNING = ['queued', 'validating', 'writing'] as const;
+export type ImportStatus = (typeof RUNNING)[number] | 'committed' | 'unchanged' | 'rejected' | 'failed';
+
+/** Dataset provenance and per-file options, as sent with the upload (or on the CLI). */
+export interface ImportOptions {
+  dataset: {
+    name: string;
+    sourceOrg?: string | undefined;
+    method?: string | undefined;
+    licence?: string | undefined;
+    periodStart?: string | undefined;
+    periodEnd?: string | undefined;
+  };
+  /** Append to this dataset instead of creating one; rows it already has are skipped. */
+  datasetId?: number | undefined;
+  sheet?: string | undefined;
+  mapping?: Record<string, string> | undefined;
+}
+
+export interface Progress {
+  status: ImportStatus;
+  rowsRead: number;
+  rowsValid: number;
+  rowsRejected: number;
+  rowsInserted: number;
+  rowsSkipped: number;
+  /** Validation is the first half, writing the second. */
+  percent: number;
+}
+
+export interface NewImport {
+  kind: Kind;
+  mode: Mode;
+  fileName: string;
+  fileBytes: number;
+  checksum: string;
+  options: ImportOptions;
+  createdBy: string;
+}
+
+export async function createImport(q: Queryable, n: NewImport): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO imports (kind, mode, file_name, file_bytes, checksum, options, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id`,
+    [n.kind, n.mode, n.fileName.slice(0, 255) || 'upload', n.fileBytes, n.checksum, JSON.stringify(n.options), n.createdBy],
+  );
+  if (!row) throw new Error('imports insert returned no row');
+  return row.id;
+}
+
+export async function saveProgress(q: Queryable, id: number, p: Progress, extra: { format?: Format; header?: string[] } = {}): Promise<void> {
+  await q.query(
+    `UPDATE imports SET status = $2, rows_read = $3, rows_valid = $4, rows_rejected = $5, rows_inserted = $6, rows_skipped = $7,
+       percent = $8, file_format = coalesce($9, file_format), header = coalesce($10::text[], header), updated_at = now()
+     WHERE id = $1`,
+    [id, p.status, p.rowsRead, p.rowsValid, p.rowsRejected, p.rowsInserted, p.rowsSkipped, Math.floor(p.percent), extra.format ?? null, extra.header ?? null],
+  );
+}
+
+export interface Finish {
+  progress: Progress;
+  datasetId: number | null;
+  report: ErrorReport | null;
+  message: string;
+}
+
+export async function finishImport(q: Queryable, id: number, f: Finish): Promise<void> {
+  await saveProgress(q, id, f.progress);
+  await q.query(
+    `UPDATE imports SET dataset_id = $2, report = $3::jsonb, message = $4, finished_at = now(), updated_at = now() WHERE id = $1`,
+    [id, f.datasetId, f.report ? JSON.stringify(f.report) : null, f.message],
+  );
+}
+
+/**
+ * Progress of the imports this process is running, readable while the database is busy: the
+ * embedded engine has one connection, held by the import's transaction while it writes.
+ */
+export const liveProgress = new Map<number, Progress>();
+
+/** An import that stopped reporting this long ago, and that no process here runs, was interrupted. */
+export const STALE_MINUTES = 10;
+
+export interface ImportRow {
+  id: number;
+  kind: Kind;
+  mode: Mode;
+  status: ImportStatus;
+  file_name: string;
+  file_format: Format | null;
+  file_bytes: number;
+  checksum: string;
+  options: ImportOptions;
+  dataset_id: number | null;
+  rows_read: number;
+  rows_valid: number;
+  rows_rejected: number;
+  rows_inserted: number;
+  rows_skipped: number;
+  percent: number;
+  header: string[] | null;
+  report: ErrorReport | null;
+  message: string | null;
+  created_by: string;
+  created_at: Date;
+  finished_at: Date | null;
+  stale: boolean;
+}
+
+export async function getImport(q: Queryable, id: number): Promise<ImportRow | undefined> {
+  const [row] = await q.query<ImportRow & Record<string, unknown>>(
+    `SELECT *, (status IN ('queued', 'validating', 'writing') AND updated_at < now() - make_interval(mins => $2)) AS stale
+     FROM imports WHERE id = $1`,
+    [id, STALE_MINUTES],
+  );
+  return row;
+}

@@ -1,0 +1,24 @@
+/**
+ * Runs imports one after another in this process. Two large imports at once would hold two
+ * duplicate-id sets in memory and, on the embedded engine, queue on its one connection anyway.
+ */
+let tail: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+
+export function enqueue<T>(work: () => Promise<T>): Promise<T> {
+  waiting++;
+  const run = tail.then(() => work());
+  // The chain itself never rejects: each caller handles its own outcome through `run`.
+  tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  void tail.finally(() => {
+    waiting--;
+  });
+  return run;
+}
+
+export function queuedImports(): number {
+  return waiting;
+}

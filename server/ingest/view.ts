@@ -1,0 +1,44 @@
+import { type ImportRow, liveProgress, STALE_MINUTES } from './jobs.js';
+
+/** GET /imports/:id: status, progress (live while this process runs it), error report, links. */
+export function importView(row: ImportRow) {
+  const live = liveProgress.get(row.id);
+  const interrupted = !live && row.stale;
+  const p = live ?? {
+    status: row.status,
+    rowsRead: row.rows_read,
+    rowsValid: row.rows_valid,
+    rowsRejected: row.rows_rejected,
+    rowsInserted: row.rows_inserted,
+    rowsSkipped: row.rows_skipped,
+    percent: row.percent,
+  };
+  const base = `/api/v1/imports/${row.id}`;
+  return {
+    id: row.id,
+    kind: row.kind,
+    mode: row.mode,
+    status: interrupted ? 'failed' : p.status,
+    file: { name: row.file_name, format: row.file_format, bytes: row.file_bytes, checksum: row.checksum },
+    options: row.options,
+    progress: {
+      rowsRead: p.rowsRead,
+      rowsValid: p.rowsValid,
+      rowsRejected: p.rowsRejected,
+      rowsInserted: p.rowsInserted,
+      rowsSkipped: p.rowsSkipped,
+      percent: Math.floor(p.percent),
+    },
+    datasetId: row.dataset_id,
+    message: interrupted ? `interrupted: no progress for ${STALE_MINUTES} minutes (a restart?); nothing was written` : row.message,
+    report: row.report,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    links: {
+      self: base,
+      ...(p.rowsRejected > 0 ? { rejected: `${base}/rejected.csv` } : {}),
+      ...(row.dataset_id !== null ? { datasets: '/api/v1/datasets', map: `/?dataset=${row.dataset_id}` } : {}),
+    },
+  };
+}
