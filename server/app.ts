@@ -16,6 +16,8 @@ import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { healthRouter } from './health/routes.js';
 import { hotspotsRouter } from './hotspots/routes.js';
+import { exportRouter } from './export/routes.js';
+import { ingestRouter } from './ingest/routes.js';
 import { outreachRouter } from './outreach/routes.js';
 import { errorHandler, notFoundHandler } from './http/problem.js';
 import { logSerializers, securityHeaders } from './http/security.js';
@@ -71,6 +73,8 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   api.use(catalogRouter(db));
   api.use(hotspotsRouter(db, config));
   api.use(accessRouter(db, config));
+  api.use(ingestRouter(db, config));
+  api.use(exportRouter(db, config));
   api.use(flowsRouter(db, config));
   api.use(outreachRouter(db, config));
   api.use(notFoundHandler);
