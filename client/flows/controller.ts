@@ -64,7 +64,12 @@ export function startFlows(ctx: FlowsContext): void {
     ui.table.hidden = !v.table;
     ui.tableButton.textContent = v.table ? 'Hide table' : 'Show table';
     ui.tableButton.setAttribute('aria-expanded', String(v.table));
-    if (v.table) renderFlowTable(ui.table, res);
+    if (v.table) {
+      renderFlowTable(ui.table, res, (selected) => {
+        update({ selected });
+        ui.details.focus();
+      });
+    }
     const summary = v.selected ? summarize(res, v.selected) : null;
     if (summary) charts(renderDetails(ui.details, summary, k, () => update({ selected: null })), v.filters, summary.location.id);
     else ui.details.hidden = true;

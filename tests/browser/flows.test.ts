@@ -112,6 +112,22 @@ describe('flow view in headless Chromium (real app, under its CSP)', { timeout: 
     await other.close();
   });
 
+  it('when the table is opened, then it lists the flows, sorts by keyboard and opens details', async () => {
+    await page.getByRole('button', { name: 'Show table' }).click();
+    const table = page.locator('#flow-table table');
+    await expect.poll(() => table.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    const people = page.getByRole('button', { name: 'People', exact: true });
+    await people.focus();
+    await page.keyboard.press('Enter');
+    expect(await table.locator('th').nth(2).getAttribute('aria-sort')).toBe('ascending');
+    const first = table.locator('tbody tr').first().locator('td').first().getByRole('button');
+    const name = await first.innerText();
+    await first.click();
+    await expect.poll(() => page.locator('#flow-details h2').innerText(), { timeout: 20_000 }).toBe(name);
+    expect(await page.evaluate(() => location.hash)).toContain('tbl=1');
+  });
+
   it('then nothing failed and nothing was blocked by the CSP', () => {
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
