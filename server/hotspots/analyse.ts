@@ -1,5 +1,6 @@
 import { hotspotClasses } from '../analysis/fdr.js';
-import { giStar, h3Neighbours } from '../analysis/getis-ord.js';
+import { giStar } from '../analysis/getis-ord.js';
+import { ringNeighbours } from './neighbours.js';
 
 /**
  * Disclosure and Gi*: z and p are functions of every value in the study area, so a published
@@ -50,7 +51,7 @@ export interface HotspotAnalysis {
  */
 export function analyseHotspots(values: ReadonlyMap<string, number>, area: readonly string[], k: number, suppressK: number | null): HotspotAnalysis {
   const pub = area.map((h3) => publish(values.get(h3) ?? 0, suppressK));
-  const { z, p } = giStar(pub.map((v) => v.used), h3Neighbours([...area], k));
+  const { z, p } = giStar(pub.map((v) => v.used), ringNeighbours(area, k));
   const classes = hotspotClasses(z, p);
   const suppressed = pub.filter((v) => v.suppressed).length;
   return {

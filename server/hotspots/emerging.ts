@@ -1,7 +1,8 @@
 import { type EmergingCategory, classifyEmerging } from '../analysis/emerging.js';
 import { benjaminiHochberg } from '../analysis/fdr.js';
-import { giStar, h3Neighbours } from '../analysis/getis-ord.js';
+import { giStar } from '../analysis/getis-ord.js';
 import { publish, round, sig } from './analyse.js';
+import { ringNeighbours } from './neighbours.js';
 
 const PATTERNS = ['new', 'consecutive', 'intensifying', 'persistent', 'diminishing', 'sporadic', 'oscillating', 'historical'] as const;
 /** Every category a cell can get, hot patterns, their cold mirrors, then 'none' (for legends). */
@@ -36,29 +37,41 @@ export interface EmergingCell {
 export function analyseEmerging(steps: readonly ReadonlyMap<string, number>[], area: readonly string[], k: number, suppressK: number | null): EmergingCell[] {
   const n = area.length;
   const T = steps.length;
-  const neighbours = h3Neighbours([...area], k);
-  const z = Array.from({ length: n }, () => new Array<number>(T).fill(0));
-  const pAdj = Array.from({ length: n }, () => new Array<number>(T).fill(1));
-  const values = Array.from({ length: n }, () => new Array<number | null>(T).fill(0));
+  const neighbours = ringNeighbours(area, k);
+  const index = new Map(area.map((h3, i) => [h3, i]));
+  // Cell-major flat series (cell i, step t at i·T + t): one allocation instead of n arrays per quantity.
+  const z = new Float64Array(n * T);
+  const pAdj = new Float64Array(n * T).fill(1);
+  const shown = new Float64Array(n * T); // published value; NaN where suppressed
+  const used = new Array<number>(n);
   steps.forEach((step, t) => {
-    const pub = area.map((h3) => publish(step.get(h3) ?? 0, suppressK));
-    const g = giStar(pub.map((v) => v.used), neighbours);
+    used.fill(0);
+    // Only the non-empty cells of a step are touched; the rest stay 0.
+    for (const [h3, v] of step) {
+      const i = index.get(h3);
+      if (i === undefined) continue;
+      const pub = publish(v, suppressK);
+      used[i] = pub.used;
+      shown[i * T + t] = pub.value ?? NaN;
+    }
+    const g = giStar(used, neighbours);
     const rejected = benjaminiHochberg(g.p, EMERGING_ALPHA);
     for (let i = 0; i < n; i++) {
-      z[i]![t] = g.z[i]!;
-      pAdj[i]![t] = rejected[i] ? g.p[i]! : 1;
-      values[i]![t] = pub[i]!.value;
+      z[i * T + t] = g.z[i]!;
+      if (rejected[i]) pAdj[i * T + t] = g.p[i]!;
     }
   });
   return area.map((h3, i) => {
-    const r = classifyEmerging(z[i]!, pAdj[i]!, { alpha: EMERGING_ALPHA });
+    const zs = Array.from(z.subarray(i * T, (i + 1) * T));
+    const ps = Array.from(pAdj.subarray(i * T, (i + 1) * T));
+    const r = classifyEmerging(zs, ps, { alpha: EMERGING_ALPHA });
     return {
       h3,
       category: r.category,
       trend: { z: round(r.trend.z, 4), p: sig(r.trend.p), tau: round(r.trend.tau, 4) },
-      z: z[i]!.map((v) => round(v, 3)),
-      state: z[i]!.map((v, t) => (pAdj[i]![t]! < EMERGING_ALPHA ? Math.sign(v) : 0)),
-      values: values[i]!,
+      z: zs.map((v) => round(v, 3)),
+      state: zs.map((v, t) => (ps[t]! < EMERGING_ALPHA ? Math.sign(v) : 0)),
+      values: Array.from(shown.subarray(i * T, (i + 1) * T), (v) => (Number.isNaN(v) ? null : v)),
     };
   });
 }
