@@ -78,6 +78,37 @@ export function intersections(a: LonLat, b: LonLat, line: Polyline): LonLat[] {
   return out;
 }
 
+/** A polyline flattened for the hot path: [x0, y0, x1, y1, …] and its bounding box. */
+export interface PreparedLine {
+  xy: Float64Array;
+  box: { minX: number; minY: number; maxX: number; maxY: number };
+}
+
+export function prepareLine(line: Polyline): PreparedLine {
+  return { xy: Float64Array.from(line.flat()), box: polylineBox(line) };
+}
+
+/**
+ * Whether segment a→b meets the line — the same test as intersections() without allocating,
+ * since access asks it once per demand point and service kind (hundreds of thousands of times).
+ */
+export function meets(a: LonLat, b: LonLat, pl: PreparedLine): boolean {
+  const { box, xy } = pl;
+  const minX = Math.min(a.lon, b.lon), maxX = Math.max(a.lon, b.lon);
+  const minY = Math.min(a.lat, b.lat), maxY = Math.max(a.lat, b.lat);
+  if (maxX < box.minX || minX > box.maxX || maxY < box.minY || minY > box.maxY) return false;
+  for (let i = 0; i + 3 < xy.length; i += 2) {
+    const px = xy[i]!, py = xy[i + 1]!, qx = xy[i + 2]!, qy = xy[i + 3]!;
+    if ((px > maxX && qx > maxX) || (px < minX && qx < minX) || (py > maxY && qy > maxY) || (py < minY && qy < minY)) continue;
+    const d1 = orient(px, py, qx, qy, a.lon, a.lat);
+    const d2 = orient(px, py, qx, qy, b.lon, b.lat);
+    if (d1 * d2 > 0) continue;
+    if (orient(a.lon, a.lat, b.lon, b.lat, px, py) * orient(a.lon, a.lat, b.lon, b.lat, qx, qy) > 0) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Bounding box of a polyline, for a one-comparison "cannot cross" test. */
 export function polylineBox(line: Polyline): { minX: number; minY: number; maxX: number; maxY: number } {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;

@@ -1,4 +1,4 @@
-import { metresToChord2, unitVector } from './access-geometry.js';
+import { chord2ToMetres, metresToChord2, unitVector } from './access-geometry.js';
 import {
   type AccessPoint, type Barriers, legsOf, minutesFor, prepareBarriers, type PreparedBarriers, type TravelOptions, type Trip,
   tripWithLegs,
@@ -82,7 +82,8 @@ function nearestOne(
     if (j0 < 0 || c2[j]! < c2[j0]!) j0 = j;
   }
   if (j0 < 0) return { j: -1, trip: { metres: Infinity, via: null } };
-  const trip = (j: number) => tripWithLegs(a, services[ix.members[j]!]!, legsFor(i), ix.legs[j]!, pb);
+  const legsA = () => legsFor(i);
+  const trip = (j: number) => tripWithLegs(a, services[ix.members[j]!]!, legsA, ix.legs[j]!, pb, chord2ToMetres(c2[j]!));
   let bestJ = j0;
   let best = trip(j0);
   // A direct trip to the straight-line nearest service cannot be beaten: every other path is longer than its straight line.

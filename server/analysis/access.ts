@@ -1,4 +1,4 @@
-import { distanceToPolylineM, greatCircleM, intersections, type LonLat, type Polyline, polylineBox } from './access-geometry.js';
+import { distanceToPolylineM, greatCircleM, intersections, type LonLat, meets, type Polyline, type PreparedLine, prepareLine } from './access-geometry.js';
 
 /**
  * Travel time with barriers (ARCHITECTURE §4 access; issue 6). A trip A → B goes straight
@@ -47,7 +47,7 @@ export const DEFAULT_RIVER_SNAP_M = 5_000;
 /** Barriers prepared once for many trips. */
 export interface PreparedBarriers {
   river: Polyline;
-  box: { minX: number; minY: number; maxX: number; maxY: number };
+  line: PreparedLine;
   crossings: readonly CrossingPoint[];
   onRiver: boolean[];
   snapM: number;
@@ -56,15 +56,12 @@ export interface PreparedBarriers {
 export function prepareBarriers(b: Barriers): PreparedBarriers {
   const snapM = b.riverSnapM ?? DEFAULT_RIVER_SNAP_M;
   const onRiver = b.crossings.map((c) => b.river.length >= 2 && distanceToPolylineM(c, b.river) <= snapM);
-  return { river: b.river, box: polylineBox(b.river), crossings: b.crossings, onRiver, snapM };
+  return { river: b.river, line: prepareLine(b.river), crossings: b.crossings, onRiver, snapM };
 }
 
 /** True when the straight line a→b crosses (or touches) the river. */
 export function crossesRiver(a: LonLat, b: LonLat, pb: PreparedBarriers): boolean {
-  const { box } = pb;
-  if (Math.max(a.lon, b.lon) < box.minX || Math.min(a.lon, b.lon) > box.maxX) return false;
-  if (Math.max(a.lat, b.lat) < box.minY || Math.min(a.lat, b.lat) > box.maxY) return false;
-  return intersections(a, b, pb.river).length > 0;
+  return meets(a, b, pb.line);
 }
 
 /** Metres of the leg p → crossing c, or Infinity when p cannot use c (wrong border, or the leg is wet away from c). */
@@ -89,13 +86,20 @@ export interface Trip {
   via: number | null;
 }
 
-/** Shortest barrier-respecting trip between two points, given their legs to every crossing. */
-export function tripWithLegs(a: AccessPoint, b: AccessPoint, legA: ArrayLike<number>, legB: ArrayLike<number>, pb: PreparedBarriers): Trip {
-  if (a.country === b.country && !crossesRiver(a, b, pb)) return { metres: greatCircleM(a, b), via: null };
+/**
+ * Shortest barrier-respecting trip between two points, given their legs to every crossing.
+ * Legs may be passed as a function so they are only computed when a detour is needed;
+ * directM, when the caller already knows the straight distance, saves recomputing it.
+ */
+export function tripWithLegs(
+  a: AccessPoint, b: AccessPoint, legA: ArrayLike<number> | (() => ArrayLike<number>), legB: ArrayLike<number>, pb: PreparedBarriers, directM?: number,
+): Trip {
+  if (a.country === b.country && !crossesRiver(a, b, pb)) return { metres: directM ?? greatCircleM(a, b), via: null };
+  const la = typeof legA === 'function' ? legA() : legA;
   let best: Trip = { metres: Infinity, via: null };
   for (let ci = 0; ci < pb.crossings.length; ci++) {
     if (!eligible(ci, a.country, b.country, pb)) continue;
-    const m = legA[ci]! + legB[ci]!;
+    const m = la[ci]! + legB[ci]!;
     if (m < best.metres) best = { metres: m, via: ci };
   }
   return best;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { greatCircleM, intersections } from '../../../server/analysis/access-geometry.js';
+import { greatCircleM, intersections, meets, prepareLine } from '../../../server/analysis/access-geometry.js';
 import { nearestByKind, type ServicePoint } from '../../../server/analysis/access-nearest.js';
 import { type AccessPoint, type Barriers, type CrossingPoint, travelTime } from '../../../server/analysis/access.js';
 
@@ -74,6 +74,14 @@ describe('travelTime with the river and border as barriers', () => {
   it('when motorised at 40 km/h, then the same trip takes 1/8 of the walking time', () => {
     const walking = travelTime(katimaSouth, seshekeClinic, barriers).minutes;
     expect(travelTime(katimaSouth, seshekeClinic, barriers, { speedKmh: 40 }).minutes).toBeCloseTo(walking / 8, 9);
+  });
+});
+
+describe('meets', () => {
+  it('when random segments are tested against the river, then meets agrees with intersections', () => {
+    const line = prepareLine(river);
+    const pt = fc.record({ lon: fc.double({ min: 23.8, max: 25.4, noNaN: true }), lat: fc.double({ min: -17.9, max: -17.1, noNaN: true }) });
+    fc.assert(fc.property(pt, pt, (a, b) => meets(a, b, line) === intersections(a, b, river).length > 0), { numRuns: 2000, seed: 3 });
   });
 });
 
