@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
 import type { Period } from '../flows/period.js';
-import { chooseSource } from '../flows/source.js';
+import { prepare } from '../flows/source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from '../flows/sql.js';
 import { reportLocationSql } from '../privacy/disclosure.js';
 import type { Site } from './binning.js';
@@ -19,8 +19,8 @@ export interface TimedSite extends Site {
   t: string | null;
 }
 
-// The flows engineer owns the cube dimensions; take their type from chooseSource itself.
-type Dims = Parameters<typeof chooseSource>[1]['dims'];
+// The flows engineer owns the cube dimensions; take their type from prepare itself.
+type Dims = Parameters<typeof prepare>[3]['dims'];
 
 const VULNERABLE = { raw: 'cardinality(vulnerabilities) > 0', rollup: 'vulnerabilities_mask <> 0' } as const;
 
@@ -78,7 +78,9 @@ export async function loadSites(db: Queryable, principal: Principal, q: SiteQuer
   if (q.measure === 'reports') {
     sql = reportSitesSql(principal, q, period, step);
   } else {
-    const src = await chooseSource(db, { filter: q, periods: [period], dims: dimsFor(q), ...(step ? { bucket: step } : {}) });
+    // The period is already resolved (whole steps for emerging): pass it as from/to so the flows
+    // planner picks the cube and grains for exactly these days.
+    const { src } = await prepare(db, { ...q, from: period.from, to: period.to }, {}, { dims: dimsFor(q), ...(step ? { bucket: step } : {}) });
     sql = observationSitesSql(q, [period], src, step);
   }
   const rows = await db.query<SiteRow>(sql.text, sql.values);
