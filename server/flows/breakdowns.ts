@@ -4,7 +4,7 @@ import { measureName } from './flows.js';
 import type { Period } from './period.js';
 import type { Dim } from './cubes.js';
 import { BREAKDOWN_DIMS, type BreakdownDim, type BreakdownsQuery } from './schemas.js';
-import { chooseSource, type QueryOptions, requestPeriod } from './source.js';
+import { prepare, type QueryOptions } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 export interface Category {
@@ -65,10 +65,9 @@ export function breakdownsSql(q: BreakdownsQuery, period: Period, src: Source, d
 }
 
 export async function queryBreakdowns(db: Queryable, q: BreakdownsQuery, opts: QueryOptions = {}): Promise<BreakdownsResult> {
-  const period = await requestPeriod(db, q, opts);
   const wanted = q.by ?? [...BREAKDOWN_DIMS];
   const grouped = wanted.filter((d): d is Grouped => d in GROUPED);
-  const src = await chooseSource(db, { filter: q, periods: [period], dims: grouped.map((d) => CUBE_DIM[d]) }, opts.source);
+  const { period, src } = await prepare(db, q, opts, { dims: grouped.map((d) => CUBE_DIM[d]) });
   const { text, values } = breakdownsSql(q, period, src, grouped);
   const rows = await db.query<Row>(text, values);
   return { period, measure: measureName(q), ...shapeBreakdowns(rows, wanted), source: src.kind };

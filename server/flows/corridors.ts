@@ -4,7 +4,7 @@ import { measureName } from './flows.js';
 import { type Location, lookupLocations } from './locations.js';
 import type { Period } from './period.js';
 import type { CorridorsQuery } from './schemas.js';
-import { chooseSource, type QueryOptions, requestPeriod } from './source.js';
+import { prepare, type QueryOptions } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 /** origin → monitoring point (the crossing) → destination, with the ends as in ends.ts. */
@@ -52,8 +52,7 @@ export function corridorsSql(q: CorridorsQuery, period: Period, src: Source): Sq
 }
 
 export async function queryCorridors(db: Queryable, q: CorridorsQuery, opts: QueryOptions = {}): Promise<CorridorsResult> {
-  const period = await requestPeriod(db, q, opts);
-  const src = await chooseSource(db, { filter: q, periods: [period], dims: ['od', 'point'] }, opts.source);
+  const { period, src } = await prepare(db, q, opts, { dims: ['od', 'point'] });
   const { text, values } = corridorsSql(q, period, src);
   const rows = await db.query<Row>(text, values);
   const located = rows[0]?.located ?? 0;

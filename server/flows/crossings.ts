@@ -1,9 +1,9 @@
 import type { Queryable } from '../db/index.js';
 import { measureName } from './flows.js';
-import { type Period, previousPeriod } from './period.js';
+import type { Period } from './period.js';
 import type { FlowFilter } from './schemas.js';
 import { relativeChange, round5 } from './shape.js';
-import { chooseSource, type QueryOptions, requestPeriod } from './source.js';
+import { prepare, type QueryOptions } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 /**
@@ -60,9 +60,7 @@ export function crossingsSql(f: FlowFilter, cur: Period, prev: Period, src: Sour
 type Row = Omit<Crossing, 'total' | 'net' | 'dailyAverage' | 'change'>;
 
 export async function queryCrossings(db: Queryable, f: FlowFilter, opts: QueryOptions = {}): Promise<CrossingsResult> {
-  const period = await requestPeriod(db, f, opts);
-  const prev = previousPeriod(period);
-  const src = await chooseSource(db, { filter: f, periods: [prev, period], dims: ['point', 'direction'] }, opts.source);
+  const { period, previous: prev, src } = await prepare(db, f, opts, { dims: ['point', 'direction'], withPrevious: true });
   const { text, values } = crossingsSql(f, period, prev, src);
   const rows = await db.query<Row>(text, values);
   const crossings = rows.map((r) => shapeCrossing(r, period.days));

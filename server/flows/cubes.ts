@@ -2,7 +2,8 @@
 export type Dim = 'point' | 'direction' | 'od' | 'nationality' | 'transport' | 'reasons' | 'vulnerabilities';
 
 export type CubeTable =
-  | 'flow_point' | 'flow_od' | 'flow_od_nat' | 'flow_od_mode' | 'flow_od_vuln' | 'flow_od_reason' | 'flow_attr' | 'flow_cube';
+  | 'flow_point' | 'flow_nat' | 'flow_mode' | 'flow_vuln' | 'flow_reason'
+  | 'flow_od' | 'flow_od_nat' | 'flow_od_mode' | 'flow_od_vuln' | 'flow_od_reason' | 'flow_attr' | 'flow_cube';
 
 /** Columns of each dimension, named as in observations (the masks stand for the arrays). */
 export const DIM_COLUMNS: Record<Dim, readonly string[]> = {
@@ -27,11 +28,16 @@ const OD: readonly Dim[] = [...BASE, 'od'];
 const ATTRS: readonly Dim[] = ['nationality', 'transport', 'reasons', 'vulnerabilities'];
 
 /**
- * The cubes of migrations/003_flows_rollup.sql, smallest first (rows per month with the demo
- * data): a query reads the first that holds its dimensions. flow_cube, the last, holds all.
+ * The cubes of migrations/003_flows_rollup.sql and 006_flows_small_cubes.sql, smallest first
+ * (rows per month with the demo data): a query reads the first that holds its dimensions.
+ * flow_cube, the last, holds all.
  */
 export const CUBES: readonly Cube[] = [
   cube('flow_point', BASE),
+  cube('flow_nat', [...BASE, 'nationality']),
+  cube('flow_mode', [...BASE, 'transport']),
+  cube('flow_vuln', [...BASE, 'vulnerabilities']),
+  cube('flow_reason', [...BASE, 'reasons']),
   cube('flow_od', OD),
   cube('flow_od_nat', [...OD, 'nationality']),
   cube('flow_od_mode', [...OD, 'transport']),

@@ -3,7 +3,7 @@ import { END_COLUMNS, END_JOINS, END_KEYS, placeEndsCte } from './ends.js';
 import { type Location, lookupLocations } from './locations.js';
 import type { Period } from './period.js';
 import type { FlowsQuery } from './schemas.js';
-import { chooseSource, type QueryOptions, requestPeriod } from './source.js';
+import { prepare, type QueryOptions } from './source.js';
 import { type EndRow, type Flow, type FlowTotals, assembleFlows, locationTotals } from './shape.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
@@ -36,9 +36,7 @@ export function flowsSql(q: FlowsQuery, period: Period, src: Source): Sql {
 }
 
 export async function queryFlows(db: Queryable, q: FlowsQuery, opts: QueryOptions = {}): Promise<FlowsResult> {
-  const period = await requestPeriod(db, q, opts);
-  const dims = q.level === 'point' ? (['od', 'point'] as const) : (['od'] as const);
-  const src = await chooseSource(db, { filter: q, periods: [period], dims: [...dims] }, opts.source);
+  const { period, src } = await prepare(db, q, opts, { dims: q.level === 'point' ? ['od', 'point'] : ['od'] });
   const { text, values } = flowsSql(q, period, src);
   const rows = await db.query<{ o: string | null; d: string | null; n: number | null }>(text, values);
   const ends: EndRow[] = rows.map((r) => ({ o: r.o, d: r.d, n: r.n ?? 0 }));

@@ -1,13 +1,14 @@
 import type { Queryable } from '../db/index.js';
-import { MAX_SPAN_DAYS, type Period, resolvePeriod } from './period.js';
 import { type Dim, pickCube } from './cubes.js';
+import { MAX_SPAN_DAYS, type Period, previousPeriod, resolvePeriod } from './period.js';
 import { type Bucket, planParts } from './plan.js';
 import type { FlowFilter } from './schemas.js';
 import { filterDims, type Source } from './sql.js';
 
 /**
  * 'auto' reads the rollup when it is fresh for the periods asked, else the raw table;
- * 'raw' always reads observations (tests compare the two; the bench times the baseline).
+ * 'raw' always reads observations (tests compare the two; the bench times the baseline);
+ * 'rollup' reads the cubes even when marked stale (tests).
  */
 export type SourceMode = 'auto' | 'raw' | 'rollup';
 
@@ -16,43 +17,44 @@ export interface QueryOptions {
   maxSpanDays?: number;
 }
 
-/** The last day with any observation: the anchor of the default period. */
-export async function lastDataDay(db: Queryable): Promise<string | null> {
-  const [row] = await db.query<{ last: string | null }>('SELECT max(observed_on) AS last FROM observations');
-  return row?.last ?? null;
-}
-
-export async function requestPeriod(db: Queryable, f: FlowFilter, opts: QueryOptions = {}): Promise<Period> {
-  // Only the default needs the data's last day; spare the query when both ends are given.
-  const last = f.from && f.to ? null : await lastDataDay(db);
-  return resolvePeriod(f, last, opts.maxSpanDays ?? MAX_SPAN_DAYS);
-}
+// More pending changes than this and the rollup counts as stale everywhere (a bulk load
+// without a refresh leaves one mark per statement).
+const DIRTY_LIST_MAX = 200;
 
 /**
- * True when no change to observations overlapping these periods is waiting for a refresh
- * (flow_rollup_dirty, written by triggers). A stale rollup is never read: answers stay exact.
+ * One round trip for what every request needs before its query: the last observed day (the
+ * anchor of the default period) and the changes not yet folded into the rollups (written by
+ * the triggers of migration 003). Dates come back as JSON text; '-infinity' sorts before and
+ * 'infinity' after every YYYY-MM-DD, so plain string comparison works on them.
  */
-export async function rollupFresh(db: Queryable, periods: readonly Period[]): Promise<boolean> {
-  const from = periods.reduce((a, p) => (p.from < a ? p.from : a), periods[0]?.from ?? '');
-  const to = periods.reduce((a, p) => (p.to > a ? p.to : a), periods[0]?.to ?? '');
-  const [row] = await db.query<{ dirty: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM flow_rollup_dirty WHERE first_day <= $2::date AND last_day >= $1::date) AS dirty',
-    [from, to],
-  );
-  return row?.dirty === false;
-}
+const CONTEXT_SQL = `SELECT (SELECT max(observed_on) FROM observations) AS last,
+  (SELECT coalesce(json_agg(json_build_array(first_day, last_day)), '[]'::json)
+     FROM (SELECT first_day, last_day FROM flow_rollup_dirty ORDER BY first_day LIMIT ${DIRTY_LIST_MAX + 1}) d) AS dirty`;
 
 /**
- * The cheapest exact source for a request: the smallest cube holding every dimension it
- * filters or groups on, read at the coarsest grains the periods (and time bucket) allow.
+ * The request's period (and the one before it, for crossings) and the cheapest exact source:
+ * the smallest cube holding every dimension the request filters or groups on, read at the
+ * coarsest grains the periods (and time bucket) allow — or the raw table when a pending
+ * change overlaps the periods.
  */
-export async function chooseSource(
+export async function prepare(
   db: Queryable,
-  need: { filter: FlowFilter; periods: readonly Period[]; dims: readonly Dim[]; bucket?: Bucket },
-  mode: SourceMode = 'auto',
-): Promise<Source> {
-  if (mode === 'raw') return { kind: 'raw' };
-  if (mode === 'auto' && !(await rollupFresh(db, need.periods))) return { kind: 'raw' };
-  const table = pickCube([...need.dims, ...filterDims(need.filter)]);
-  return { kind: 'rollup', table, parts: need.periods.flatMap((p) => planParts(p, need.bucket)) };
+  f: FlowFilter,
+  opts: QueryOptions,
+  need: { dims: readonly Dim[]; bucket?: Bucket; withPrevious?: boolean },
+): Promise<{ period: Period; previous: Period; src: Source }> {
+  const [ctx] = await db.query<{ last: string | null; dirty: [string, string][] }>(CONTEXT_SQL);
+  const period = resolvePeriod(f, ctx?.last ?? null, opts.maxSpanDays ?? MAX_SPAN_DAYS);
+  const previous = previousPeriod(period);
+  const periods = need.withPrevious ? [previous, period] : [period];
+  const mode = opts.source ?? 'auto';
+  if (mode === 'raw' || (mode === 'auto' && isStale(ctx?.dirty ?? [], periods))) return { period, previous, src: { kind: 'raw' } };
+  const table = pickCube([...need.dims, ...filterDims(f)]);
+  return { period, previous, src: { kind: 'rollup', table, parts: periods.flatMap((p) => planParts(p, need.bucket)) } };
+}
+
+/** True when a pending change overlaps a period (or there are too many to list). */
+export function isStale(dirty: readonly (readonly [string, string])[], periods: readonly Period[]): boolean {
+  if (dirty.length > DIRTY_LIST_MAX) return true;
+  return dirty.some(([first, last]) => periods.some((p) => first <= p.to && last >= p.from));
 }

@@ -3,7 +3,7 @@ import { measureName } from './flows.js';
 import type { Period } from './period.js';
 import { bucketStart, type Grain } from './plan.js';
 import type { Bucket, TimeseriesQuery } from './schemas.js';
-import { chooseSource, type QueryOptions, requestPeriod } from './source.js';
+import { prepare, type QueryOptions } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 export interface TimeseriesResult {
@@ -43,8 +43,7 @@ export function bucketStarts(period: Period, bucket: Bucket): string[] {
 }
 
 export async function queryTimeseries(db: Queryable, q: TimeseriesQuery, opts: QueryOptions = {}): Promise<TimeseriesResult> {
-  const period = await requestPeriod(db, q, opts);
-  const src = await chooseSource(db, { filter: q, periods: [period], dims: [], bucket: q.bucket }, opts.source);
+  const { period, src } = await prepare(db, q, opts, { dims: [], bucket: q.bucket });
   const { text, values } = timeseriesSql(q, period, src);
   const rows = await db.query<{ t: string; n: number | null }>(text, values);
   const byT = new Map(rows.map((r) => [r.t, r.n ?? 0]));

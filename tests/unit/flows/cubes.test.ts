@@ -9,6 +9,7 @@ describe('rollup cubes', () => {
     expect(pickCube(['od', 'nationality'])).toBe('flow_od_nat');
     expect(pickCube(['od', 'reasons', 'point'])).toBe('flow_od_reason');
     expect(pickCube(['nationality', 'transport'])).toBe('flow_attr');
+    expect(pickCube(['vulnerabilities', 'direction'])).toBe('flow_vuln');
     expect(pickCube(['od', 'nationality', 'reasons'])).toBe('flow_cube');
   });
 
@@ -25,6 +26,6 @@ describe('rollup cubes', () => {
     }
     expect(built.size).toBe(CUBES.length);
     expect(plan.find((p) => p.cube.table === 'flow_od')?.from?.table).toBe('flow_od_nat');
-    expect(plan.find((p) => p.cube.table === 'flow_point')?.from?.table).toBe('flow_od');
+    expect(plan.find((p) => p.cube.table === 'flow_point')?.from?.table).toBe('flow_nat');
   });
 });
