@@ -21,7 +21,7 @@ export function accessRouter(db: Db, config: Config): Router {
     query: accessQuery,
     middleware: [heavy],
     handler: async (_req, res, { principal, query }) => {
-      res.set('Cache-Control', 'private, no-cache').json(await computeAccess(db, principal, config, query));
+      res.set('Cache-Control', 'private, max-age=60').json(await computeAccess(db, principal, config, query));
     },
   });
   return router;

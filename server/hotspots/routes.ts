@@ -16,8 +16,8 @@ import { computeHotspots } from './service.js';
 export function hotspotsRouter(db: Db, config: Config): Router {
   const router = Router();
   const heavy = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'hotspots', by: 'caller' });
-  // Aggregates change only on import: cache privately and revalidate with the ETag Express sets.
-  const cache = 'private, no-cache';
+  // As the flow endpoints: aggregates change only on import; a minute of private caching, then the ETag.
+  const cache = 'private, max-age=60';
 
   route(router, {
     method: 'get',
