@@ -50,6 +50,11 @@ export function analyseEmerging(steps: readonly ReadonlyMap<string, number>[], a
     for (const [h3, v] of step) {
       const i = index.get(h3);
       if (i === undefined) continue;
+      if (suppressK === null) {
+        used[i] = v;
+        shown[i * T + t] = v;
+        continue;
+      }
       const pub = publish(v, suppressK);
       used[i] = pub.used;
       shown[i * T + t] = pub.value ?? NaN;

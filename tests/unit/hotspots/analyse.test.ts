@@ -2,6 +2,7 @@ import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { analyseHotspots, publish } from '../../../server/hotspots/analyse.js';
 import { binSites, studyArea } from '../../../server/hotspots/binning.js';
+import { analyseEmerging } from '../../../server/hotspots/emerging.js';
 import { binSteps } from '../../../server/hotspots/series.js';
 import { stepPeriod } from '../../../server/hotspots/steps.js';
 
@@ -90,5 +91,24 @@ describe('emerging steps', () => {
     expect(steps[0]!.get(centre)).toBe(5);
     expect(steps[1]!.size).toBe(0);
     expect(labels.get(centre)).toBe('x');
+  });
+});
+
+describe('analyseEmerging', () => {
+  it('when a block turns busy in the final step only, then its centre is a new hot spot; small counts show as null below data manager', () => {
+    const area = gridDisk(centre, 8).sort();
+    const next = rng(13);
+    const steps = Array.from({ length: 12 }, (_, t) => {
+      const m = new Map(area.map((h) => [h, 40 + Math.floor(next() * 11)]));
+      if (t === 11) for (const h of gridDisk(centre, 1)) m.set(h, 400);
+      return m;
+    });
+    steps[0]!.set(area[0]!, 3);
+    const cells = analyseEmerging(steps, area, 1, 5);
+    const c = cells.find((x) => x.h3 === centre)!;
+    expect(c.category).toBe('new');
+    expect(c.state.at(-1)).toBe(1);
+    expect(cells.find((x) => x.h3 === area[0])!.values[0]).toBeNull();
+    expect(c.values.at(-1)).toBe(400);
   });
 });
