@@ -6,16 +6,18 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openEmbedded } from '../../server/db/embedded.js';
 import { paths } from '../../server/paths.js';
 
-const tsx = join(paths.root, 'node_modules/.bin/tsx');
+// node --import tsx, not the tsx binary: tsx runs the script in a child process, so SIGKILL to
+// tsx would leave the real server (and its database lock) alive.
+const node = [process.execPath, '--import', 'tsx'] as const;
 const main = join(paths.root, 'server/main.ts');
 
 function runMain(env: NodeJS.ProcessEnv) {
-  return spawnSync(tsx, [main], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(node[0], [...node.slice(1), main], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
 }
 
 /** Starts the server and resolves with its URL once it prints it. */
 function startMain(env: NodeJS.ProcessEnv) {
-  const child = spawn(tsx, [main], { env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env } });
+  const child = spawn(node[0], [...node.slice(1), main], { env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env } });
   let out = '';
   const url = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
@@ -64,7 +66,7 @@ describe('start-up', () => {
       await new Promise((r) => first.child.once('exit', r));
 
       // A process that commits and is then killed: its row must be there on reopen.
-      const crash = spawn(tsx, [join(paths.root, 'tests/helpers/crash-child.ts'), dir, 'crash-1']);
+      const crash = spawn(node[0], [...node.slice(1), join(paths.root, 'tests/helpers/crash-child.ts'), dir, 'crash-1']);
       await new Promise<void>((resolve, reject) => {
         crash.stdout.on('data', (d: Buffer) => d.toString().includes('committed') && resolve());
         crash.on('exit', (code) => reject(new Error(`crash child exited ${code}`)));
