@@ -25,6 +25,17 @@ export function wordsOf(set: MaskedSet, mask: number): string[] {
 }
 
 /**
+ * Every mask sharing a bit with `wanted`: `mask = ANY(these)` means the same as
+ * `mask & wanted <> 0`, but an index led by the mask can serve it (migration 007).
+ */
+export function overlappingMasks(set: MaskedSet, wanted: number): number[] {
+  const all = 1 << MASK_VOCAB[set].length;
+  const out: number[] = [];
+  for (let m = 1; m < all; m++) if ((m & wanted) !== 0) out.push(m);
+  return out;
+}
+
+/**
  * Counts per word from counts per set: a group with reasons {trade, family} counts once under
  * each, so the words' counts can add up to more than the total (multi-valued dimension). Sets
  * may come as masks (rollup) or as arrays (raw table); an empty set counts under `none`.

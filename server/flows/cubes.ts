@@ -16,16 +16,23 @@ export const DIM_COLUMNS: Record<Dim, readonly string[]> = {
   vulnerabilities: ['vulnerabilities_mask'],
 };
 
+const BASE: readonly Dim[] = ['point', 'direction'];
+const OD: readonly Dim[] = [...BASE, 'od'];
+const ATTRS: readonly Dim[] = ['nationality', 'transport', 'reasons', 'vulnerabilities'];
+
 export interface Cube {
   table: CubeTable;
   dims: readonly Dim[];
   columns: readonly string[];
+  /** One-attribute cubes: rows are stored ordered by (grain, this column, day), see migration 007. */
+  lead?: string;
 }
 
-const cube = (table: CubeTable, dims: readonly Dim[]): Cube => ({ table, dims, columns: dims.flatMap((d) => DIM_COLUMNS[d]) });
-const BASE: readonly Dim[] = ['point', 'direction'];
-const OD: readonly Dim[] = [...BASE, 'od'];
-const ATTRS: readonly Dim[] = ['nationality', 'transport', 'reasons', 'vulnerabilities'];
+const cube = (table: CubeTable, dims: readonly Dim[]): Cube => {
+  const attrs = dims.filter((d) => ATTRS.includes(d));
+  const lead = attrs.length === 1 && attrs[0] ? DIM_COLUMNS[attrs[0]][0] : undefined;
+  return { table, dims, columns: dims.flatMap((d) => DIM_COLUMNS[d]), ...(lead ? { lead } : {}) };
+};
 
 /**
  * The cubes of migrations/003_flows_rollup.sql and 006_flows_small_cubes.sql, smallest first

@@ -46,8 +46,10 @@ export async function refreshRollup(db: Db, scope: RefreshScope = {}): Promise<{
       const cols = cube.columns.join(', ');
       const into = `INSERT INTO ${cube.table} (grain, observed_on, dataset_id, ${cols}, ${MEASURES.join(', ')})`;
       if (from) {
+        // Stored in index order, so a filter on the lead attribute reads few, adjacent pages.
+        const order = cube.lead ? `grain, ${cube.lead}, observed_on` : 'grain, observed_on';
         await run(tx, (p) => `${into} SELECT grain, observed_on, dataset_id, ${cols}, ${SUMS} FROM ${from.table}
-          WHERE ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY grain, observed_on`);
+          WHERE ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY ${order}`);
         continue;
       }
       const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, scope));

@@ -1,4 +1,4 @@
-import { maskOf } from './bits.js';
+import { maskOf, overlappingMasks } from './bits.js';
 import type { Period } from './period.js';
 import type { CubeTable, Dim } from './cubes.js';
 import type { Part } from './plan.js';
@@ -73,14 +73,14 @@ export function fromWhere(src: Source, f: FlowFilter, periods: readonly Period[]
     where.push(
       src.kind === 'raw'
         ? `reasons && ${p.bind(f.reason, '::text[]')}`
-        : `(reasons_mask & ${p.bind(maskOf('reasons', f.reason), '::int')}) <> 0`,
+        : `reasons_mask = ANY(${p.bind(overlappingMasks('reasons', maskOf('reasons', f.reason)), '::int[]')})`,
     );
   }
   if (f.vulnerability) {
     where.push(
       src.kind === 'raw'
         ? `vulnerabilities && ${p.bind(f.vulnerability, '::text[]')}`
-        : `(vulnerabilities_mask & ${p.bind(maskOf('vulnerabilities', f.vulnerability), '::int')}) <> 0`,
+        : `vulnerabilities_mask = ANY(${p.bind(overlappingMasks('vulnerabilities', maskOf('vulnerabilities', f.vulnerability)), '::int[]')})`,
     );
   }
   const table = src.kind === 'raw' ? 'observations' : src.table;

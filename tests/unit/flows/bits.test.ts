@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, maskOf, wordsOf } from '../../../server/flows/bits.js';
+import { countWords, maskOf, overlappingMasks, wordsOf } from '../../../server/flows/bits.js';
 import { REASONS } from '../../../server/domain.js';
 
 describe('reason and vulnerability bitmasks', () => {
@@ -22,5 +22,13 @@ describe('reason and vulnerability bitmasks', () => {
     expect(counts.get('disability')).toBe(3);
     expect(counts.get('none')).toBe(11);
     expect(counts.get('trafficking_indicators')).toBe(0);
+  });
+
+  it('when listing the masks that overlap a set, then exactly those sharing a bit are listed', () => {
+    const want = maskOf('vulnerabilities', ['trafficking_indicators', 'elderly']);
+    const masks = overlappingMasks('vulnerabilities', want);
+    expect(masks).toHaveLength(32 - 8); // all 5-bit masks but the 8 with neither bit
+    for (let m = 0; m < 32; m++) expect(masks.includes(m)).toBe((m & want) !== 0);
+    expect(overlappingMasks('reasons', maskOf('reasons', ['asylum']))).toHaveLength(256);
   });
 });
