@@ -7,19 +7,19 @@ export const BATCH_ROWS = 10_000;
 /**
  * INSERT … SELECT FROM unnest($2::t[], …) for one kind: one array per column, so a batch is one
  * statement with plain parameters on both engines (server/demo/sql.ts). Table and column names
- * come from the kind specs, never from a file. ON CONFLICT … DO NOTHING skips rows already
- * present; RETURNING 1 counts what was really added.
+ * come from the kind specs, never from a file. skipExisting: ON CONFLICT … DO NOTHING skips rows
+ * already present and RETURNING counts what was really added — needed when appending to a
+ * dataset and for code-keyed kinds; a new dataset cannot hold the rows yet, so its batches go
+ * in plainly (the speculative insertion and the count cost time on a million rows).
  */
-export function insertSql(spec: InsertSpec): string {
+export function insertSql(spec: InsertSpec, skipExisting: boolean): string {
   const arrays = spec.inputs.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ');
   const names = spec.inputs.map(([k]) => k).join(', ');
   const cols = [...(spec.datasetColumn ? ['dataset_id'] : []), ...spec.targets.map(([c]) => c)].join(', ');
   const exprs = [...(spec.datasetColumn ? ['$1::int'] : []), ...spec.targets.map(([, e]) => e)].join(', ');
-  return `WITH ins AS (
-    INSERT INTO ${spec.table} (${cols})
-    SELECT ${exprs} FROM unnest(${arrays}) AS u(${names})
-    ON CONFLICT ${spec.conflict} DO NOTHING RETURNING 1)
-  SELECT count(*)::int AS n FROM ins`;
+  const insert = `INSERT INTO ${spec.table} (${cols}) SELECT ${exprs} FROM unnest(${arrays}) AS u(${names})`;
+  if (!skipExisting) return insert;
+  return `WITH ins AS (${insert} ON CONFLICT ${spec.conflict} DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM ins`;
 }
 
 /** Column arrays for one batch. */
@@ -55,11 +55,12 @@ export class BatchWriter {
 
   constructor(
     private readonly tx: Queryable,
-    private readonly spec: InsertSpec,
+    spec: InsertSpec,
     private readonly datasetId: number,
+    private readonly skipExisting: boolean,
     private readonly onWritten?: (rows: number) => void,
   ) {
-    this.sql = insertSql(spec);
+    this.sql = insertSql(spec, skipExisting);
   }
 
   async send(batch: Batch): Promise<void> {
@@ -68,7 +69,7 @@ export class BatchWriter {
     const size = batch.size;
     this.inFlight = this.tx.query<{ n: number }>(this.sql, batch.params(this.datasetId)).then(
       ([row]) => {
-        this.inserted += row?.n ?? 0;
+        this.inserted += this.skipExisting ? (row?.n ?? 0) : size;
         this.written += size;
         this.onWritten?.(this.written);
       },

@@ -69,11 +69,15 @@ export interface Finish {
   message: string;
 }
 
+/** The final state in ONE statement: a reader never sees a final status without its report. */
 export async function finishImport(q: Queryable, id: number, f: Finish): Promise<void> {
-  await saveProgress(q, id, f.progress);
+  const p = f.progress;
   await q.query(
-    `UPDATE imports SET dataset_id = $2, report = $3::jsonb, message = $4, finished_at = now(), updated_at = now() WHERE id = $1`,
-    [id, f.datasetId, f.report ? JSON.stringify(f.report) : null, f.message],
+    `UPDATE imports SET status = $2, rows_read = $3, rows_valid = $4, rows_rejected = $5, rows_inserted = $6, rows_skipped = $7,
+       percent = $8, dataset_id = $9, report = $10::jsonb, message = $11, finished_at = now(), updated_at = now()
+     WHERE id = $1`,
+    [id, p.status, p.rowsRead, p.rowsValid, p.rowsRejected, p.rowsInserted, p.rowsSkipped, Math.floor(p.percent), f.datasetId,
+      f.report ? JSON.stringify(f.report) : null, f.message],
   );
 }
 

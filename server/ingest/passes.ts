@@ -108,11 +108,13 @@ const dayOf = (r: DbRecord): string | null => {
 export async function writePass(
   tx: Queryable,
   input: PassInput,
-  datasetId: number,
+  target: { datasetId: number; appending: boolean },
   onWritten: (rowsWritten: number) => void,
 ): Promise<{ valid: number; inserted: number }> {
   const { table, validator } = await prepare(input);
-  const writer = new BatchWriter(tx, input.spec.insert, datasetId, onWritten);
+  // Rows keyed by code (places, points, areas) may exist from any dataset; others only when appending.
+  const skipExisting = target.appending || !input.spec.insert.conflict.startsWith('(dataset_id');
+  const writer = new BatchWriter(tx, input.spec.insert, target.datasetId, skipExisting, onWritten);
   let batch = new Batch(input.spec.insert);
   let valid = 0;
   await scan(table, validator, (_raw, r) => {

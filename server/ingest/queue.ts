@@ -3,22 +3,13 @@
  * duplicate-id sets in memory and, on the embedded engine, queue on its one connection anyway.
  */
 let tail: Promise<unknown> = Promise.resolve();
-let waiting = 0;
 
 export function enqueue<T>(work: () => Promise<T>): Promise<T> {
-  waiting++;
   const run = tail.then(() => work());
   // The chain itself never rejects: each caller handles its own outcome through `run`.
   tail = run.then(
     () => undefined,
     () => undefined,
   );
-  void tail.finally(() => {
-    waiting--;
-  });
   return run;
-}
-
-export function queuedImports(): number {
-  return waiting;
 }

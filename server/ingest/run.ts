@@ -66,6 +66,7 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
     return { ...p, status, datasetId, report, message };
   };
   const report = new ReportBuilder();
+  let committed: { outcome: ImportOutcome; datasetId: number };
   try {
     publish();
     const same = await findSameFile(db, job.kind, job.checksum);
@@ -100,7 +101,7 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
     const final = report.build();
     const datasetId = await db.transaction(async (tx) => {
       const id = await commitDataset(tx, job, summary);
-      const { valid, inserted } = await writePass(tx, input, id, (written) => {
+      const { valid, inserted } = await writePass(tx, input, { datasetId: id, appending: job.options.datasetId !== undefined }, (written) => {
         p.rowsInserted = written;
         publish();
       });
@@ -115,17 +116,9 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
       await finishImport(tx, job.id, { progress: p, datasetId: id, report: final, message: commitMessage(inserted, valid - inserted, summary.rowsRejected) });
       return id;
     });
-    liveProgress.delete(job.id);
     onProgress?.({ ...p });
     const outcome: ImportOutcome = { ...p, status: 'committed', datasetId, report: final, message: commitMessage(p.rowsInserted, p.rowsSkipped, p.rowsRejected) };
-    if (job.kind === 'observations') {
-      try {
-        await refreshRollup(db, { datasetId });
-      } catch (err) {
-        outcome.rollupError = (err as Error).message; // the data is in; queries fall back to raw rows (flow_rollup_dirty)
-      }
-    }
-    return outcome;
+    committed = { outcome, datasetId };
   } catch (err) {
     liveProgress.delete(job.id);
     if (err instanceof FileError) {
@@ -133,6 +126,28 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
       return finish('rejected', null, report.build(), `${err.message}: nothing was imported`);
     }
     return finish('failed', null, report.build(), `the import failed and nothing was written: ${(err as Error).message}`);
+  }
+  try {
+    if (job.kind === 'observations') await refreshAfter(db, job.id, committed.datasetId, committed.outcome);
+  } finally {
+    liveProgress.delete(job.id);
+  }
+  return committed.outcome;
+}
+
+/**
+ * The flow rollup for the new rows, after the commit. The imports row says committed already;
+ * here the import reads as still writing until the rollup is fresh. A failure leaves the data
+ * in and flow queries on raw rows (flow_rollup_dirty) until the next refresh, and says so.
+ */
+async function refreshAfter(db: Db, importId: number, datasetId: number, outcome: ImportOutcome): Promise<void> {
+  liveProgress.set(importId, { ...outcome, status: 'writing', percent: 99 });
+  try {
+    await refreshRollup(db, { datasetId });
+  } catch (err) {
+    outcome.rollupError = (err as Error).message;
+    outcome.message += `; the flow rollup was not refreshed (${outcome.rollupError})`;
+    await db.query('UPDATE imports SET message = $2 WHERE id = $1', [importId, outcome.message]);
   }
 }
 

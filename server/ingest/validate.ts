@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { DbRecord, FieldSpec, FieldValues, KindSpec, Parsed } from './fields.js';
 import type { Lookups } from './lookup.js';
 import { parsePolygon } from './polygon.js';
+import { SourceIds } from './source-id.js';
 import type { Cell, RawRow } from './table.js';
 import {
   cellText, Invalid, parseCode, parseCoord, parseDate, parseEnum, parseInt32, parseIso3, parseNumber, parseSet, parseText,
@@ -20,6 +20,7 @@ interface Mapped {
 const MEMO_TYPES = new Set(['date', 'time', 'iso3', 'enum', 'set', 'point', 'place', 'placeOrCountry', 'int']);
 const MEMO_MAX = 50_000;
 const REQUIRED = new Invalid('required', 'is required');
+const ID_REQUIRED = new Invalid('required', 'is required (it makes re-imports idempotent)');
 const NOT_UTF8 = new Invalid('encoding', 'is not valid UTF-8 (the file looks like Latin-1 or Windows-1252: save it as UTF-8)');
 
 /** One problem in one cell: what the report lists and the rejected-rows CSV explains. */
@@ -47,7 +48,8 @@ export interface ValidatorOptions {
  * second pass of an import re-validates with a fresh validator and gets the same answer.
  */
 export class RowValidator {
-  private readonly seen = new Map<string, number>();
+  private readonly ids = new SourceIds();
+  private readonly idLabel: string;
   private readonly mapped: Mapped[];
   private readonly idCol: number | undefined;
 
@@ -66,6 +68,7 @@ export class RowValidator {
       return [{ field, col, label: label(col), memo: MEMO_TYPES.has(field.type.t) ? new Map<string, Parsed | Invalid>() : undefined }];
     });
     this.idCol = columns.get('source_row_id');
+    this.idLabel = this.idCol === undefined ? 'source_row_id' : label(this.idCol);
   }
 
   validate(raw: RawRow): RowResult {
@@ -125,34 +128,20 @@ export class RowValidator {
     }
   }
 
-  /**
-   * The file's own id when it has an id column; else one derived from the row's content, plus
-   * its occurrence number, so two identical groups in one file stay two rows and a re-import
-   * of the same rows (in this file or a later, longer export) still finds them.
-   */
+  /** Sets or checks values.source_row_id (see SourceIds). */
   private sourceRowId(raw: RawRow, values: FieldValues, errors: RowError[]): void {
-    const given = values.source_row_id;
     if (this.idCol === undefined) {
-      const h = createHash('sha1');
-      for (const { col } of this.mapped) h.update(cellText(raw.cells[col] ?? null)).update('\u001f');
-      const base = `h:${h.digest('base64url').slice(0, 20)}`;
-      const n = (this.seen.get(base) ?? 0) + 1;
-      this.seen.set(base, n);
-      values.source_row_id = n === 1 ? base : `${base}#${n}`;
+      values.source_row_id = this.ids.derive(this.mapped.map(({ col }) => cellText(raw.cells[col] ?? null)));
       return;
     }
+    const given = values.source_row_id;
     if (typeof given !== 'string') {
-      if (given === null && !errors.some((e) => e.field === 'source_row_id')) {
-        const label = this.mapped.find((m) => m.field.name === 'source_row_id')?.label ?? 'source_row_id';
-        errors.push(rowError(raw.row, label, 'source_row_id', '', new Invalid('required', 'is required (it makes re-imports idempotent)')));
-      }
+      if (given === null && !errors.some((e) => e.field === 'source_row_id')) errors.push(rowError(raw.row, this.idLabel, 'source_row_id', '', ID_REQUIRED));
       return;
     }
-    const first = this.seen.get(given);
-    if (first === undefined) this.seen.set(given, raw.row);
-    else {
-      const label = this.mapped.find((m) => m.field.name === 'source_row_id')?.label ?? 'source_row_id';
-      errors.push(rowError(raw.row, label, 'source_row_id', given, new Invalid('duplicate', `repeats the id of row ${first}`)));
+    const first = this.ids.firstRow(given, raw.row);
+    if (first !== undefined) {
+      errors.push(rowError(raw.row, this.idLabel, 'source_row_id', given, new Invalid('duplicate', `repeats the id of row ${first}`)));
     }
   }
 }

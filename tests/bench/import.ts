@@ -1,0 +1,165 @@
+/**
+ * Import throughput (issue 5): rows/s of the project's import (runImport: validation pass, then
+ * the write pass in ONE transaction) of a generated FMR-style CSV, and in the same run a
+ * baseline: raw COPY of the same file (psql \copy) into an unindexed table on the same server
+ * database, printed as a ratio. The aim is import ≥ 1/3 of COPY.
+ *
+ *   npm run bench -- import --rows 1000000        BENCH_DATABASE_URL=postgres://… (database name gets _import)
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { SYSTEM } from '../../server/audit/audit.js';
+import type { Db } from '../../server/db/index.js';
+import { migrate, readMigrations } from '../../server/db/migrate.js';
+import { openServer } from '../../server/db/server.js';
+import { loadDemo } from '../../server/demo/load.js';
+import { createImport } from '../../server/ingest/jobs.js';
+import { runImport } from '../../server/ingest/run.js';
+import { paths } from '../../server/paths.js';
+import { BENCH_DATABASE_URL } from './bench-db.js';
+import { writeCsv } from './import-file.js';
+import type { Bench, BenchRow } from './run.js';
+
+const COPY_TABLE = `CREATE TABLE bench_copy (source_row_id text, observed_on date, monitoring_point text, direction text, origin text,
+  final_destination text, total int, male int, female int, children int, unaccompanied_children int, nationality char(3),
+  transport_mode text, reasons text, vulnerabilities text)`;
+
+async function admin(sql: string): Promise<void> {
+  const u = new URL(BENCH_DATABASE_URL);
+  u.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: u.toString() });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** psql \copy: the client streams the file to COPY … FROM STDIN, as pg-copy-streams would. */
+function psqlCopy(url: string, file: string): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve((performance.now() - t0) / 1000) : reject(new Error(`psql \\copy failed: ${err.trim()}`))));
+  });
+}
+
+/**
+ * The floor for any import on this schema: the same rows, already in the server (bench_copy),
+ * resolved by a join and written by ONE INSERT … SELECT into observations with its foreign keys,
+ * indexes and rollup triggers — no client, no parsing. Rolled back, so the import starts equal.
+ */
+async function serverInsertFloor(db: Db): Promise<number> {
+  class Rollback extends Error {}
+  const t0 = performance.now();
+  let seconds = 0;
+  try {
+    await db.transaction(async (tx) => {
+      const [ds] = await tx.query<{ id: number }>(`INSERT INTO datasets (name, kind) VALUES ('bench floor', 'observations') RETURNING id`);
+      const t = performance.now();
+      await tx.query(
+        `INSERT INTO observations (dataset_id, source_row_id, observed_on, monitoring_point_id, direction, origin_place_id, origin_country,
+           final_destination_place_id, destination_country, total, male, female, children, unaccompanied_children, nationality,
+           transport_mode, reasons, vulnerabilities)
+         SELECT $1, r.source_row_id, r.observed_on, m.id, r.direction, op.id, coalesce(op.country, r.origin), dp.id,
+           coalesce(dp.country, r.final_destination), r.total, r.male, r.female, r.children, r.unaccompanied_children, r.nationality,
+           r.transport_mode, coalesce(string_to_array(nullif(r.reasons, ''), ' '), '{}'), coalesce(string_to_array(nullif(r.vulnerabilities, ''), ' '), '{}')
+         FROM bench_copy r JOIN monitoring_points m ON m.code = r.monitoring_point
+           LEFT JOIN places op ON op.code = r.origin LEFT JOIN places dp ON dp.code = r.final_destination`,
+        [ds?.id],
+      );
+      seconds = (performance.now() - t) / 1000;
+      throw new Rollback();
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return seconds || (performance.now() - t0) / 1000;
+}
+
+async function sha256(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const c of createReadStream(path)) h.update(c as Buffer);
+  return h.digest('hex');
+}
+
+async function timedImport(db: Db, file: string, log: (m: string) => void): Promise<{ validate: number; write: number; rollup: number }> {
+  const { size } = await stat(file);
+  const checksum = await sha256(file);
+  const options = { dataset: { name: 'bench import', sourceOrg: 'bench' } };
+  const id = await createImport(db, { kind: 'observations', mode: 'all-or-nothing', fileName: 'bench.csv', fileBytes: size, checksum, options, createdBy: 'bench' });
+  const t0 = performance.now();
+  let tWriting = 0;
+  let tCommitted = 0;
+  let nextLog = 0;
+  const out = await runImport(db, { id, kind: 'observations', mode: 'all-or-nothing', path: file, bytes: size, checksum, options, actor: SYSTEM, actorName: 'bench' }, (p) => {
+    if (p.status === 'writing' && !tWriting) tWriting = performance.now();
+    if (p.status === 'committed' && !tCommitted) tCommitted = performance.now();
+    if (p.percent >= nextLog) {
+      log(`import ${p.status} ${Math.floor(p.percent)}% (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      nextLog = Math.floor(p.percent / 10) * 10 + 10;
+    }
+  });
+  if (out.status !== 'committed') throw new Error(`bench import ${out.status}: ${out.message}`);
+  const end = performance.now();
+  return { validate: (tWriting - t0) / 1000, write: (tCommitted - tWriting) / 1000, rollup: (end - tCommitted) / 1000 };
+}
+
+export const importBench: Bench = {
+  name: 'import',
+  summary: 'import throughput (rows/s) of a generated FMR CSV vs raw psql \\copy into an unindexed table (--rows 1000000)',
+  async run({ options, log }) {
+    const rows = Number(options.rows ?? 1_000_000);
+    if (!Number.isInteger(rows) || rows <= 0) throw new Error(`--rows: ${options.rows} is not a row count`);
+    const url = new URL(BENCH_DATABASE_URL);
+    const name = `${url.pathname.slice(1)}_import`;
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name ${name} must be a plain lower-case identifier`);
+    url.pathname = `/${name}`;
+    const file = join(tmpdir(), `corridor-bench-import-${rows}.csv`);
+    log(`writing ${rows} rows to ${file}`);
+    await writeCsv(file, rows);
+    log(`fresh database ${name} with the reference geography`);
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin(`CREATE DATABASE ${name}`);
+    const db = await openServer(url.toString(), 4);
+    try {
+      await migrate(db, readMigrations(paths.migrations));
+      await loadDemo(db, { rows: 0, seed: 20181 });
+      await db.exec(COPY_TABLE);
+      const copy1 = await psqlCopy(url.toString(), file);
+      log(`raw COPY: ${copy1.toFixed(1)} s`);
+      const floor = await serverInsertFloor(db);
+      log(`server-side INSERT … SELECT into observations: ${floor.toFixed(1)} s`);
+      await db.exec('TRUNCATE bench_copy');
+      const t = await timedImport(db, file, log);
+      const copy2 = await psqlCopy(url.toString(), file);
+      log(`raw COPY again: ${copy2.toFixed(1)} s`);
+      const copy = (copy1 + copy2) / 2;
+      const importS = t.validate + t.write;
+      const perS = (s: number) => Math.round(rows / s);
+      const out: BenchRow[] = [
+        { step: 'raw COPY (psql \\copy, unindexed table), mean of 2', rows, seconds: copy, 'rows/s': perS(copy) },
+        { step: 'import: validation pass (read + validate every row)', rows, seconds: t.validate, 'rows/s': perS(t.validate) },
+        { step: 'import: write pass (re-read, validate, insert, one tx)', rows, seconds: t.write, 'rows/s': perS(t.write) },
+        { step: 'import total (validation + write, committed)', rows, seconds: importS, 'rows/s': perS(importS) },
+        { step: 'flow rollup refresh after the import', rows, seconds: t.rollup, 'rows/s': perS(t.rollup) },
+        { step: 'floor: one INSERT … SELECT of the same rows into observations', rows, seconds: floor, 'rows/s': perS(floor) },
+        { step: 'ratio: import rows/s ÷ raw COPY rows/s (aim ≥ 0.33)', ratio: (copy / importS).toFixed(3) },
+        { step: 'ratio: import rows/s ÷ floor rows/s', ratio: (floor / importS).toFixed(3) },
+      ];
+      return out;
+    } finally {
+      await db.close();
+      await rm(file, { force: true });
+    }
+  },
+};
