@@ -1,30 +1,25 @@
 import type { Db, Queryable } from '../db/index.js';
-import { MASK_VOCAB } from './bits.js';
-import { isIsoDate } from './period.js';
 import { buildPlan, CUBES, MEASURES } from './cubes.js';
-import { bucketEnd, bucketStart, type Grain } from './plan.js';
+import { isIsoDate } from './period.js';
+import type { Grain } from './plan.js';
+import { dayGrainSql, dirtyCovered, type RefreshScope, SUMS, where } from './rollup-sql.js';
 import { Params } from './sql.js';
 
-/**
- * Which rows to recompute. None: everything (after the demo load, or to repair). datasetId:
- * that dataset's rows — call this after every import (and after deleting a dataset). from/to:
- * the days in that range (with the weeks and months overlapping it), for all datasets.
- */
-export interface RefreshScope {
-  datasetId?: number;
-  from?: string;
-  to?: string;
-}
+export type { RefreshScope } from './rollup-sql.js';
 
-const SUMS = MEASURES.map((m) => `sum(${m})`).join(', ');
 const COARSE: readonly (readonly [Grain, string])[] = [['w', 'week'], ['m', 'month']];
+const TABLES = CUBES.map((c) => c.table);
 
 /**
- * Recomputes the flow rollups (migrations/003_flows_rollup.sql) for a scope, in one
- * transaction: readers see the old rows until it commits. flow_cube's days come from
- * observations and its weeks and months from its days; every other cube, at every grain, from
- * the smallest cube holding its dimensions (buildPlan), so each stays an exact sum of the
- * same observations.
+ * Recomputes the flow rollups (migrations 003, 006, 007) for a scope, in one transaction.
+ * flow_cube's days come from observations and its weeks and months from its days; every other
+ * cube, at every grain, from the smallest cube holding its dimensions (buildPlan), so each
+ * stays an exact sum of the same observations.
+ *
+ * A scoped refresh (datasetId, from/to) deletes and rebuilds its rows while readers keep
+ * seeing the old ones until it commits: the normal case, after each import. A full refresh
+ * (no scope) is a bulk rebuild for first loads and repairs: it truncates the cubes and builds
+ * their indexes afterwards, several times faster, but readers of the cubes wait until it commits.
  */
 export async function refreshRollup(db: Db, scope: RefreshScope = {}): Promise<{ cubeRows: number; ms: number }> {
   const t0 = Date.now();
@@ -32,96 +27,73 @@ export async function refreshRollup(db: Db, scope: RefreshScope = {}): Promise<{
   if (scope.from && scope.to && !(isIsoDate(scope.from) && isIsoDate(scope.to) && scope.from <= scope.to)) {
     throw new Error(`refreshRollup: bad range ${scope.from}..${scope.to}`);
   }
+  const full = scope.datasetId === undefined && scope.from === undefined;
   const cubeRows = await db.transaction(async (tx) => {
-    // Hash aggregation in memory rather than sorting wide keys (this transaction only), and
-    // fresh statistics after a bulk load, so the planner expects many groups and picks it.
+    // Hash aggregation in memory rather than sorting wide keys (this transaction only).
     await tx.exec(`SET LOCAL work_mem = '256MB'`);
-    if (scope.datasetId === undefined && scope.from === undefined) await tx.exec('ANALYZE observations');
     // Clear the dirty marks first: a change committed while we rebuild marks again, and at
     // worst a query reads the raw table once more than needed.
     await run(tx, (p) => `DELETE FROM flow_rollup_dirty WHERE ${dirtyCovered(scope, p)}`);
-    for (const { table } of CUBES) await run(tx, (p) => `DELETE FROM ${table} WHERE ${where(scope, p, 'all')}`);
-    let days = 0;
-    for (const { cube, from } of buildPlan()) {
-      const cols = cube.columns.join(', ');
-      const into = `INSERT INTO ${cube.table} (grain, observed_on, dataset_id, ${cols}, ${MEASURES.join(', ')})`;
-      if (from) {
-        // Stored in index order, so a filter on the lead attribute reads few, adjacent pages.
-        const order = cube.lead ? `grain, ${cube.lead}, observed_on` : 'grain, observed_on';
-        await run(tx, (p) => `${into} SELECT grain, observed_on, dataset_id, ${cols}, ${SUMS} FROM ${from.table}
-          WHERE ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY ${order}`);
-        continue;
-      }
-      const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, scope));
-      days = n?.n ?? 0;
-      for (const [grain, unit] of COARSE) {
-        await run(tx, (p) => `${into} SELECT ${p.bind(grain)}, date_trunc(${p.bind(unit)}, observed_on::timestamp)::date,
-            dataset_id, ${cols}, ${SUMS} FROM ${cube.table}
-          WHERE grain = 'd' AND ${where(scope, p, grain, 'source')} GROUP BY 2, 3, ${cols} ORDER BY 2`);
-      }
+    let days: number;
+    if (full) {
+      // Statistics of a freshly loaded table, so the planner expects many groups (hash, not sort).
+      await tx.exec('ANALYZE observations');
+      await tx.exec(`TRUNCATE ${TABLES.join(', ')}`);
+      const indexes = await dropIndexes(tx);
+      days = await build(tx, scope);
+      for (const create of indexes) await tx.exec(create);
+    } else {
+      for (const table of TABLES) await run(tx, (p) => `DELETE FROM ${table} WHERE ${where(scope, p, 'all')}`);
+      days = await build(tx, scope);
     }
-    // Fresh statistics: after a bulk change the planner otherwise guesses from an empty table.
-    await tx.exec(`ANALYZE ${CUBES.map((c) => c.table).join(', ')}`);
+    // Fresh statistics: after a bulk change the planner otherwise guesses from stale ones.
+    await tx.exec(`ANALYZE ${TABLES.join(', ')}`);
     return days;
   });
   return { cubeRows, ms: Date.now() - t0 };
+}
+
+/** Inserts the scope's rows into every cube; returns the number of flow_cube day rows. */
+async function build(tx: Queryable, scope: RefreshScope): Promise<number> {
+  let days = 0;
+  for (const { cube, from } of buildPlan()) {
+    const cols = cube.columns.join(', ');
+    const into = `INSERT INTO ${cube.table} (grain, observed_on, dataset_id, ${cols}, ${MEASURES.join(', ')})`;
+    if (from) {
+      // Stored in index order, so a filter on the lead attribute reads few, adjacent pages.
+      const order = cube.lead ? `grain, ${cube.lead}, observed_on` : 'grain, observed_on';
+      await run(tx, (p) => `${into} SELECT grain, observed_on, dataset_id, ${cols}, ${SUMS} FROM ${from.table}
+        WHERE ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY ${order}`);
+      continue;
+    }
+    const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, scope));
+    days = n?.n ?? 0;
+    for (const [grain, unit] of COARSE) {
+      await run(tx, (p) => `${into} SELECT ${p.bind(grain)}, date_trunc(${p.bind(unit)}, observed_on::timestamp)::date,
+          dataset_id, ${cols}, ${SUMS} FROM ${cube.table}
+        WHERE grain = 'd' AND ${where(scope, p, grain, 'source')} GROUP BY 2, 3, ${cols} ORDER BY 2`);
+    }
+  }
+  return days;
+}
+
+/**
+ * Drops the cubes' indexes and returns the statements that recreate them (as the catalog
+ * holds them, so migrations stay the one place indexes are defined). Building an index once
+ * over the loaded rows is far cheaper than updating it for every inserted row.
+ */
+async function dropIndexes(tx: Queryable): Promise<string[]> {
+  const rows = await tx.query<{ drop: string; create: string }>(
+    `SELECT format('DROP INDEX %I.%I', schemaname, indexname) AS drop, indexdef AS create
+     FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1::text[]) ORDER BY indexname`,
+    [TABLES],
+  );
+  for (const r of rows) await tx.exec(r.drop);
+  return rows.map((r) => r.create);
 }
 
 async function run(tx: Queryable, build: (p: Params) => string): Promise<void> {
   const p = new Params();
   const text = build(p);
   await tx.query(text, p.values);
-}
-
-/**
- * observations → flow_cube at day grain. Grouping on the arrays first and turning them into
- * bitmasks afterwards computes each mask once per group instead of once per observation.
- */
-function dayGrainSql(into: string, columns: readonly string[], scope: RefreshScope): [string, unknown[]] {
-  const p = new Params();
-  const cols = columns.join(', ');
-  const rawCols = columns.filter((c) => !c.endsWith('_mask')).join(', ');
-  const mask = (col: string, vocab: readonly string[]) =>
-    `(SELECT coalesce(bit_or(1 << (array_position(${p.bind(vocab, '::text[]')}, w) - 1)), 0) FROM unnest(g.${col}) AS w)`;
-  const rm = mask('reasons', MASK_VOCAB.reasons);
-  const vm = mask('vulnerabilities', MASK_VOCAB.vulnerabilities);
-  const text = `WITH g AS (
-      SELECT observed_on, dataset_id, ${rawCols}, reasons, vulnerabilities, count(*) AS obs,
-        sum(total) AS total, sum(male) AS male, sum(female) AS female, sum(children) AS children,
-        sum(unaccompanied_children) AS unaccompanied_children
-      FROM observations WHERE ${where(scope, p, 'd')} GROUP BY observed_on, dataset_id, ${rawCols}, reasons, vulnerabilities
-    ), m AS (SELECT g.*, ${rm} AS reasons_mask, ${vm} AS vulnerabilities_mask FROM g),
-    ins AS (${into} SELECT 'd', observed_on, dataset_id, ${cols}, ${SUMS} FROM m
-      GROUP BY observed_on, dataset_id, ${cols} ORDER BY observed_on RETURNING 1)
-    SELECT count(*)::int AS n FROM ins`;
-  return [text, p.values];
-}
-
-/**
- * Rows of the scope at a grain ('all' = any grain). For coarse grains, 'target' selects the
- * weeks/months overlapping the range; 'source' the days those buckets are built from.
- */
-function where(scope: RefreshScope, p: Params, grain: Grain | 'all', side: 'target' | 'source' = 'target'): string {
-  const conds: string[] = [];
-  if (scope.datasetId !== undefined) conds.push(`dataset_id = ${p.bind(scope.datasetId, '::int')}`);
-  const { from, to } = scope;
-  if (from && to) {
-    const range = (g: Grain) => {
-      const a = bucketStart(g, from);
-      const b = side === 'source' ? bucketEnd(g, to) : bucketStart(g, to);
-      return `observed_on BETWEEN ${p.bind(a, '::date')} AND ${p.bind(b, '::date')}`;
-    };
-    if (grain !== 'all') conds.push(range(grain));
-    else conds.push(`(${(['d', 'w', 'm'] as const).map((g) => `(grain = '${g}' AND ${range(g)})`).join(' OR ')})`);
-  }
-  return conds.length ? conds.join(' AND ') : 'true';
-}
-
-function dirtyCovered(scope: RefreshScope, p: Params): string {
-  const conds: string[] = [];
-  if (scope.datasetId !== undefined) conds.push(`dataset_id = ${p.bind(scope.datasetId, '::int')}`);
-  if (scope.from && scope.to) {
-    conds.push(`dataset_id IS NOT NULL AND first_day >= ${p.bind(scope.from, '::date')} AND last_day <= ${p.bind(scope.to, '::date')}`);
-  }
-  return conds.length ? conds.join(' AND ') : 'true';
 }

@@ -19,7 +19,8 @@ function templateKey(): string {
   const demoDir = join(paths.root, 'server/demo');
   for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)));
   h.update(readFileSync(join(paths.data, 'geography.json')));
-  h.update(readFileSync(join(paths.root, 'server/flows/rollup.ts'))); // the template holds the built rollup
+  // The template holds the built flow rollups: what builds them changes it too.
+  for (const f of ['rollup.ts', 'rollup-sql.ts', 'cubes.ts', 'bits.ts', 'plan.ts']) h.update(readFileSync(join(paths.root, 'server/flows', f)));
   return h.digest('hex').slice(0, 16);
 }
 
