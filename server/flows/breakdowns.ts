@@ -1,10 +1,10 @@
-import type { Queryable } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { countWords } from './bits.js';
 import { measureName } from './flows.js';
 import type { Period } from './period.js';
 import type { Dim } from './cubes.js';
 import { BREAKDOWN_DIMS, type BreakdownDim, type BreakdownsQuery } from './schemas.js';
-import { prepare, type QueryOptions } from './source.js';
+import { prepare, type QueryOptions, runOn } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 export interface Category {
@@ -64,12 +64,12 @@ export function breakdownsSql(q: BreakdownsQuery, period: Period, src: Source, d
   return { text, values: p.values };
 }
 
-export async function queryBreakdowns(db: Queryable, q: BreakdownsQuery, opts: QueryOptions = {}): Promise<BreakdownsResult> {
+export async function queryBreakdowns(db: Db, q: BreakdownsQuery, opts: QueryOptions = {}): Promise<BreakdownsResult> {
   const wanted = q.by ?? [...BREAKDOWN_DIMS];
   const grouped = wanted.filter((d): d is Grouped => d in GROUPED);
   const { period, src } = await prepare(db, q, opts, { dims: grouped.map((d) => CUBE_DIM[d]) });
   const { text, values } = breakdownsSql(q, period, src, grouped);
-  const rows = await db.query<Row>(text, values);
+  const rows = await runOn<Row>(db, src, { text, values });
   return { period, measure: measureName(q), ...shapeBreakdowns(rows, wanted), source: src.kind };
 }
 

@@ -1,10 +1,10 @@
-import type { Queryable } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { END_COLUMNS, END_JOINS, END_KEYS, placeEndsCte } from './ends.js';
 import { measureName } from './flows.js';
 import { type Location, lookupLocations } from './locations.js';
 import type { Period } from './period.js';
 import type { CorridorsQuery } from './schemas.js';
-import { prepare, type QueryOptions } from './source.js';
+import { prepare, type QueryOptions, runOn } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 /** origin → monitoring point (the crossing) → destination, with the ends as in ends.ts. */
@@ -51,10 +51,10 @@ export function corridorsSql(q: CorridorsQuery, period: Period, src: Source): Sq
   return { text, values: p.values };
 }
 
-export async function queryCorridors(db: Queryable, q: CorridorsQuery, opts: QueryOptions = {}): Promise<CorridorsResult> {
+export async function queryCorridors(db: Db, q: CorridorsQuery, opts: QueryOptions = {}): Promise<CorridorsResult> {
   const { period, src } = await prepare(db, q, opts, { dims: ['od', 'point'] });
   const { text, values } = corridorsSql(q, period, src);
-  const rows = await db.query<Row>(text, values);
+  const rows = await runOn<Row>(db, src, { text, values });
   const located = rows[0]?.located ?? 0;
   const corridors = rows.map((r) => ({
     origin: r.o,

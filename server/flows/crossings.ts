@@ -1,9 +1,9 @@
-import type { Queryable } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { measureName } from './flows.js';
 import type { Period } from './period.js';
 import type { FlowFilter } from './schemas.js';
 import { relativeChange, round5 } from './shape.js';
-import { prepare, type QueryOptions } from './source.js';
+import { prepare, type QueryOptions, runOn } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 /**
@@ -59,10 +59,10 @@ export function crossingsSql(f: FlowFilter, cur: Period, prev: Period, src: Sour
 
 type Row = Omit<Crossing, 'total' | 'net' | 'dailyAverage' | 'change'>;
 
-export async function queryCrossings(db: Queryable, f: FlowFilter, opts: QueryOptions = {}): Promise<CrossingsResult> {
+export async function queryCrossings(db: Db, f: FlowFilter, opts: QueryOptions = {}): Promise<CrossingsResult> {
   const { period, previous: prev, src } = await prepare(db, f, opts, { dims: ['point', 'direction'], withPrevious: true });
   const { text, values } = crossingsSql(f, period, prev, src);
-  const rows = await db.query<Row>(text, values);
+  const rows = await runOn<Row>(db, src, { text, values });
   const crossings = rows.map((r) => shapeCrossing(r, period.days));
   const sum = (k: 'inbound' | 'outbound' | 'transit' | 'total' | 'previous') => crossings.reduce((s, c) => s + c[k], 0);
   const totals = { inbound: sum('inbound'), outbound: sum('outbound'), transit: sum('transit'), total: sum('total'), previous: sum('previous') };

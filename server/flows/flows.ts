@@ -1,9 +1,9 @@
-import type { Queryable } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { END_COLUMNS, END_JOINS, END_KEYS, placeEndsCte } from './ends.js';
 import { type Location, lookupLocations } from './locations.js';
 import type { Period } from './period.js';
 import type { FlowsQuery } from './schemas.js';
-import { prepare, type QueryOptions } from './source.js';
+import { prepare, type QueryOptions, runOn } from './source.js';
 import { type EndRow, type Flow, type FlowTotals, assembleFlows, locationTotals } from './shape.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
@@ -35,10 +35,10 @@ export function flowsSql(q: FlowsQuery, period: Period, src: Source): Sql {
   return { text: `WITH ${f}, ${pe}, ${e} ${select}`, values: p.values };
 }
 
-export async function queryFlows(db: Queryable, q: FlowsQuery, opts: QueryOptions = {}): Promise<FlowsResult> {
+export async function queryFlows(db: Db, q: FlowsQuery, opts: QueryOptions = {}): Promise<FlowsResult> {
   const { period, src } = await prepare(db, q, opts, { dims: q.level === 'point' ? ['od', 'point'] : ['od'] });
   const { text, values } = flowsSql(q, period, src);
-  const rows = await db.query<{ o: string | null; d: string | null; n: number | null }>(text, values);
+  const rows = await runOn<{ o: string | null; d: string | null; n: number | null }>(db, src, { text, values });
   const ends: EndRow[] = rows.map((r) => ({ o: r.o, d: r.d, n: r.n ?? 0 }));
   const { flows, totals } = assembleFlows(ends, q.level === 'point' ? 2 : 1);
   const sums = locationTotals(flows);

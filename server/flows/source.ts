@@ -1,9 +1,9 @@
-import type { Queryable } from '../db/index.js';
+import type { Db, Queryable, Row } from '../db/index.js';
 import { type Dim, pickCube } from './cubes.js';
 import { MAX_SPAN_DAYS, type Period, previousPeriod, resolvePeriod } from './period.js';
 import { type Bucket, planParts } from './plan.js';
 import type { FlowFilter } from './schemas.js';
-import { filterDims, type Source } from './sql.js';
+import { filterDims, type Source, type Sql } from './sql.js';
 
 /**
  * 'auto' reads the rollup when it is fresh for the periods asked, else the raw table;
@@ -57,4 +57,20 @@ export async function prepare(
 export function isStale(dirty: readonly (readonly [string, string])[], periods: readonly Period[]): boolean {
   if (dirty.length > DIRTY_LIST_MAX) return true;
   return dirty.some(([first, last]) => periods.some((p) => first <= p.to && last >= p.from));
+}
+
+// Sources whose plans PostgreSQL may cost above jit_above_cost (the raw table, the cubes of
+// several attributes). JIT then spends 100–200 ms compiling a query that runs in less.
+const HEAVY = new Set(['raw', 'flow_attr', 'flow_cube']);
+
+/**
+ * Runs an aggregate query on its source. On the heavy sources JIT is switched off for that
+ * one statement (SET LOCAL in its own transaction); the light ones run as a plain query.
+ */
+export async function runOn<T extends Row>(db: Db, src: Source, { text, values }: Sql): Promise<T[]> {
+  if (!HEAVY.has(src.kind === 'raw' ? 'raw' : src.table)) return db.query<T>(text, values);
+  return db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL jit = off');
+    return tx.query<T>(text, values);
+  });
 }

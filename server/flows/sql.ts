@@ -1,6 +1,6 @@
-import { maskOf, overlappingMasks } from './bits.js';
+import { type MaskedSet, maskOf, overlappingMasks } from './bits.js';
 import type { Period } from './period.js';
-import type { CubeTable, Dim } from './cubes.js';
+import { CUBES, type CubeTable, type Dim } from './cubes.js';
 import type { Part } from './plan.js';
 import type { FlowFilter } from './schemas.js';
 
@@ -69,20 +69,21 @@ export function fromWhere(src: Source, f: FlowFilter, periods: readonly Period[]
   if (f.point) where.push(`monitoring_point_id = ANY(${p.bind(f.point, '::int[]')})`);
   if (f.nationality) where.push(`nationality = ANY(${p.bind(f.nationality, '::char(3)[]')})`);
   if (f.transport) where.push(`transport_mode = ANY(${p.bind(f.transport, '::text[]')})`);
-  if (f.reason) {
-    where.push(
-      src.kind === 'raw'
-        ? `reasons && ${p.bind(f.reason, '::text[]')}`
-        : `reasons_mask = ANY(${p.bind(overlappingMasks('reasons', maskOf('reasons', f.reason)), '::int[]')})`,
-    );
-  }
-  if (f.vulnerability) {
-    where.push(
-      src.kind === 'raw'
-        ? `vulnerabilities && ${p.bind(f.vulnerability, '::text[]')}`
-        : `vulnerabilities_mask = ANY(${p.bind(overlappingMasks('vulnerabilities', maskOf('vulnerabilities', f.vulnerability)), '::int[]')})`,
-    );
-  }
+  if (f.reason) where.push(setFilter(src, 'reasons', f.reason, p));
+  if (f.vulnerability) where.push(setFilter(src, 'vulnerabilities', f.vulnerability, p));
   const table = src.kind === 'raw' ? 'observations' : src.table;
   return `FROM ${table} WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * "Has any of these" on a reason or vulnerability set. Raw rows: array overlap. A cube led by
+ * the mask (migration 007): `mask = ANY(every overlapping mask)`, which its index serves. Other
+ * cubes: `mask & wanted <> 0`, one cheap test per row (a 256-value ANY there only adds cost).
+ */
+function setFilter(src: Source, set: MaskedSet, words: readonly string[], p: Params): string {
+  if (src.kind === 'raw') return `${set} && ${p.bind(words, '::text[]')}`;
+  const col = `${set}_mask`;
+  const wanted = maskOf(set, words);
+  if (CUBES.find((c) => c.table === src.table)?.lead === col) return `${col} = ANY(${p.bind(overlappingMasks(set, wanted), '::int[]')})`;
+  return `(${col} & ${p.bind(wanted, '::int')}) <> 0`;
 }

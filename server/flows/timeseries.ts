@@ -1,9 +1,9 @@
-import type { Queryable } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { measureName } from './flows.js';
 import type { Period } from './period.js';
 import { bucketStart, type Grain } from './plan.js';
 import type { Bucket, TimeseriesQuery } from './schemas.js';
-import { prepare, type QueryOptions } from './source.js';
+import { prepare, type QueryOptions, runOn } from './source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 export interface TimeseriesResult {
@@ -42,10 +42,10 @@ export function bucketStarts(period: Period, bucket: Bucket): string[] {
   return out;
 }
 
-export async function queryTimeseries(db: Queryable, q: TimeseriesQuery, opts: QueryOptions = {}): Promise<TimeseriesResult> {
+export async function queryTimeseries(db: Db, q: TimeseriesQuery, opts: QueryOptions = {}): Promise<TimeseriesResult> {
   const { period, src } = await prepare(db, q, opts, { dims: [], bucket: q.bucket });
   const { text, values } = timeseriesSql(q, period, src);
-  const rows = await db.query<{ t: string; n: number | null }>(text, values);
+  const rows = await runOn<{ t: string; n: number | null }>(db, src, { text, values });
   const byT = new Map(rows.map((r) => [r.t, r.n ?? 0]));
   const series = bucketStarts(period, q.bucket).map((t) => ({ t, count: byT.get(t) ?? 0 }));
   const count = series.reduce((s, b) => s + b.count, 0);
