@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,11 +56,11 @@ function receive(req: Request, maxBytes: number): Promise<{ fields: Record<strin
     let upload: Upload | undefined;
     let writing: Promise<void> = Promise.resolve();
     let failed: HttpError | undefined;
-    let fileStream: NodeJS.ReadableStream & { destroy(): void } | undefined;
+    let sink: WriteStream | undefined;
     const fail = (e: HttpError) => {
       failed ??= e;
       req.unpipe(bb);
-      fileStream?.destroy(); // ends the pipeline to the temporary file (it is removed in done)
+      sink?.destroy(); // ends the pipeline into the temporary file (removed in done)
       req.resume(); // drain what is still coming, so the client reads our answer instead of a reset
     };
     const bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 30, fieldSize: 100_000, parts: 32 } });
@@ -69,7 +69,6 @@ function receive(req: Request, maxBytes: number): Promise<{ fields: Record<strin
         stream.resume();
         return;
       }
-      fileStream = stream;
       const path = join(tmpdir(), `corridor-upload-${randomUUID()}`);
       const hash = createHash('sha256');
       const u: Upload = { path, fileName: info.filename || 'upload', bytes: 0, checksum: '' };
@@ -82,7 +81,8 @@ function receive(req: Request, maxBytes: number): Promise<{ fields: Record<strin
         },
       });
       stream.on('limit', () => fail(tooLarge(maxBytes)));
-      writing = pipeline(stream, count, createWriteStream(path)).then(() => {
+      sink = createWriteStream(path);
+      writing = pipeline(stream, count, sink).then(() => {
         u.checksum = hash.digest('hex');
       });
       writing.catch(() => {}); // awaited in done(); this only keeps an early failure from being unhandled
@@ -97,12 +97,12 @@ function receive(req: Request, maxBytes: number): Promise<{ fields: Record<strin
     const done = async () => {
       if (settled) return;
       settled = true;
-      if (!failed) {
-        try {
-          await writing;
-        } catch {
-          failed = new HttpError(400, 'Invalid request', 'the upload was interrupted');
-        }
+      // Wait for the file even after a failure: removing it before its stream has opened it
+      // would let the stream create it afterwards and leave it behind.
+      try {
+        await writing;
+      } catch {
+        failed ??= new HttpError(400, 'Invalid request', 'the upload was interrupted');
       }
       if (failed) {
         if (upload) await rm(upload.path, { force: true });
