@@ -24,13 +24,17 @@ export interface Cube {
   table: CubeTable;
   dims: readonly Dim[];
   columns: readonly string[];
-  /** One-attribute cubes: rows are stored ordered by (grain, this column, day), see migration 007. */
+  /**
+   * Cubes with attributes store their rows ordered by (grain, this column, day) and index
+   * them so (migrations 007, 008): the attribute itself, or nationality when there are several.
+   */
   lead?: string;
 }
 
 const cube = (table: CubeTable, dims: readonly Dim[]): Cube => {
   const attrs = dims.filter((d) => ATTRS.includes(d));
-  const lead = attrs.length === 1 && attrs[0] ? DIM_COLUMNS[attrs[0]][0] : undefined;
+  const leadDim = attrs.length > 1 ? 'nationality' : attrs[0];
+  const lead = leadDim ? DIM_COLUMNS[leadDim][0] : undefined;
   return { table, dims, columns: dims.flatMap((d) => DIM_COLUMNS[d]), ...(lead ? { lead } : {}) };
 };
 

@@ -20,7 +20,7 @@ export const SUMS = MEASURES.map((m) => `sum(${m})`).join(', ');
  * observations → flow_cube at day grain. Grouping on the arrays first and turning them into
  * bitmasks afterwards computes each mask once per group instead of once per observation.
  */
-export function dayGrainSql(into: string, columns: readonly string[], scope: RefreshScope): [string, unknown[]] {
+export function dayGrainSql(into: string, columns: readonly string[], lead: string | undefined, scope: RefreshScope): [string, unknown[]] {
   const p = new Params();
   const cols = columns.join(', ');
   const rawCols = columns.filter((c) => !c.endsWith('_mask')).join(', ');
@@ -35,7 +35,7 @@ export function dayGrainSql(into: string, columns: readonly string[], scope: Ref
       FROM observations WHERE ${where(scope, p, 'd')} GROUP BY observed_on, dataset_id, ${rawCols}, reasons, vulnerabilities
     ), m AS (SELECT g.*, ${rm} AS reasons_mask, ${vm} AS vulnerabilities_mask FROM g),
     ins AS (${into} SELECT 'd', observed_on, dataset_id, ${cols}, ${SUMS} FROM m
-      GROUP BY observed_on, dataset_id, ${cols} ORDER BY observed_on RETURNING 1)
+      GROUP BY observed_on, dataset_id, ${cols} ORDER BY ${lead ? `${lead}, ` : ''}observed_on RETURNING 1)
     SELECT count(*)::int AS n FROM ins`;
   return [text, p.values];
 }

@@ -11,7 +11,7 @@ const COARSE: readonly (readonly [Grain, string])[] = [['w', 'week'], ['m', 'mon
 const TABLES = CUBES.map((c) => c.table);
 
 /**
- * Recomputes the flow rollups (migrations 003, 006, 007) for a scope, in one transaction.
+ * Recomputes the flow rollups (migrations 003, 006–008) for a scope, in one transaction.
  * flow_cube's days come from observations and its weeks and months from its days; every other
  * cube, at every grain, from the smallest cube holding its dimensions (buildPlan), so each
  * stays an exact sum of the same observations.
@@ -66,12 +66,12 @@ async function build(tx: Queryable, scope: RefreshScope): Promise<number> {
         WHERE ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY ${order}`);
       continue;
     }
-    const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, scope));
+    const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, cube.lead, scope));
     days = n?.n ?? 0;
     for (const [grain, unit] of COARSE) {
       await run(tx, (p) => `${into} SELECT ${p.bind(grain)}, date_trunc(${p.bind(unit)}, observed_on::timestamp)::date,
           dataset_id, ${cols}, ${SUMS} FROM ${cube.table}
-        WHERE grain = 'd' AND ${where(scope, p, grain, 'source')} GROUP BY 2, 3, ${cols} ORDER BY 2`);
+        WHERE grain = 'd' AND ${where(scope, p, grain, 'source')} GROUP BY 2, 3, ${cols} ORDER BY ${cube.lead ? `${cube.lead}, ` : ''}2`);
     }
   }
   return days;

@@ -29,11 +29,11 @@ describe('rollup cubes', () => {
     expect(plan.find((p) => p.cube.table === 'flow_point')?.from?.table).toBe('flow_nat');
   });
 
-  it('when a cube has exactly one attribute, then its rows are led by that attribute (migration 007)', () => {
+  it('when a cube has attributes, then its rows are led by its attribute, or nationality among several (migrations 007, 008)', () => {
     const lead = Object.fromEntries(CUBES.map((c) => [c.table, c.lead]));
     expect(lead).toMatchObject({ flow_nat: 'nationality', flow_od_vuln: 'vulnerabilities_mask', flow_od_reason: 'reasons_mask' });
-    expect(lead.flow_cube).toBeUndefined();
-    expect(lead.flow_attr).toBeUndefined();
+    expect(lead).toMatchObject({ flow_cube: 'nationality', flow_attr: 'nationality' });
     expect(lead.flow_od).toBeUndefined();
+    expect(lead.flow_point).toBeUndefined();
   });
 });
