@@ -123,6 +123,8 @@ async function start(): Promise<void> {
   });
   load('sign-in', auth.ready, (me) => {
     if (me || publicViewer) loadData();
+    // `/?dataset=ID` (an import's map link) opens the flow map on that dataset's period.
+    if (new URLSearchParams(location.search).has('dataset')) void import('./imports/showOnMap.js').then((m) => m.openDatasetFromQuery());
   });
 
   const syncLegend = renderLegend(byId('legend'), state, {

@@ -36,6 +36,7 @@ export function startAuth(opts: AuthOptions): Auth {
       onSignOut: () => void signOut(),
       // Admin screens are a separate chunk: most users never open them (ARCHITECTURE §6).
       onAdmin: () => void import('../panels/admin.js').then((m) => m.openAdmin()),
+      onData: () => void import('../imports/dialog.js').then((m) => m.openImports(me?.role === 'data_manager' || me?.role === 'admin')),
     });
   const accept = (who: Me): void => {
     me = who;

@@ -6,6 +6,8 @@ export interface UserMenuEvents {
   onSignIn(): void;
   onSignOut(): void;
   onAdmin(): void;
+  /** The data screen: datasets for everyone signed in, imports for data managers. */
+  onData(): void;
 }
 
 export function renderUserMenu(root: HTMLElement, me: Me | null, events: UserMenuEvents): void {
@@ -26,5 +28,6 @@ export function renderUserMenu(root: HTMLElement, me: Me | null, events: UserMen
     el('span', { class: 'user-role' }, ROLE_LABELS[me.role]),
   );
   const admin = me.role === 'admin' ? [button('Admin', events.onAdmin, { 'aria-haspopup': 'dialog' })] : [];
-  root.replaceChildren(who, ...admin, button('Sign out', events.onSignOut));
+  const data = button('Data', events.onData, { 'aria-haspopup': 'dialog', id: 'data-button' });
+  root.replaceChildren(who, data, ...admin, button('Sign out', events.onSignOut));
 }

@@ -1,0 +1,73 @@
+import { errorMessage } from '../auth/http.js';
+import { el } from '../panels/dom.js';
+import { importsApi, type DatasetInfo } from './api.js';
+import { KIND_LABELS, renderImportForm } from './form.js';
+import { datasetMapHash } from './mapLink.js';
+
+const period = (d: DatasetInfo): string => (d.periodStart && d.periodEnd ? `${d.periodStart} – ${d.periodEnd}` : '—');
+const count = (x: number | null): string => (x === null ? '—' : x.toLocaleString('en-GB'));
+
+/** Every dataset with its provenance; data managers may delete one (with what it brought). */
+async function renderDatasets(root: HTMLElement, canWrite: boolean): Promise<void> {
+  const notice = el('p', { class: 'admin-notice', role: 'status' });
+  let list: DatasetInfo[];
+  try {
+    list = (await importsApi.datasets()).datasets;
+  } catch (err) {
+    root.replaceChildren(el('h3', { class: 'admin-section-title' }, 'Datasets'), el('p', { class: 'admin-notice admin-notice--error' }, errorMessage(err)));
+    return;
+  }
+  const rows = list.map((d) => {
+    const actions = el('td', { class: 'admin-actions' });
+    const hash = d.kind === 'observations' || d.kind === 'reports' ? datasetMapHash(d) : null;
+    if (hash) actions.append(el('a', { class: 'button button--small', href: hash, 'data-close': '' }, 'Map'));
+    if (canWrite) {
+      const del = el('button', { type: 'button', class: 'button button--small button--danger' }, 'Delete');
+      del.addEventListener('click', () => {
+        if (!confirm(`Delete the dataset “${d.name}” and all ${count(d.rowsAccepted)} rows it brought? This cannot be undone.`)) return;
+        del.disabled = true;
+        importsApi.deleteDataset(d.id).then(
+          () => void renderDatasets(root, canWrite),
+          (err: unknown) => {
+            del.disabled = false;
+            notice.className = 'admin-notice admin-notice--error';
+            notice.textContent = errorMessage(err);
+          },
+        );
+      });
+      actions.append(del);
+    }
+    const name = el('th', { scope: 'row' }, d.name, d.isSynthetic ? el('span', { class: 'tag tag--synthetic' }, 'synthetic') : null);
+    return el('tr', { 'data-dataset-id': String(d.id) }, name, el('td', {}, KIND_LABELS[d.kind] ?? d.kind), el('td', {}, d.sourceOrg ?? '—'),
+      el('td', {}, period(d)), el('td', { class: 'num' }, count(d.rowsAccepted)), el('td', { class: 'num' }, count(d.rowsRejected)),
+      el('td', {}, d.importedAt.slice(0, 16).replace('T', ' '), d.importedBy ? ` by ${d.importedBy}` : ''), actions);
+  });
+  const head = el('tr', {}, ...['Name', 'Kind', 'Source', 'Period', 'Rows', 'Rejected', 'Imported', ''].map((h) => el('th', { scope: 'col' }, h)));
+  root.replaceChildren(el('h3', { class: 'admin-section-title' }, 'Datasets'), notice,
+    list.length === 0 ? el('p', {}, 'No datasets yet.') : el('table', { class: 'admin-table datasets-table' }, el('thead', {}, head), el('tbody', {}, ...rows)));
+}
+
+/**
+ * The data screen (a modal <dialog>, its own chunk): import a file and follow it, and the
+ * datasets already in, with their provenance. Opened from the header's Data button.
+ */
+export function openImports(canWrite: boolean): void {
+  document.getElementById('imports-dialog')?.remove();
+  const close = el('button', { type: 'button', class: 'button' }, 'Close');
+  const importSection = el('section', { class: 'admin-section', 'aria-label': 'Import a file' });
+  const datasets = el('section', { class: 'admin-section', 'aria-label': 'Datasets' });
+  const d = el('dialog', { id: 'imports-dialog', class: 'dialog dialog--admin', 'aria-labelledby': 'imports-title' },
+    el('div', { class: 'panel-head' }, el('h2', { id: 'imports-title', class: 'dialog-title' }, 'Data'), close),
+    canWrite ? importSection : null, datasets);
+  close.addEventListener('click', () => d.close());
+  d.addEventListener('close', () => d.remove());
+  // A "Map" link changes the hash (the map follows it); the dialog must get out of the way.
+  d.addEventListener('click', (e) => {
+    if (e.target instanceof HTMLElement && e.target.closest('[data-close]')) d.close();
+  });
+  document.body.append(d);
+  if (canWrite) renderImportForm(importSection, () => void renderDatasets(datasets, canWrite));
+  void renderDatasets(datasets, canWrite);
+  d.showModal();
+  close.focus();
+}
