@@ -23,8 +23,15 @@ const COUNTED = {
 
 export function healthRouter(db: Db, info: HealthInfo): Router {
   const router = Router();
-  // Engine versions never change while running: ask once.
-  const engine = engineInfo(db);
+  // Engine versions never change while running: ask once, on the first probe (a promise made
+  // at start-up would reject unhandled if the database went away before anyone asked), and
+  // ask again after a failure.
+  let engine: ReturnType<typeof engineInfo> | undefined;
+  const engineOnce = (): ReturnType<typeof engineInfo> =>
+    (engine ??= engineInfo(db).catch((err: unknown) => {
+      engine = undefined;
+      throw err;
+    }));
   route(router, {
     method: 'get',
     path: '/health',
@@ -38,7 +45,7 @@ export function healthRouter(db: Db, info: HealthInfo): Router {
       const reports = publishCount(counts?.reports ?? 0, disclosurePolicy(principal, info.disclosure, { sensitive: true }));
       res.set('Cache-Control', 'no-store').json({
         status: 'ok',
-        db: { kind: db.kind, ...(await engine) },
+        db: { kind: db.kind, ...(await engineOnce()) },
         schemaVersion: info.schemaVersion,
         demo: demo?.demo ?? false,
         counts: { ...counts, reports: reports.count },
