@@ -1,0 +1,239 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { api, type OutreachSiteProps, type PointFeature } from '../api.js';
+import type { Me } from '../auth/authApi.js';
+import { errorMessage } from '../auth/http.js';
+import type { LayerData } from '../layers/types.js';
+import type { AppState } from '../state.js';
+import { type Plan, type PlanComparison, plannerApi, type PlanSummary } from './api.js';
+import { compareMarkers, type Hex, type Marker, plannerLayers, planMarkers } from './layers.js';
+import { fitPlan, nearestSite, type SiteChoice, sitePopup } from './mapping.js';
+import { canPlan } from './model.js';
+import { buildPlannerPanels } from './panels.js';
+import { buildPlanRequest, viewFromRequest } from './request.js';
+import { renderPlan } from './results.js';
+import { renderComparison, renderSaved } from './saved.js';
+import { type PlannerView, withSiteChoice } from './view.js';
+
+/**
+ * The outreach planner (issue 7), its own chunk loaded after sign-in. URL state (state.planner)
+ * in; plans run, opened and compared through /api/v1/outreach; layers out in data.plannerLayers.
+ * Returns the function main.ts calls whenever who is signed in changes.
+ */
+export interface PlannerContext {
+  map: MapLibreMap;
+  data: LayerData;
+  getState(): AppState;
+  setState(s: AppState): void;
+  redraw(): void;
+  load<T>(what: string, p: Promise<T>, use: (v: T) => void): void;
+}
+
+export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
+  let me: Me | null = null;
+  const plans = new Map<number, Plan>();
+  let shown: Plan | null = null;
+  let comparison: { key: string; c: PlanComparison; a: Plan; b: Plan } | null = null;
+  let candidates: PointFeature<OutreachSiteProps>[] | null = null;
+  let saved: PlanSummary[] | null = null;
+  let hexes: Hex[] = [];
+  let wanted = { plan: '', compare: '' };
+  const view = (): PlannerView => ctx.getState().planner;
+  const writer = (): boolean => canPlan(me?.role);
+  const update = (patch: Partial<PlannerView>): void => {
+    const s = ctx.getState();
+    ctx.setState({ ...s, planner: { ...s.planner, ...patch } });
+    sync();
+  };
+  const ui = buildPlannerPanels(ctx.map, {
+    onToggle: () => update({ open: !view().open }),
+    onChange: (patch) => update(patch),
+    onRun: () => run(),
+    onClearChoices: () => update({ locked: [], excluded: [] }),
+  });
+  const popup = sitePopup(ctx.map);
+  const say = (text: string): void => void (ui.form.message.textContent = text);
+  const flowPeriod = () => ({ from: ctx.getState().flows.filters.from, to: ctx.getState().flows.filters.to });
+  const choose = (siteId: number, c: SiteChoice): void => {
+    update(withSiteChoice(view(), siteId, c));
+    say(c === 'free' ? 'Site freed. Run again to apply.' : `Site ${c === 'lock' ? 'locked' : 'excluded'}. Run again to apply.`);
+  };
+  const frame = (ps: Plan[]): void =>
+    void requestAnimationFrame(() => fitPlan(ctx.map, ps, { left: ui.coverLeft(), right: ui.panel.offsetWidth + 60, bottom: ui.bottom().offsetHeight + 30 }));
+
+  function markers(): Marker[] {
+    if (view().compare && comparison) return compareMarkers(comparison.a, comparison.b);
+    return shown ? planMarkers(shown) : [];
+  }
+
+  function draw(): void {
+    const v = view();
+    const on = v.open && me !== null;
+    const showCompare = on && v.compare !== null && comparison !== null;
+    ctx.data.plannerLayers = on
+      ? plannerLayers({ markers: markers(), candidates: writer() && !showCompare ? (candidates ?? []) : [], locked: new Set(v.locked), excluded: new Set(v.excluded), hexes: showCompare ? [] : hexes })
+      : undefined;
+    ctx.redraw();
+    ui.results.hidden = !on || showCompare || !shown;
+    ui.compare.hidden = !showCompare;
+    if (on && shown && !showCompare) {
+      renderPlan(ui.results, shown, {
+        ...(writer() ? { onSite: choose } : {}),
+        onHotspot: (lon, lat) => ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 12) }),
+        onBrief: () => {
+          window.dispatchEvent(new CustomEvent('corridor:send-to-brief', { detail: { kind: 'outreach-plan', id: shown?.id } }));
+          ui.briefNote(`Plan #${shown?.id} is in this page's link (plan=${shown?.id}); the brief composer includes it.`);
+        },
+        onClose: () => update({ plan: null }),
+      }, new Set(v.excluded));
+    }
+    if (showCompare && comparison) renderComparison(ui.compare, comparison.c, () => update({ compare: null }));
+    if (saved) {
+      renderSaved(ui.saved, saved, v.plan, {
+        onOpen: (id) => open(id),
+        onCompare: (a, b) => update({ compare: [a, b] }),
+        ...(writer() ? { onDelete: (id: number) => remove(id) } : {}),
+      });
+    }
+  }
+
+  function show(plan: Plan, fit: boolean): void {
+    plans.set(plan.id, plan);
+    shown = plan;
+    hexes = [];
+    const cells = plan.uncoveredHotspots;
+    // h3-js is big and only needed once a plan has uncovered hotspots to outline.
+    if (cells.length) {
+      void import('h3-js').then(({ cellToBoundary }) => {
+        if (shown !== plan) return;
+        hexes = cells.map((h) => ({ cell: h.cell, polygon: cellToBoundary(h.cell, true) as [number, number][], demand: String(h.demand.count ?? '') }));
+        draw();
+      });
+    }
+    draw();
+    if (fit) frame([plan]);
+  }
+
+  function open(id: number): void {
+    const plan = plans.get(id);
+    const apply = (p: Plan): void => {
+      // Opening a plan from the list loads its parameters, ready to adjust and re-run.
+      update({ ...viewFromRequest(view(), p.request), plan: p.id, compare: null });
+    };
+    if (plan) return apply(plan);
+    ctx.load('outreach plan', plannerApi.get(id), (p) => {
+      plans.set(p.id, p);
+      apply(p);
+    });
+  }
+
+  function run(): void {
+    if (!writer()) return;
+    const body = buildPlanRequest(view(), flowPeriod(), ui.form.name.value);
+    ui.form.run.disabled = true;
+    say('Choosing sites…');
+    const p = plannerApi.run(body).finally(() => (ui.form.run.disabled = false));
+    p.catch((err: unknown) => say(errorMessage(err)));
+    ctx.load('outreach plan', p, (plan) => {
+      say(`Saved as plan #${plan.id}.`);
+      ui.form.name.value = '';
+      plans.set(plan.id, plan);
+      wanted.plan = String(plan.id);
+      show(plan, true);
+      update({ plan: plan.id, compare: null });
+      refreshSaved();
+    });
+  }
+
+  function remove(id: number): void {
+    const p = plannerApi.remove(id);
+    p.catch((err: unknown) => say(errorMessage(err)));
+    ctx.load('delete plan', p, () => {
+      plans.delete(id);
+      say(`Plan #${id} deleted.`);
+      const v = view();
+      if (v.plan === id) shown = null;
+      update({ plan: v.plan === id ? null : v.plan, compare: v.compare?.includes(id) ? null : v.compare });
+      refreshSaved();
+    });
+  }
+
+  function refreshSaved(): void {
+    ctx.load('saved plans', plannerApi.list(), (r) => {
+      saved = r.plans;
+      draw();
+    });
+  }
+
+  /** Brings panels, fetches and layers in line with the URL state. */
+  function sync(): void {
+    const v = view();
+    ui.setVisible(me !== null, v.open);
+    ui.setWriter(writer(), v);
+    ui.form.set(v, flowPeriod());
+    if (!me || !v.open) return draw();
+    if (writer() && candidates === null) {
+      candidates = [];
+      ctx.load('candidate sites', api.outreachSites(), (fc) => ((candidates = fc.features), draw()));
+    }
+    if (saved === null) {
+      saved = [];
+      refreshSaved();
+    }
+    const planKey = String(v.plan ?? '');
+    if (planKey !== wanted.plan) {
+      wanted.plan = planKey;
+      if (v.plan === null) shown = null;
+      else {
+        const id = v.plan;
+        const cached = plans.get(id);
+        if (cached) show(cached, true);
+        else ctx.load('outreach plan', plannerApi.get(id), (p) => view().plan === id && show(p, true));
+      }
+    }
+    const cmpKey = v.compare ? v.compare.join(',') : '';
+    if (cmpKey !== wanted.compare) {
+      wanted.compare = cmpKey;
+      comparison = null;
+      if (v.compare) {
+        const [a, b] = v.compare;
+        const get = (id: number) => plans.get(id) ?? plannerApi.get(id);
+        ctx.load('plan comparison', Promise.all([plannerApi.compare(a, b), get(a), get(b)]), ([c, pa, pb]) => {
+          if (cmpKey !== wanted.compare) return;
+          comparison = { key: cmpKey, c, a: pa, b: pb };
+          draw();
+          frame([pa, pb]);
+        });
+      }
+    }
+    draw();
+  }
+
+  ctx.map.on('click', (e) => {
+    const v = view();
+    if (!me || !v.open || v.compare) return;
+    const site = nearestSite(ctx.map, e.point, markers(), writer() ? (candidates ?? []) : [], (id) => {
+      const s = shown?.sites.find((x) => x.siteId === id);
+      if (v.locked.includes(id)) return s ? `Locked, chosen #${s.rank}` : 'Locked (run again to apply)';
+      if (v.excluded.includes(id)) return 'Excluded';
+      return s ? `Chosen #${s.rank}` : 'Candidate site';
+    });
+    if (!site) return popup.remove();
+    const state = v.locked.includes(site.siteId) ? 'locked' : v.excluded.includes(site.siteId) ? 'excluded' : 'none';
+    const choices: SiteChoice[] = !writer() ? [] : state === 'none' ? ['lock', 'exclude'] : ['free', state === 'locked' ? 'exclude' : 'lock'];
+    popup.show(site, choices, (c) => choose(site.siteId, c));
+  });
+  window.addEventListener('hashchange', sync);
+
+  return (who) => {
+    const signedIn = who !== null && who.kind !== 'anonymous' ? who : null;
+    if (signedIn?.name !== me?.name || signedIn?.role !== me?.role) {
+      // Another user must not see the previous one's cached plans.
+      plans.clear();
+      [shown, comparison, candidates, saved, hexes] = [null, null, null, null, []];
+      wanted = { plan: '', compare: '' };
+      popup.remove();
+    }
+    me = signedIn;
+    sync();
+  };
+}
