@@ -40,7 +40,7 @@ export interface Plan {
   upperBound: PublishedCount | null;
   solver: { ms: number; thread: string; fallback: string | null };
   candidates: number;
-  demand: { cells: number; points: number; total: PublishedCount; people: PublishedCount; unit: string; weighted: boolean };
+  demand: { cells: number; points: number; total: PublishedCount; people: PublishedCount; unit: string; weighted: boolean; res: number };
   sites: PlanSite[];
   coverage: { covered: PublishedCount; total: PublishedCount; share: number | null; people: PublishedCount; cost: number; budget: number | null };
   uncoveredHotspots: { cell: string; lon: number; lat: number; demand: PublishedCount }[];

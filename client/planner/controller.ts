@@ -5,7 +5,8 @@ import { errorMessage } from '../auth/http.js';
 import type { LayerData } from '../layers/types.js';
 import type { AppState } from '../state.js';
 import { type Plan, type PlanComparison, plannerApi, type PlanSummary } from './api.js';
-import { compareMarkers, type Hex, type Marker, plannerLayers, planMarkers } from './layers.js';
+import { cellDiscRadius, compareMarkers, type Hex, type Marker, plannerLayers, planMarkers } from './layers.js';
+import { nearestName } from './geo.js';
 import { fitPlan, nearestSite, type SiteChoice, sitePopup } from './mapping.js';
 import { canPlan } from './model.js';
 import { buildPlannerPanels } from './panels.js';
@@ -57,8 +58,8 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     update(withSiteChoice(view(), siteId, c));
     say(c === 'free' ? 'Site freed. Run again to apply.' : `Site ${c === 'lock' ? 'locked' : 'excluded'}. Run again to apply.`);
   };
-  const frame = (ps: Plan[]): void =>
-    void requestAnimationFrame(() => fitPlan(ctx.map, ps, { left: ui.coverLeft(), right: ui.panel.offsetWidth + 60, bottom: ui.bottom().offsetHeight + 30 }));
+  const cover = () => ({ left: ui.coverLeft(), right: ui.panel.offsetWidth + 60, bottom: ui.bottom().offsetHeight + 30, top: 20 });
+  const frame = (ps: Plan[]): void => void requestAnimationFrame(() => fitPlan(ctx.map, ps, cover()));
 
   function markers(): Marker[] {
     if (view().compare && comparison) return compareMarkers(comparison.a, comparison.b);
@@ -78,7 +79,8 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     if (on && shown && !showCompare) {
       renderPlan(ui.results, shown, {
         ...(writer() ? { onSite: choose } : {}),
-        onHotspot: (lon, lat) => ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 12) }),
+        onHotspot: (lon, lat) => ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 12), padding: cover() }),
+        near: (lon, lat) => nearestName(lon, lat, [...(candidates ?? []).map((f) => ({ name: f.properties.name, lon: f.geometry.coordinates[0] ?? 0, lat: f.geometry.coordinates[1] ?? 0 })), ...(shown?.sites ?? [])]),
         onBrief: () => {
           window.dispatchEvent(new CustomEvent('corridor:send-to-brief', { detail: { kind: 'outreach-plan', id: shown?.id } }));
           ui.briefNote(`Plan #${shown?.id} is in this page's link (plan=${shown?.id}); the brief composer includes it.`);
@@ -99,16 +101,8 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
   function show(plan: Plan, fit: boolean): void {
     plans.set(plan.id, plan);
     shown = plan;
-    hexes = [];
-    const cells = plan.uncoveredHotspots;
-    // h3-js is big and only needed once a plan has uncovered hotspots to outline.
-    if (cells.length) {
-      void import('h3-js').then(({ cellToBoundary }) => {
-        if (shown !== plan) return;
-        hexes = cells.map((h) => ({ cell: h.cell, polygon: cellToBoundary(h.cell, true) as [number, number][], demand: String(h.demand.count ?? '') }));
-        draw();
-      });
-    }
+    const radiusM = cellDiscRadius(plan.demand.res);
+    hexes = plan.uncoveredHotspots.map((h) => ({ cell: h.cell, lon: h.lon, lat: h.lat, radiusM }));
     draw();
     if (fit) frame([plan]);
   }

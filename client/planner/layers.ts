@@ -1,5 +1,5 @@
 import type { Layer } from '@deck.gl/core';
-import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { OutreachSiteProps, PointFeature } from '../api.js';
 import { LABEL_FONT, LABEL_FONT_SETTINGS } from '../layers/sizing.js';
 import type { Plan, PlanSite } from './api.js';
@@ -13,10 +13,22 @@ import { PLAN_COLORS } from './colors.js';
 export const PLAN_SITES_LAYER_ID = 'planner-sites';
 export const PLAN_CANDIDATES_LAYER_ID = 'planner-candidates';
 
+/**
+ * An uncovered demand cell, drawn as the disc of its H3 cell's area (radius 0.909 × the mean
+ * edge length at its resolution). Not H3HexagonLayer/PolygonLayer: those would add ~90 kB to the
+ * deck.gl chunk every visitor loads, and h3-js another 200 kB, for ten outlines.
+ */
 export interface Hex {
   cell: string;
-  polygon: [number, number][];
-  demand: string;
+  lon: number;
+  lat: number;
+  radiusM: number;
+}
+
+/** Mean H3 edge length (m) by resolution (h3 getHexagonEdgeLengthAvg); the server uses 7–9. */
+const H3_EDGE_M: Record<number, number> = { 7: 1406.5, 8: 531.4, 9: 200.8 };
+export function cellDiscRadius(res: number): number {
+  return (H3_EDGE_M[res] ?? H3_EDGE_M[8] ?? 531.4) * Math.sqrt((3 * Math.sqrt(3)) / (2 * Math.PI));
 }
 
 /** A site marker: from a plan, or from the catalogue for candidates; `tag` is what it shows. */
@@ -71,10 +83,12 @@ export function plannerLayers(input: PlannerLayerInput): Layer[] {
   const excluded = others.filter((f) => input.excluded.has(Number(f.properties.id)));
   const lockedOnly = others.filter((f) => input.locked.has(Number(f.properties.id)));
   return [
-    new PolygonLayer<Hex>({
+    new ScatterplotLayer<Hex>({
       id: 'planner-uncovered',
       data: input.hexes,
-      getPolygon: (d) => d.polygon,
+      radiusUnits: 'meters',
+      getRadius: (d) => d.radiusM,
+      getPosition: (d) => [d.lon, d.lat],
       filled: true,
       stroked: true,
       getFillColor: rgba(PLAN_COLORS.uncovered, 90),

@@ -14,6 +14,8 @@ export interface ResultActions {
   /** Lock / exclude / free a site (absent for read-only viewers). */
   onSite?(siteId: number, choice: 'lock' | 'exclude' | 'free'): void;
   onHotspot(lon: number, lat: number): void;
+  /** Where a point is, in words ("0.6 km from Nakonde market"); empty when nothing is known. */
+  near(lon: number, lat: number): string;
   onBrief(): void;
   onClose(): void;
 }
@@ -114,11 +116,12 @@ function hotspots(plan: Plan, actions: ResultActions): HTMLElement | null {
     el('h3', { class: 'details-sub' }, 'Largest demand left uncovered'),
     el(
       'ol',
-      { class: 'planner-hotlist' },
+      { class: 'planner-hotlist', id: 'planner-hotspots' },
       ...plan.uncoveredHotspots.map((h) => {
         const b = el('button', { type: 'button', class: 'place-button' }, `${shown(h.demand, k)} ${plan.demand.unit}`);
         b.addEventListener('click', () => actions.onHotspot(h.lon, h.lat));
-        return el('li', {}, b);
+        const where = actions.near(h.lon, h.lat);
+        return el('li', {}, b, where ? el('span', { class: 'planner-sub' }, ` ${where}`) : null);
       }),
     ),
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nearestName } from '../../../client/planner/geo.js';
 import { canPlan } from '../../../client/planner/model.js';
 import { buildPlanRequest, viewFromRequest } from '../../../client/planner/request.js';
 import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerView, withSiteChoice } from '../../../client/planner/view.js';
@@ -82,5 +83,17 @@ describe('plan request building', () => {
 
   it('then only planner, data manager and admin may run plans', () => {
     expect(['viewer', 'analyst', 'planner', 'data_manager', 'admin', 'public', undefined].map(canPlan)).toEqual([false, false, true, true, true, false, false]);
+  });
+});
+
+describe('hotspot wording', () => {
+  it('when sites are known, then a point is described by the closest one and its distance', () => {
+    const sites = [
+      { name: 'Nakonde market 2', lon: 32.77166, lat: -9.34329 },
+      { name: 'Nakonde border post', lon: 32.758, lat: -9.318 },
+    ];
+    // 0.01° of latitude is 1.11 km.
+    expect(nearestName(32.758, -9.308, sites)).toBe('1.1 km from Nakonde border post');
+    expect(nearestName(32.758, -9.308, [])).toBe('');
   });
 });
