@@ -79,7 +79,11 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     if (on && shown && !showCompare) {
       renderPlan(ui.results, shown, {
         ...(writer() ? { onSite: choose } : {}),
-        onHotspot: (lon, lat) => ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 12), padding: cover() }),
+        onHotspot: (lon, lat) => {
+          // offset, not padding: MapLibre keeps a padding, which would shift every later view.
+          const c = cover();
+          ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 12), offset: [(c.left - c.right) / 2, (c.top - c.bottom) / 2] });
+        },
         near: (lon, lat) => nearestName(lon, lat, [...(candidates ?? []).map((f) => ({ name: f.properties.name, lon: f.geometry.coordinates[0] ?? 0, lat: f.geometry.coordinates[1] ?? 0 })), ...(shown?.sites ?? [])]),
         onBrief: () => {
           window.dispatchEvent(new CustomEvent('corridor:send-to-brief', { detail: { kind: 'outreach-plan', id: shown?.id } }));
