@@ -7,7 +7,7 @@ import type { AppState } from '../state.js';
 import { type Plan, type PlanComparison, plannerApi, type PlanSummary } from './api.js';
 import { cellDiscRadius, compareMarkers, type Hex, type Marker, plannerLayers, planMarkers } from './layers.js';
 import { nearestName } from './geo.js';
-import { fitPlan, nearestSite, type SiteChoice, sitePopup } from './mapping.js';
+import { fitPlan, type SiteChoice, sitePopup, wireSiteClicks } from './mapping.js';
 import { canPlan } from './model.js';
 import { buildPlannerPanels } from './panels.js';
 import { buildPlanRequest, viewFromRequest } from './request.js';
@@ -38,6 +38,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
   let saved: PlanSummary[] | null = null;
   let hexes: Hex[] = [];
   let wanted = { plan: '', compare: '' };
+  const rendered: { results: string; compare: string; saved: PlanSummary[] | null; current: number | null } = { results: '', compare: '', saved: null, current: null };
   const view = (): PlannerView => ctx.getState().planner;
   const writer = (): boolean => canPlan(me?.role);
   const update = (patch: Partial<PlannerView>): void => {
@@ -76,7 +77,11 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     ctx.redraw();
     ui.results.hidden = !on || showCompare || !shown;
     ui.compare.hidden = !showCompare;
-    if (on && shown && !showCompare) {
+    // Re-rendered only when what they show changes: a form edit must not reset the table's
+    // scroll or the ticks in the saved list.
+    const resultsKey = on && shown && !showCompare ? `${shown.id}|${v.excluded.join(',')}|${writer()}|${candidates?.length ?? 0}` : '';
+    if (resultsKey !== rendered.results && shown) {
+      rendered.results = resultsKey;
       renderPlan(ui.results, shown, {
         ...(writer() ? { onSite: choose } : {}),
         onHotspot: (lon, lat) => {
@@ -92,8 +97,13 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
         onClose: () => update({ plan: null }),
       }, new Set(v.excluded));
     }
-    if (showCompare && comparison) renderComparison(ui.compare, comparison.c, () => update({ compare: null }));
-    if (saved) {
+    const compareKey = showCompare && comparison ? comparison.key : '';
+    if (compareKey !== rendered.compare && comparison) {
+      rendered.compare = compareKey;
+      renderComparison(ui.compare, comparison.c, () => update({ compare: null }));
+    }
+    if (saved && (saved !== rendered.saved || v.plan !== rendered.current)) {
+      [rendered.saved, rendered.current] = [saved, v.plan];
       renderSaved(ui.saved, saved, v.plan, {
         onOpen: (id) => open(id),
         onCompare: (a, b) => update({ compare: [a, b] }),
@@ -206,19 +216,14 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     draw();
   }
 
-  ctx.map.on('click', (e) => {
-    const v = view();
-    if (!me || !v.open || v.compare) return;
-    const site = nearestSite(ctx.map, e.point, markers(), writer() ? (candidates ?? []) : [], (id) => {
-      const s = shown?.sites.find((x) => x.siteId === id);
-      if (v.locked.includes(id)) return s ? `Locked, chosen #${s.rank}` : 'Locked (run again to apply)';
-      if (v.excluded.includes(id)) return 'Excluded';
-      return s ? `Chosen #${s.rank}` : 'Candidate site';
-    });
-    if (!site) return popup.remove();
-    const state = v.locked.includes(site.siteId) ? 'locked' : v.excluded.includes(site.siteId) ? 'excluded' : 'none';
-    const choices: SiteChoice[] = !writer() ? [] : state === 'none' ? ['lock', 'exclude'] : ['free', state === 'locked' ? 'exclude' : 'lock'];
-    popup.show(site, choices, (c) => choose(site.siteId, c));
+  wireSiteClicks(ctx.map, popup, {
+    active: () => me !== null && view().open && !view().compare,
+    writer,
+    markers,
+    candidates: () => candidates ?? [],
+    plan: () => shown,
+    view,
+    choose,
   });
   window.addEventListener('hashchange', sync);
 
@@ -229,6 +234,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
       plans.clear();
       [shown, comparison, candidates, saved, hexes] = [null, null, null, null, []];
       wanted = { plan: '', compare: '' };
+      Object.assign(rendered, { results: '', compare: '', saved: null, current: null });
       popup.remove();
     }
     me = signedIn;

@@ -3,6 +3,7 @@ import type { OutreachSiteProps, PointFeature } from '../api.js';
 import { kindLabel } from '../format.js';
 import { el } from '../panels/dom.js';
 import type { Plan } from './api.js';
+import type { PlannerView } from './view.js';
 import type { Marker } from './layers.js';
 
 /** Map-side planner helpers: framing a plan, and the lock/exclude popup for a clicked site. */
@@ -78,4 +79,37 @@ export function sitePopup(map: MapLibreMap): { show(site: Pickable, choices: Sit
     },
     remove: () => void popup.remove(),
   };
+}
+
+type SitePopup = ReturnType<typeof sitePopup>;
+
+/** A click near a site opens its popup: what it is in the plan and, for planners, lock / exclude / free. */
+export function wireSiteClicks(
+  map: MapLibreMap,
+  popup: SitePopup,
+  deps: {
+    active(): boolean;
+    writer(): boolean;
+    markers(): Marker[];
+    candidates(): PointFeature<OutreachSiteProps>[];
+    plan(): Plan | null;
+    view(): PlannerView;
+    choose(siteId: number, c: SiteChoice): void;
+  },
+): void {
+  map.on('click', (e) => {
+    if (!deps.active()) return;
+    const v = deps.view();
+    const plan = deps.plan();
+    const site = nearestSite(map, e.point, deps.markers(), deps.writer() ? deps.candidates() : [], (id) => {
+      const s = plan?.sites.find((x) => x.siteId === id);
+      if (v.locked.includes(id)) return s ? `Locked, chosen #${s.rank}` : 'Locked (run again to apply)';
+      if (v.excluded.includes(id)) return 'Excluded';
+      return s ? `Chosen #${s.rank}` : 'Candidate site';
+    });
+    if (!site) return popup.remove();
+    const state = v.locked.includes(site.siteId) ? 'locked' : v.excluded.includes(site.siteId) ? 'excluded' : 'none';
+    const choices: SiteChoice[] = !deps.writer() ? [] : state === 'none' ? ['lock', 'exclude'] : ['free', state === 'locked' ? 'exclude' : 'lock'];
+    popup.show(site, choices, (c) => deps.choose(site.siteId, c));
+  });
 }
