@@ -114,6 +114,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
 
   function show(plan: Plan, fit: boolean): void {
     plans.set(plan.id, plan);
+    if (shown?.id !== plan.id) ui.briefNote(''); // the note names the plan it was sent for
     shown = plan;
     const radiusM = cellDiscRadius(plan.demand.res);
     hexes = plan.uncoveredHotspots.map((h) => ({ cell: h.cell, lon: h.lon, lat: h.lat, radiusM }));

@@ -60,7 +60,7 @@ function sideRows(a: PlanSide, b: PlanSide): HTMLElement {
   return el(
     'table',
     { class: 'flow-table planner-compare-table' },
-    el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', {}, `A: ${a.name}`), el('th', {}, `B: ${b.name}`))),
+    el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', {}, `A: #${a.id} ${a.name}`), el('th', {}, `B: #${b.id} ${b.name}`))),
     el(
       'tbody',
       {},
