@@ -2,6 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { api, ApiError, type ClientConfig } from './api.js';
+import type { Me } from './auth/authApi.js';
 import { startAuth, type Auth } from './auth/session.js';
 import { TOWNS, ZAMBEZI } from './geography.js';
 import type { LayerData, LayerState } from './layers/types.js';
@@ -108,21 +109,39 @@ async function start(): Promise<void> {
     load('services', api.services(), (fc) => (data.services = fc.features));
     ensureSites();
   };
+  // The outreach planner is a chunk of its own, fetched only once someone has signed in.
+  let plannerUser: ((me: Me | null) => void) | undefined;
+  let plannerMe: Me | null = null;
+  const planner = (me: Me | null): void => {
+    plannerMe = me?.kind === 'anonymous' ? null : me;
+    if (plannerUser) return plannerUser(plannerMe);
+    if (!plannerMe) return;
+    plannerUser = () => {}; // loading: later calls only update plannerMe
+    load('outreach planner', Promise.all([import('./planner/controller.js'), deckChunk]), ([m]) => {
+      plannerUser = m.startPlanner({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load });
+      plannerUser(plannerMe);
+    });
+  };
   const publicViewer = config.publicViewer === true;
   auth = startAuth({
     menu: byId('user-menu'),
     publicViewer,
-    onSignedIn: loadData,
+    onSignedIn(me) {
+      loadData();
+      planner(me);
+    },
     onSignedOut() {
       // What a signed-in user saw must not stay on screen after sign-out.
       data.points = data.services = data.sites = undefined;
       canRead = false;
+      planner(null);
       redraw();
       if (publicViewer) loadData();
     },
   });
   load('sign-in', auth.ready, (me) => {
     if (me || publicViewer) loadData();
+    planner(me);
     // `/?dataset=ID` (an import's map link) opens the flow map on that dataset's period.
     if (new URLSearchParams(location.search).has('dataset')) void import('./imports/showOnMap.js').then((m) => m.openDatasetFromQuery());
   });

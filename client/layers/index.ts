@@ -17,9 +17,11 @@ export function buildLayers(state: LayerState, data: LayerData): Layer[] {
     ...placeLayers(state, data),
     ...outreachSitesLayers(state, data),
     ...servicesLayers(state, data),
-    ...flowsLayers(state, data),
+    // While planning, the plan's sites and reach circles take the flow lines' place.
+    ...(data.plannerLayers ? [] : flowsLayers(state, data)),
     ...townTextLayers(state, data),
     ...monitoringPointsLayers(state, data),
     ...pointNamesLayers(state, data),
+    ...(data.plannerLayers ?? []),
   ];
 }

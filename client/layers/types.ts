@@ -23,6 +23,8 @@ export interface LayerData {
   towns?: TownLabel[];
   /** Built by the lazily loaded flow view (layers/flows.ts), absent while flows are off. */
   flowLayer?: Layer;
+  /** Built by the lazily loaded outreach planner (planner/layers.ts), absent while its panel is closed. */
+  plannerLayers?: Layer[];
 }
 
 /** deck.gl colours are RGBA arrays. */

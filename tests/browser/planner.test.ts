@@ -1,0 +1,189 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_COLORS } from '../../client/planner/colors.js';
+import { startApp } from '../helpers/app.js';
+import { makeUser, type TestUser } from '../helpers/auth.js';
+import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
+import { clickMap, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
+
+// Screenshots for humans reviewing a run (not compared).
+const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
+const VIEWPORT = { width: 1366, height: 768 };
+// The planner open from the link, three sites among the Sesheke candidates.
+const START = '/#v=-17.47,24.3,10&pl=1&pc=sesheke&pp=3';
+const SITE: ColorTarget[] = [
+  { name: 'site', rgb: PLAN_COLORS.site },
+  { name: 'reach', rgb: PLAN_COLORS.reach },
+  { name: 'locked', rgb: PLAN_COLORS.locked },
+];
+const expected401 = (text: string): boolean => /Failed to load resource: the server responded with a status of 401/.test(text);
+
+type SiteRow = { id: string; rank: number; locked: boolean };
+
+/** The ranked table as data: site id, rank, and whether the row says locked. */
+function tableRows(page: Page): Promise<SiteRow[]> {
+  return page.locator('#planner-table tbody tr').evaluateAll((rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-site-row') ?? '',
+      rank: Number(r.querySelector('.rank')?.textContent),
+      locked: r.classList.contains('is-locked') && /locked/.test(r.textContent ?? ''),
+    })),
+  );
+}
+
+const planInUrl = (page: Page): Promise<string | null> => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('plan'));
+
+/** Where MapLibre draws lon/lat with the view in the URL (Web Mercator, 512-px tiles). */
+async function screenOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
+  const v = await viewInUrl(page);
+  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
+  if (!v || !box) throw new Error('no view or canvas');
+  const scale = 512 * 2 ** v[2];
+  const mx = (x: number) => ((x + 180) / 360) * scale;
+  const my = (y: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) / Math.PI) / 2) * scale;
+  return [box.width / 2 + mx(lon) - mx(v[1]), box.height / 2 + my(lat) - my(v[0])];
+}
+
+describe('outreach planner in headless Chromium (signed in as a planner)', { timeout: 300_000 }, () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+  let planner: TestUser;
+  let firstPlan = '';
+
+  beforeAll(async () => {
+    app = await startApp();
+    planner = await makeUser(app.db, 'planner', 'plan');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: VIEWPORT });
+    problems = await watchPage(page, new URL(app.url).origin);
+    await page.goto(new URL(START, app.url).href);
+    await page.getByLabel('Username').fill(planner.username);
+    await page.getByLabel('Password').fill(planner.password);
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForFunction((name) => (document.getElementById('user-menu')?.textContent ?? '').includes(name), planner.username, { timeout: 60_000 });
+    await waitForMapReady(page, 180_000);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('when a planner signs in on a planner link, then the panel opens with the parameters from the link', async () => {
+    const panel = page.getByRole('complementary', { name: 'Outreach planner' });
+    await expect.poll(() => panel.isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await page.getByLabel('Candidate sites').inputValue()).toBe('sesheke');
+    expect(await page.getByLabel('Number of sites', { exact: true }).first().isChecked()).toBe(true);
+    expect(await page.locator('#pl-size-value').inputValue()).toBe('3');
+    expect(await page.getByRole('button', { name: 'Outreach planner' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('when the plan is run, then its numbered sites and reach circles are drawn and ranked in the table', async () => {
+    await page.getByRole('button', { name: 'Run and save plan' }).click();
+    await expect.poll(() => page.locator('#planner-table tbody tr').count(), { timeout: 120_000 }).toBe(3);
+    const rows = await tableRows(page);
+    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(await page.locator('#planner-results').innerText()).toMatch(/Covers\s+[\d,]+ of [\d,]+ people \(\d+\.\d%\)/);
+    await expect.poll(() => planInUrl(page), { timeout: 20_000 }).toMatch(/^\d+$/);
+    firstPlan = (await planInUrl(page)) ?? '';
+    await waitForMapReady(page, 120_000);
+    const px = await readCanvas(page, SITE, 4);
+    // Three 11-px discs, and circle outlines kilometres wide at the framed zoom.
+    expect(px.counts['site']).toBeGreaterThan(3 * 150);
+    expect(px.counts['reach']).toBeGreaterThan(400);
+    expect(px.counts['locked']).toBe(0);
+    // Export links point at the audited export endpoints for this plan.
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(`/api/v1/outreach/plans/${firstPlan}?format=csv`);
+    // "Send to brief": the plan id is what the link carries for the brief composer.
+    await page.getByRole('button', { name: 'Send to brief' }).click();
+    expect(await page.locator('#planner-panel').innerText()).toContain(`plan=${firstPlan}`);
+    await page.screenshot({ path: `${SHOTS}/planner-plan.png` });
+  });
+
+  it('when an unchosen site is locked on the map and the top site excluded in the table, then the re-run keeps the locked site, marked, and drops the excluded one', async () => {
+    const before = await tableRows(page);
+    const top = before[0]?.id as string;
+    const sites = await page.evaluate(async () => (await (await fetch('/api/v1/outreach-sites?corridor=sesheke')).json()) as { features: { properties: { id: number; name: string }; geometry: { coordinates: [number, number] } }[] });
+    const chosen = new Set(before.map((r) => r.id));
+    const legend = await page.locator('#legend').boundingBox();
+    const panel = await page.locator('#planner-panel').boundingBox();
+    const results = await page.locator('#planner-results').boundingBox();
+    if (!legend || !panel || !results) throw new Error('panels not laid out');
+    const map = await page.locator('#map').boundingBox();
+    let target: { id: string; at: [number, number] } | null = null;
+    for (const f of sites.features) {
+      if (chosen.has(String(f.properties.id))) continue;
+      const at = await screenOf(page, f.geometry.coordinates[0], f.geometry.coordinates[1]);
+      const y = at[1] + (map?.y ?? 0);
+      if (at[0] > legend.x + legend.width + 20 && at[0] < panel.x - 20 && y > (map?.y ?? 0) + 20 && y < results.y - 20) target = { id: String(f.properties.id), at };
+    }
+    expect(target, 'no unchosen candidate in the open part of the map').not.toBeNull();
+    await clickMap(page, target!.at);
+    await page.getByRole('button', { name: 'Lock in plan' }).click();
+    await page.locator(`#planner-table tr[data-site-row="${top}"] button`, { hasText: 'Exclude' }).click();
+    expect(await page.locator('#pl-choices').innerText()).toBe('1 locked, 1 excluded');
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toContain(`plk=${target!.id}`);
+    expect(hash).toContain(`pex=${top}`);
+    await page.getByRole('button', { name: 'Run and save plan' }).click();
+    await expect.poll(() => planInUrl(page), { timeout: 120_000 }).not.toBe(firstPlan);
+    await expect.poll(async () => (await tableRows(page))[0]?.id, { timeout: 60_000 }).toBe(target!.id);
+    const after = await tableRows(page);
+    expect(after[0]).toEqual({ id: target!.id, rank: 1, locked: true });
+    expect(after.map((r) => r.id)).not.toContain(top);
+    expect(after.filter((r) => r.locked)).toHaveLength(1);
+    await waitForMapReady(page, 120_000);
+    const px = await readCanvas(page, SITE, 4);
+    expect(px.counts['locked']).toBeGreaterThan(150); // the locked site's amber disc (and its circle)
+    expect(px.counts['site']).toBeGreaterThan(2 * 150);
+    await page.screenshot({ path: `${SHOTS}/planner-locked.png` });
+  });
+
+  it('when two saved plans are compared, then the sites in common and apart and the coverage difference are shown', async () => {
+    await page.locator(`#pl-pick-${firstPlan}`).check();
+    const second = (await planInUrl(page)) as string;
+    await page.locator(`#pl-pick-${second}`).check();
+    await page.getByRole('button', { name: 'Compare the two ticked' }).click();
+    const cmp = page.locator('#planner-compare');
+    await expect.poll(() => cmp.isVisible(), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => cmp.innerText(), { timeout: 60_000 }).toMatch(/In both \(\d\)/);
+    expect(await cmp.innerText()).toMatch(/Only in A \(\d\)[\s\S]*Only in B \(\d\)/);
+    expect(await page.locator('#planner-compare-diff').innerText()).toMatch(/^B − A: [+−]?[\d,]+ covered/);
+    expect(await page.evaluate(() => location.hash)).toContain(`cmp=${firstPlan},${second}`);
+    await waitForMapReady(page, 120_000);
+    const px = await readCanvas(page, [{ name: 'a', rgb: PLAN_COLORS.onlyA }], 4);
+    expect(px.counts['a']).toBeGreaterThan(100); // the excluded top site is only in A
+    await page.screenshot({ path: `${SHOTS}/planner-compare.png` });
+  });
+
+  it('when a viewer opens a plan link, then the plan and saved plans are shown read-only', async () => {
+    const viewer = await makeUser(app.db, 'viewer', 'plan');
+    const plan = firstPlan;
+    const other = await browser.newPage({ viewport: VIEWPORT });
+    const otherProblems = await watchPage(other, new URL(app.url).origin);
+    await other.goto(new URL(`/#pl=1&plan=${plan}`, app.url).href);
+    await other.getByLabel('Username').fill(viewer.username);
+    await other.getByLabel('Password').fill(viewer.password);
+    await other.getByLabel('Password').press('Enter');
+    await expect.poll(() => other.locator('#planner-table tbody tr').count(), { timeout: 120_000 }).toBe(3);
+    expect(await other.getByRole('button', { name: 'Run and save plan' }).isVisible()).toBe(false);
+    expect(await other.locator('#planner-table').getByRole('button').count()).toBe(0);
+    expect(await other.locator('#planner-panel').innerText()).toContain('needs the planner role');
+    await expect.poll(() => other.locator('#planner-saved li').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+    expect(await other.locator('#planner-saved').getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    expect(await other.getByRole('link', { name: 'Export GeoJSON' }).getAttribute('href')).toBe(`/api/v1/outreach/plans/${plan}?format=geojson`);
+    await waitForMapReady(other, 120_000);
+    expect((await readCanvas(other, SITE, 4)).counts['site']).toBeGreaterThan(150);
+    expect([...otherProblems.consoleErrors.filter((t) => !expected401(t)), ...otherProblems.pageErrors, ...otherProblems.cspViolations]).toEqual([]);
+    await other.close();
+  });
+
+  it('then nothing failed and nothing was blocked by the CSP', () => {
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors.filter((t) => !expected401(t))).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+  });
+});

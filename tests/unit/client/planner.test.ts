@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { nearestName } from '../../../client/planner/geo.js';
+import { canPlan } from '../../../client/planner/model.js';
+import { buildPlanRequest, viewFromRequest } from '../../../client/planner/request.js';
+import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerView, withSiteChoice } from '../../../client/planner/view.js';
+import { decodeState, defaultState, encodeState } from '../../../client/state.js';
+
+const params = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));
+const noPeriod = { from: null, to: null };
+
+function everything(): PlannerView {
+  return {
+    open: true, measure: 'unaccompanied', from: '2026-02-01', to: '2026-04-30', corridor: 'nakonde',
+    mix: { drama: { radiusKm: 2.5, cost: 4000 }, road_show: { radiusKm: null, cost: 3000 }, community_meeting: { radiusKm: 0.8, cost: null } },
+    size: { kind: 'budget', value: 25_000 }, method: 'exact', timeLimitS: 20, locked: [12, 7], excluded: [3], plan: 41, compare: [40, 41],
+  };
+}
+
+describe('planner state in the URL', () => {
+  it('when the planner is untouched, then the hash gains nothing', () => {
+    expect(encodePlannerView(defaultPlannerView())).toEqual([]);
+    expect(encodeState(defaultState())).toBe('#v=-13.5,27.5,4.6&l=points,services,labels');
+  });
+
+  it('when every planner setting is set, then it survives the round trip through the whole app hash', () => {
+    const s = { ...defaultState(), planner: everything() };
+    const hash = encodeState(s);
+    expect(hash).toContain('pl=1&pm=unaccompanied&pfrom=2026-02-01&pto=2026-04-30&pc=nakonde');
+    expect(hash).toContain('pa=drama:2.5:4000,road_show::3000,community_meeting:0.8:');
+    expect(hash).toContain('plan=41&cmp=40,41');
+    expect(decodeState(hash).planner).toEqual(s.planner);
+  });
+
+  it('when the hash holds bad planner values, then each falls back to its default alone', () => {
+    const v = decodePlannerView(params('pl=yes&pm=everyone&pfrom=2026-02-30&pto=2026-01-01&pc=mars&pa=drama:99:-5,juggling:1:1,road_show:6:&pp=0&pmt=magic&ptl=600&plk=4,x,4,0&pex=4,9&plan=-1&cmp=5'));
+    const d = defaultPlannerView();
+    expect(v).toEqual({ ...d, to: '2026-01-01', mix: { ...d.mix, road_show: { radiusKm: 6, cost: null } }, locked: [4], excluded: [9] });
+  });
+
+  it('when a site is locked, excluded or freed, then it is in at most one list', () => {
+    let v = withSiteChoice(defaultPlannerView(), 5, 'lock');
+    expect([v.locked, v.excluded]).toEqual([[5], []]);
+    v = withSiteChoice(v, 5, 'exclude');
+    expect([v.locked, v.excluded]).toEqual([[], [5]]);
+    v = withSiteChoice(v, 5, 'free');
+    expect([v.locked, v.excluded]).toEqual([[], []]);
+  });
+});
+
+describe('plan request building', () => {
+  it('when nothing is set, then the period follows the movements filters and only p and the measure are sent', () => {
+    const req = buildPlanRequest(defaultPlannerView(), { from: '2026-05-01', to: '2026-05-31' });
+    expect(req).toEqual({ measure: 'movement', period: { from: '2026-05-01', to: '2026-05-31' }, sites: {}, activities: [], locked: [], excluded: [], method: 'greedy', p: 5 });
+  });
+
+  it('when the planner has its own period, budget, exact method and overrides, then the body says exactly that', () => {
+    const req = buildPlanRequest(everything(), { from: '2025-01-01', to: '2025-12-31' }, '  Nakonde Q2  ');
+    expect(req).toEqual({
+      name: 'Nakonde Q2', measure: 'unaccompanied', period: { from: '2026-02-01', to: '2026-04-30' }, sites: { corridors: ['nakonde'] },
+      activities: [{ type: 'drama', radiusKm: 2.5, cost: 4000 }, { type: 'road_show', cost: 3000 }, { type: 'community_meeting', radiusKm: 0.8 }],
+      budget: 25_000, locked: [12, 7], excluded: [3], method: 'exact', timeLimitMs: 20_000,
+    });
+    expect(req).not.toHaveProperty('p');
+  });
+
+  it('when only one end of its own period is set, then the other end is left to the server, not taken from the flows', () => {
+    const req = buildPlanRequest({ ...defaultPlannerView(), from: '2026-03-01' }, { from: '2026-01-01', to: '2026-01-31' });
+    expect(req.period).toEqual({ from: '2026-03-01' });
+    expect(buildPlanRequest(defaultPlannerView(), noPeriod).period).toEqual({});
+  });
+
+  it('when more sites are locked than p asks for, then p grows to hold them rather than earn a 400', () => {
+    const req = buildPlanRequest({ ...defaultPlannerView(), size: { kind: 'p', value: 2 }, locked: [1, 2, 3] }, noPeriod);
+    expect(req.p).toBe(3);
+  });
+
+  it('when a saved plan is opened, then its request comes back as panel settings that rebuild the same request', () => {
+    const v = { ...everything(), plan: null, compare: null, open: true };
+    const req = buildPlanRequest(v, noPeriod);
+    const back = viewFromRequest(defaultPlannerView(), req);
+    expect(buildPlanRequest(back, noPeriod)).toEqual(req);
+  });
+
+  it('then only planner, data manager and admin may run plans', () => {
+    expect(['viewer', 'analyst', 'planner', 'data_manager', 'admin', 'public', undefined].map(canPlan)).toEqual([false, false, true, true, true, false, false]);
+  });
+});
+
+describe('hotspot wording', () => {
+  it('when sites are known, then a point is described by the closest one and its distance', () => {
+    const sites = [
+      { name: 'Nakonde market 2', lon: 32.77166, lat: -9.34329 },
+      { name: 'Nakonde border post', lon: 32.758, lat: -9.318 },
+    ];
+    // 0.01° of latitude is 1.11 km.
+    expect(nearestName(32.758, -9.308, sites)).toBe('1.1 km from Nakonde border post');
+    expect(nearestName(32.758, -9.308, [])).toBe('');
+  });
+});
