@@ -1,3 +1,4 @@
+import { decodeAnalysisView, defaultAnalysisView, encodeAnalysisView, type AnalysisView } from './hotspots/view.js';
 import { decodeFlowView, defaultFlowView, encodeFlowView, type FlowView } from './flows/view.js';
 import { SERVICE_KINDS, type ServiceKind } from './layers/colors.js';
 
@@ -22,6 +23,8 @@ export interface AppState {
   serviceKinds: ReadonlySet<ServiceKind>;
   /** Flow map: filters, period, scale lock, table, selected location (flows/view.ts). */
   flows: FlowView;
+  /** Analysis layer (hotspots, emerging, heatmap, access gaps) and its settings (hotspots/view.ts). */
+  analysis: AnalysisView;
 }
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['points', 'services', 'labels'];
@@ -34,6 +37,7 @@ export function defaultState(): AppState {
     layers: new Set(DEFAULT_LAYERS),
     serviceKinds: new Set(SERVICE_KINDS),
     flows: defaultFlowView(),
+    analysis: defaultAnalysisView(),
   };
 }
 
@@ -79,6 +83,7 @@ export function decodeState(hash: string): AppState {
     layers: layers === null ? state.layers : parseList(layers, LAYER_IDS),
     serviceKinds: kinds === null ? state.serviceKinds : parseList(kinds, SERVICE_KINDS),
     flows: decodeFlowView(params),
+    analysis: decodeAnalysisView(params),
   };
 }
 
@@ -92,6 +97,7 @@ export function encodeState(state: AppState): string {
     parts.push(`s=${SERVICE_KINDS.filter((k) => state.serviceKinds.has(k)).join(',')}`);
   }
   parts.push(...encodeFlowView(state.flows));
+  parts.push(...encodeAnalysisView(state.analysis));
   return `#${parts.join('&')}`;
 }
 

@@ -23,6 +23,8 @@ export interface LayerData {
   towns?: TownLabel[];
   /** Built by the lazily loaded flow view (layers/flows.ts), absent while flows are off. */
   flowLayer?: Layer;
+  /** Built by the lazily loaded analysis view (hotspots/layers.ts), absent while it is off. */
+  analysisLayers?: Layer[];
 }
 
 /** deck.gl colours are RGBA arrays. */
