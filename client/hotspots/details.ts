@@ -55,6 +55,7 @@ export function renderCellDetails(root: HTMLElement, d: AnalysisData, h3: string
   const k = d.res.disclosure?.k ?? 0;
   const rows: [string, string][] = [];
   let title: string | null = null;
+  let foot = '';
   if (d.mode === 'hotspots') {
     const c = d.res.cells.find((x) => x.h3 === h3);
     if (!c) return false;
@@ -71,8 +72,9 @@ export function renderCellDetails(root: HTMLElement, d: AnalysisData, h3: string
     title = c.label;
     rows.push(['Gap', dec(1).format(c.gap)], ['Demand', formatCount(c.demand.count, k)], ['Per month', dec(1).format(c.monthly)], ['Inaccessibility', dec(2).format(c.inaccessibility)]);
     for (const [kind, a] of Object.entries(c.access)) {
-      rows.push([(SERVICE_KIND_LABELS as Record<string, string>)[kind] ?? kind, `${formatMinutes(a.minutes)}${a.via ? ' (via crossing)' : ''}`]);
+      rows.push([(SERVICE_KIND_LABELS as Record<string, string>)[kind] ?? kind, `${formatMinutes(a.minutes)}${a.via ? '*' : ''}`]);
     }
+    if (Object.values(c.access).some((a) => a.via)) foot = '* Across a border or the Zambezi, through a crossing point.';
   } else return false;
   const close = el('button', { type: 'button', class: 'panel-collapse', 'aria-label': 'Close cell details' }, 'Close');
   close.addEventListener('click', onClose);
@@ -88,6 +90,7 @@ export function renderCellDetails(root: HTMLElement, d: AnalysisData, h3: string
     el('div', { class: 'panel-head' }, el('h2', { class: 'panel-title', id: 'hex-details-title' }, title ?? 'Hexagon'), close),
     el('p', { class: 'details-kind an-cell-id' }, `H3 ${h3}`),
     el('dl', { class: 'details-totals an-cell-rows' }, ...rows.flatMap(([a, b]) => [el('dt', {}, a), el('dd', {}, b)])),
+    ...(foot ? [el('p', { class: 'period-note' }, foot)] : []),
     ...(chart ? [chart] : []),
     el('p', { class: 'period-note' }, `Period ${d.res.period.from} – ${d.res.period.to}.`),
   );
