@@ -35,7 +35,7 @@ export function startAnalysis(ctx: FlowsContext): void {
     else sync();
   };
   const ui = buildAnalysisPanel(layout, update);
-  const details = el('aside', { id: 'hex-details', class: 'panel panel--details', 'aria-labelledby': 'hex-details-title', tabindex: '-1', hidden: true });
+  const details = el('aside', { id: 'hex-details', class: 'panel panel--hexdetails', 'aria-labelledby': 'hex-details-title', tabindex: '-1', hidden: true });
   layout.append(details);
 
   const trendOf = (h3: string): Trend => {
@@ -59,6 +59,10 @@ export function startAnalysis(ctx: FlowsContext): void {
   const pick = (h3: string): void => {
     update({ cell: h3 });
     details.focus();
+    // The details open over the map's left side: a cell there moves to the middle.
+    const [lat, lon] = cellToLatLng(h3);
+    const p = ctx.map.project([lon, lat]);
+    if (p.x < details.offsetLeft + details.offsetWidth + 20) ctx.map.easeTo({ center: [lon, lat] });
   };
 
   function drawAll(): void {
@@ -83,7 +87,8 @@ export function startAnalysis(ctx: FlowsContext): void {
     if (current.mode === 'access') renderGapList(ui.gaps, current.res, v.cell, (h3) => {
       const [lat, lon] = cellToLatLng(h3);
       ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 11) });
-      pick(h3);
+      update({ cell: h3 });
+      details.focus();
     });
     const open = v.cell !== null && renderCellDetails(details, current, v.cell, trendOf(v.cell), () => update({ cell: null }));
     if (!open) details.hidden = true;

@@ -65,7 +65,8 @@ export function analysisLayers(d: AnalysisData, selected: string | null): Layer[
       data: marks,
       getPosition: (c) => [c.at[1], c.at[0]],
       getRadius: radiusM,
-      radiusMinPixels: 5,
+      // Larger than a monitoring point's disc at the overview, so a finding there shows as a ring around it.
+      radiusMinPixels: 9,
       getFillColor: (c) => c.color,
       stroked: true,
       lineWidthMinPixels: 1,

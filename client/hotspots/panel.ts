@@ -6,8 +6,8 @@ import { MEASURES, MODES, STEPS, TRAVEL, type AnalysisMode, type AnalysisView } 
 /**
  * The analysis panel: which layer (a select, so it stays one line wide on a laptop), its
  * settings, what the layer shows (summary, legend) and, for access gaps, the ranked list.
- * Built in JS so index.html stays shared; sits right of the layer legend, clear of the
- * movements panel.
+ * Built in JS so index.html stays shared; the panel sits left of the movements panel (where
+ * flow details open in the flow view), so the map's middle stays free.
  */
 export const MODE_LABELS: Record<AnalysisMode, string> = {
   flows: 'Flows (no analysis layer)',
@@ -68,12 +68,12 @@ export function buildAnalysisPanel(layout: HTMLElement, onChange: (patch: Partia
   const legend = el('div', { class: 'an-legend', id: 'an-legend' });
   const gaps = el('div', { class: 'an-gaps', id: 'an-gaps' });
   const body = el('div', { class: 'an-body' }, settings, summary, legend, note, gaps);
-  const root = el(
-    'aside',
-    { id: 'analysis-panel', class: 'panel panel--analysis', 'aria-label': 'Analysis layers' },
-    el('div', { class: 'filters' }, mode.field),
-    body,
-  );
+  const title = el('h2', { class: 'panel-title', id: 'analysis-title' });
+  const root = el('aside', { id: 'analysis-panel', class: 'panel panel--analysis', 'aria-labelledby': 'analysis-title' }, el('div', { class: 'panel-head' }, title), body);
+  // The chooser is one more group of the layer legend (it stays when the legend is hidden);
+  // the settings panel only opens with an analysis layer, where the flow details would be.
+  const chooser = el('section', { class: 'group filters an-chooser', 'aria-label': 'Analysis' }, mode.field);
+  (document.getElementById('legend') ?? root).append(chooser);
   layout.append(root);
   const show = (node: HTMLElement, on: boolean): void => void (node.hidden = !on);
   return {
@@ -91,7 +91,9 @@ export function buildAnalysisPanel(layout: HTMLElement, onChange: (patch: Partia
       travel.input.value = v.travel;
       for (const b of kindBoxes) b.input.checked = v.kinds.includes(b.kind);
       kindSummary.textContent = `Services to reach (${v.kinds.length} of ${SERVICE_KINDS.length})`;
-      show(body, v.mode !== 'flows');
+      title.textContent = MODE_LABELS[v.mode];
+      show(root, v.mode !== 'flows');
+      layout.classList.toggle('is-analysis', v.mode !== 'flows');
       show(res.field, v.mode === 'hotspots' || v.mode === 'emerging' || v.mode === 'access');
       show(k.field, v.mode === 'hotspots' || v.mode === 'emerging');
       show(step.field, v.mode === 'emerging');
