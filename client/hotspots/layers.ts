@@ -37,7 +37,8 @@ export function shade(d: AnalysisData): Shaded[] {
   return [];
 }
 
-const SELECTED: Rgba = [20, 20, 30, 255];
+/** The focus colour of the app's keyboard outline: shows on the darkest and the palest cells. */
+const SELECTED: Rgba = [255, 191, 71, 255];
 
 export function analysisLayers(d: AnalysisData, selected: string | null): Layer[] {
   if (d.mode === 'heatmap') {
@@ -92,7 +93,7 @@ export function analysisLayers(d: AnalysisData, selected: string | null): Layer[
         filled: false,
         stroked: true,
         getLineColor: SELECTED,
-        lineWidthMinPixels: 3,
+        lineWidthMinPixels: 4,
         highPrecision: true,
       }),
     );
