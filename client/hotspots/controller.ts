@@ -126,6 +126,9 @@ export function startAnalysis(ctx: FlowsContext): void {
 
   ctx.map.on('click', (e) => {
     if (!data || data.mode === 'heatmap' || data.mode !== view().mode) return;
+    // A click on a service or point has just opened its popup (map/interaction.ts runs
+    // first): that click was meant for the symbol, not for the cell beneath it.
+    if (ctx.map.getContainer().querySelector('.maplibregl-popup')) return;
     const cells = shade(data);
     const res = cells[0] ? Number.parseInt(cells[0].h3.charAt(1), 16) : 0;
     const hit = res ? latLngToCell(e.lngLat.lat, e.lngLat.lng, res) : '';

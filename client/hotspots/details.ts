@@ -17,6 +17,11 @@ export function formatMinutes(m: number | null): string {
   return r < 60 ? `${r} min` : `${Math.floor(r / 60)} h ${r % 60} min`;
 }
 
+/** Tiny p-values are not zero: "< 0.0001" rather than a rounded 0. */
+export function formatP(p: number): string {
+  return p < 0.0001 ? '< 0.0001' : dec(4).format(p);
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
   const n = document.createElementNS(SVG, tag);
@@ -60,12 +65,12 @@ export function renderCellDetails(root: HTMLElement, d: AnalysisData, h3: string
     const c = d.res.cells.find((x) => x.h3 === h3);
     if (!c) return false;
     title = c.label;
-    rows.push(['Count', formatCount(c.value, k)], ['Gi* z', dec(2).format(c.z)], ['p (FDR)', dec(4).format(c.p)], ['Class', classLabel(c.class)]);
+    rows.push(['Count', formatCount(c.value, k)], ['Gi* z', dec(2).format(c.z)], ['p (FDR)', formatP(c.p)], ['Class', classLabel(c.class)]);
   } else if (d.mode === 'emerging') {
     const c = d.res.cells.find((x) => x.h3 === h3);
     if (!c) return false;
     title = c.label;
-    rows.push(['Pattern', emergingLabel(c.category)], ['Trend (Kendall τ)', dec(2).format(c.trend.tau)], ['Trend p', dec(3).format(c.trend.p)]);
+    rows.push(['Pattern', emergingLabel(c.category)], ['Trend (Kendall τ)', dec(2).format(c.trend.tau)], ['Trend p', formatP(c.trend.p)]);
   } else if (d.mode === 'access') {
     const c = d.res.cells.find((x) => x.h3 === h3);
     if (!c) return false;
@@ -87,7 +92,7 @@ export function renderCellDetails(root: HTMLElement, d: AnalysisData, h3: string
           ? el('p', { class: 'details-none' }, 'No trend: this cell is outside the weekly study area.')
           : null;
   root.replaceChildren(
-    el('div', { class: 'panel-head' }, el('h2', { class: 'panel-title', id: 'hex-details-title' }, title ?? 'Hexagon'), close),
+    el('div', { class: 'panel-head' }, el('h2', { class: 'panel-title', id: 'hex-details-title' }, title ?? 'Cell without a site'), close),
     el('p', { class: 'details-kind an-cell-id' }, `H3 ${h3}`),
     el('dl', { class: 'details-totals an-cell-rows' }, ...rows.flatMap(([a, b]) => [el('dt', {}, a), el('dd', {}, b)])),
     ...(foot ? [el('p', { class: 'period-note' }, foot)] : []),

@@ -1,11 +1,11 @@
 import type { Layer } from '@deck.gl/core';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { ScatterplotLayer } from '@deck.gl/layers';
-import { cellToLatLng, getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
+import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { cellToBoundary, cellToLatLng, getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import type { Rgba } from '../layers/types.js';
 import type { AccessResponse, EmergingResponse, HotspotsResponse, KdeResponse } from './api.js';
-import { classAlpha, classColor, emergingColor, GAP_COLORS, gapStep } from './palette.js';
+import { classAlpha, classColor, emergingColor, GAP_COLORS, gapStep, SELECTED_COLOR } from './palette.js';
 
 /**
  * deck.gl layers of the analysis view, drawn under services and monitoring points.
@@ -37,8 +37,7 @@ export function shade(d: AnalysisData): Shaded[] {
   return [];
 }
 
-/** The focus colour of the app's keyboard outline: shows on the darkest and the palest cells. */
-const SELECTED: Rgba = [255, 191, 71, 255];
+const SELECTED: Rgba = [...SELECTED_COLOR, 255];
 
 export function analysisLayers(d: AnalysisData, selected: string | null): Layer[] {
   if (d.mode === 'heatmap') {
@@ -85,16 +84,17 @@ export function analysisLayers(d: AnalysisData, selected: string | null): Layer[
     }),
   ];
   if (selected) {
+    // The outline as a plain path of the cell's boundary (closed ring, lon/lat order).
+    const ring = cellToBoundary(selected, true);
     layers.push(
-      new H3HexagonLayer<string>({
+      new PathLayer<{ path: number[][] }>({
         id: 'analysis-selected',
-        data: [selected],
-        getHexagon: (h) => h,
-        filled: false,
-        stroked: true,
-        getLineColor: SELECTED,
-        lineWidthMinPixels: 4,
-        highPrecision: true,
+        data: [{ path: ring }],
+        getPath: (d) => d.path as [number, number][],
+        getColor: SELECTED,
+        getWidth: 4,
+        widthUnits: 'pixels',
+        jointRounded: true,
       }),
     );
   }

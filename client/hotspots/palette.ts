@@ -100,3 +100,6 @@ export function gapStep(gap: number, max: number): number {
 export function gapBreaks(max: number): number[] {
   return GAP_COLORS.map((_, i) => max * (i / GAP_COLORS.length) ** 2);
 }
+
+/** Outline of the selected cell: the app's focus colour, visible on the darkest and palest cells. */
+export const SELECTED_COLOR: Rgb = [255, 191, 71];

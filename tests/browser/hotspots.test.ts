@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classColor, GAP_COLORS } from '../../client/hotspots/palette.js';
+import { classColor, GAP_COLORS, SELECTED_COLOR } from '../../client/hotspots/palette.js';
 import { startApp } from '../helpers/app.js';
 import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
 import { clickMap, readCanvas, type ColorTarget } from './driver.js';
@@ -63,11 +63,14 @@ describe('analysis layers in headless Chromium (real app, under its CSP)', { tim
     await expect.poll(() => details.isVisible(), { timeout: 20_000 }).toBe(true);
     const text = await details.innerText();
     expect(text).toMatch(/Gi\* z\s+\d+(\.\d+)?/);
-    expect(text).toMatch(/p \(FDR\)\s+0\.\d+/);
+    expect(text).toMatch(/p \(FDR\)\s+(< 0\.0001|0\.\d+)/);
     expect(text).toMatch(/Class\s+Hot spot (99|95|90) %/);
     expect(text).toMatch(/Count\s+(<5|[\d,]+)/);
     expect(await page.evaluate(() => location.hash)).toMatch(/hc=87[0-9a-f]{13}/);
     await expect.poll(() => details.locator('.an-spark polyline').count(), { timeout: 60_000 }).toBe(1);
+    await waitForMapReady(page, 120_000);
+    const outline = await readCanvas(page, [{ name: 'selected', rgb: SELECTED_COLOR }], 4);
+    expect(outline.counts['selected'], 'the clicked cell is outlined').toBeGreaterThan(100);
   });
 
   it('when the access gap layer is chosen, then gaps are drawn in the gap palette and ranked, and a gap opens its travel times', async () => {
