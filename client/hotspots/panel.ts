@@ -69,7 +69,16 @@ export function buildAnalysisPanel(layout: HTMLElement, onChange: (patch: Partia
   const gaps = el('div', { class: 'an-gaps', id: 'an-gaps' });
   const body = el('div', { class: 'an-body' }, settings, summary, legend, note, gaps);
   const title = el('h2', { class: 'panel-title', id: 'analysis-title' });
-  const root = el('aside', { id: 'analysis-panel', class: 'panel panel--analysis', 'aria-labelledby': 'analysis-title' }, el('div', { class: 'panel-head' }, title), body);
+  // Folds to its title: at the region overview the open panel covers Nakonde and Lusaka.
+  body.id = 'analysis-body';
+  const fold = el('button', { type: 'button', class: 'panel-collapse', 'aria-expanded': 'true', 'aria-controls': 'analysis-body' }, 'Hide');
+  fold.addEventListener('click', () => {
+    const open = fold.getAttribute('aria-expanded') !== 'true';
+    fold.setAttribute('aria-expanded', String(open));
+    fold.textContent = open ? 'Hide' : 'Show';
+    body.hidden = !open;
+  });
+  const root = el('aside', { id: 'analysis-panel', class: 'panel panel--analysis', 'aria-labelledby': 'analysis-title' }, el('div', { class: 'panel-head' }, title, fold), body);
   // The chooser is one more group of the layer legend (it stays when the legend is hidden);
   // the settings panel only opens with an analysis layer, where the flow details would be.
   const chooser = el('section', { class: 'group filters an-chooser', 'aria-label': 'Analysis' }, mode.field);
