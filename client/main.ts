@@ -81,6 +81,10 @@ async function start(): Promise<void> {
   load('flow view', Promise.all([import('./flows/controller.js'), deckChunk]), ([flows]) =>
     flows.startFlows({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load }),
   );
+  // The analysis layers (hot spots, heatmap, access gaps; h3-js) are one more chunk.
+  load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) =>
+    analysis.startAnalysis({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load }),
+  );
   const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
   if (!onlineUrl) offline();
   else {

@@ -1,3 +1,4 @@
+import { decodeAnalysisView, defaultAnalysisView, encodeAnalysisView, type AnalysisView } from './hotspots/view.js';
 import { decodeFlowView, defaultFlowView, encodeFlowView, type FlowView } from './flows/view.js';
 import { SERVICE_KINDS, type ServiceKind } from './layers/colors.js';
 import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerView } from './planner/view.js';
@@ -25,6 +26,8 @@ export interface AppState {
   flows: FlowView;
   /** Outreach planner: panel, parameters, shown plan (`plan=<id>`), comparison (planner/view.ts). */
   planner: PlannerView;
+  /** Analysis layer (hotspots, emerging, heatmap, access gaps) and its settings (hotspots/view.ts). */
+  analysis: AnalysisView;
 }
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['points', 'services', 'labels'];
@@ -38,6 +41,7 @@ export function defaultState(): AppState {
     serviceKinds: new Set(SERVICE_KINDS),
     flows: defaultFlowView(),
     planner: defaultPlannerView(),
+    analysis: defaultAnalysisView(),
   };
 }
 
@@ -84,6 +88,7 @@ export function decodeState(hash: string): AppState {
     serviceKinds: kinds === null ? state.serviceKinds : parseList(kinds, SERVICE_KINDS),
     flows: decodeFlowView(params),
     planner: decodePlannerView(params),
+    analysis: decodeAnalysisView(params),
   };
 }
 
@@ -98,6 +103,7 @@ export function encodeState(state: AppState): string {
   }
   parts.push(...encodeFlowView(state.flows));
   parts.push(...encodePlannerView(state.planner));
+  parts.push(...encodeAnalysisView(state.analysis));
   return `#${parts.join('&')}`;
 }
 

@@ -19,8 +19,13 @@ export default defineConfig({
       output: {
         // Name the lazily loaded deck.gl stack 'deck' (it would otherwise be named after
         // whichever of our modules happened to pull it in first).
+        // The analysis view's deck.gl layers and h3-js are a chunk of their own (only that
+        // view loads them); earcut is deck.gl's too, or deck would import it from a later chunk.
         codeSplitting: {
-          groups: [{ name: 'deck', test: /node_modules[\\/](@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|@probe\.gl|mjolnir\.js)/, includeDependenciesRecursively: false }],
+          groups: [
+            { name: 'deck-analysis', test: /node_modules[\\/](@deck\.gl[\\/](geo-layers|aggregation-layers)|h3-js)/, priority: 2, includeDependenciesRecursively: false },
+            { name: 'deck', priority: 1, test: /node_modules[\\/](@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|@probe\.gl|mjolnir\.js|earcut)/, includeDependenciesRecursively: false },
+          ],
         },
       },
     },

@@ -15,6 +15,8 @@ import type { LayerData, LayerState } from './types.js';
 export function buildLayers(state: LayerState, data: LayerData): Layer[] {
   return [
     ...placeLayers(state, data),
+    // Analysis surfaces (hot spots, heatmap, gaps) lie under every symbol: services stay on top.
+    ...(data.analysisLayers ?? []),
     ...outreachSitesLayers(state, data),
     ...servicesLayers(state, data),
     // While planning, the plan's sites and reach circles take the flow lines' place.

@@ -25,6 +25,8 @@ export interface LayerData {
   flowLayer?: Layer;
   /** Built by the lazily loaded outreach planner (planner/layers.ts), absent while its panel is closed. */
   plannerLayers?: Layer[];
+  /** Built by the lazily loaded analysis view (hotspots/layers.ts), absent while it is off. */
+  analysisLayers?: Layer[];
 }
 
 /** deck.gl colours are RGBA arrays. */

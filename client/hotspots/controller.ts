@@ -1,0 +1,149 @@
+import { cellToLatLng, latLngToCell } from 'h3-js';
+import type { FlowsContext } from '../flows/controller.js';
+import { el } from '../panels/dom.js';
+import { analysisApi, unusableFilters, type EmergingResponse } from './api.js';
+import { renderCellDetails, type Trend } from './details.js';
+import { analysisLayers, shade, type AnalysisData } from './layers.js';
+import { renderAnalysisLegend, renderGapList } from './legend.js';
+import { buildAnalysisPanel } from './panel.js';
+import { summarize } from './summary.js';
+import type { AnalysisView } from './view.js';
+
+/**
+ * The analysis view (hot spots, emerging hot spots, heatmap, access gaps), loaded with
+ * import() once deck.gl is up: its own chunk with h3-js and the H3/heatmap layers. URL
+ * state in, one request per settings change out, layers into data.analysisLayers. It
+ * follows the flow filters, so the movements panel narrows these layers too.
+ */
+export function startAnalysis(ctx: FlowsContext): void {
+  const layout = ctx.map.getContainer().parentElement ?? document.body;
+  const view = (): AnalysisView => ctx.getState().analysis;
+  let data: AnalysisData | null = null;
+  let requested = '';
+  let abort: AbortController | null = null;
+  let trend: { key: string; res: EmergingResponse | null } = { key: '', res: null };
+
+  const update = (patch: Partial<AnalysisView>): void => {
+    const s = ctx.getState();
+    const next = { ...s, analysis: { ...s.analysis, ...patch } };
+    const switched = patch.mode !== undefined && patch.mode !== s.analysis.mode;
+    // An analysis layer replaces the flow lines (and their details); Flows brings them back.
+    if (switched) next.flows = { ...next.flows, show: patch.mode === 'flows', selected: patch.mode === 'flows' ? next.flows.selected : null };
+    ctx.setState(next);
+    // The flow view and main.ts pick up outside changes from this event (URL already written).
+    if (switched) window.dispatchEvent(new HashChangeEvent('hashchange'));
+    else sync();
+  };
+  const ui = buildAnalysisPanel(layout, update);
+  const details = el('aside', { id: 'hex-details', class: 'panel panel--hexdetails', 'aria-labelledby': 'hex-details-title', tabindex: '-1', hidden: true });
+  layout.append(details);
+
+  const trendOf = (h3: string): Trend => {
+    if (!data) return null;
+    if (data.mode === 'emerging') return { cell: data.res.cells.find((c) => c.h3 === h3) ?? null, steps: data.res.steps, step: data.res.step };
+    const v = view();
+    const key = JSON.stringify([ctx.getState().flows.filters, v.measure, v.res, v.k, v.step]);
+    if (trend.key !== key) {
+      // Fetched on demand: only a click asks for the (heavier) weekly series.
+      trend = { key, res: null };
+      ctx.load('trend', analysisApi.emerging(ctx.getState().flows.filters, v), (r) => {
+        if (trend.key !== key) return;
+        trend.res = r;
+        drawAll();
+      });
+    }
+    const r = trend.res;
+    return r ? { cell: r.cells.find((c) => c.h3 === h3) ?? null, steps: r.steps, step: r.step } : 'loading';
+  };
+
+  const pick = (h3: string): void => {
+    update({ cell: h3 });
+    details.focus();
+    // The details open over the map's left side: a cell there moves to the middle.
+    const [lat, lon] = cellToLatLng(h3);
+    const p = ctx.map.project([lon, lat]);
+    if (p.x < details.offsetLeft + details.offsetWidth + 20) ctx.map.easeTo({ center: [lon, lat] });
+  };
+
+  function drawAll(): void {
+    const v = view();
+    ui.set(v);
+    const current = data && data.mode === v.mode ? data : null;
+    ctx.data.analysisLayers = current ? analysisLayers(current, v.cell) : undefined;
+    ctx.redraw();
+    if (!current) {
+      details.hidden = true;
+      return;
+    }
+    ui.summary.textContent = summarize(current);
+    const dropped = unusableFilters(ctx.getState().flows.filters, v.measure);
+    const k = current.res.disclosure?.k ?? 0;
+    ui.note.textContent = [
+      current.res.disclosure?.suppress ? `Counts of 1–${k - 1} show as "<${k}" and enter the statistics as ${k / 2}.` : '',
+      dropped.length ? `Not applied to this measure: ${dropped.join(', ')}.` : '',
+      'Filters and period: the movements panel.',
+    ].join(' ');
+    renderAnalysisLegend(ui.legend, current);
+    if (current.mode === 'access') renderGapList(ui.gaps, current.res, v.cell, (h3) => {
+      const [lat, lon] = cellToLatLng(h3);
+      ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 11) });
+      update({ cell: h3 });
+      details.focus();
+    });
+    const open = v.cell !== null && renderCellDetails(details, current, v.cell, trendOf(v.cell), () => update({ cell: null }));
+    if (!open) details.hidden = true;
+  }
+
+  /** Brings the panel and data in line with the URL state; fetches only when settings changed. */
+  function sync(): void {
+    const v = view();
+    const f = ctx.getState().flows.filters;
+    ui.set(v);
+    if (v.mode === 'flows') {
+      requested = '';
+      abort?.abort();
+      data = null;
+      return drawAll();
+    }
+    const key = JSON.stringify([v.mode, f, v.measure, v.mode === 'heatmap' ? 0 : v.res, v.mode === 'hotspots' || v.mode === 'emerging' ? v.k : 0, v.mode === 'emerging' ? v.step : '', v.mode === 'access' ? [v.kinds, v.travel] : 0]);
+    if (key === requested) return drawAll();
+    requested = key;
+    abort?.abort();
+    abort = new AbortController();
+    ui.summary.textContent = 'Loading the analysis…';
+    const mode = v.mode;
+    const done = (d: AnalysisData): void => {
+      if (requested !== key) return;
+      data = d;
+      drawAll();
+    };
+    const s = abort.signal;
+    if (mode === 'hotspots') ctx.load('hot spots', analysisApi.hotspots(f, v, s), (res) => done({ mode, res }));
+    if (mode === 'emerging') ctx.load('emerging hot spots', analysisApi.emerging(f, v, s), (res) => done({ mode, res }));
+    if (mode === 'heatmap') ctx.load('heatmap', analysisApi.kde(f, v, s), (res) => done({ mode, res }));
+    if (mode === 'access') ctx.load('access gaps', analysisApi.access(f, v, s), (res) => done({ mode, res }));
+  }
+
+  ctx.map.on('click', (e) => {
+    if (!data || data.mode === 'heatmap' || data.mode !== view().mode) return;
+    // A click on a service or point has just opened its popup (map/interaction.ts runs
+    // first): that click was meant for the symbol, not for the cell beneath it.
+    if (ctx.map.getContainer().querySelector('.maplibregl-popup')) return;
+    const cells = shade(data);
+    const res = cells[0] ? Number.parseInt(cells[0].h3.charAt(1), 16) : 0;
+    const hit = res ? latLngToCell(e.lngLat.lat, e.lngLat.lng, res) : '';
+    if (cells.some((c) => c.h3 === hit)) return pick(hit);
+    // Zoomed out a cell is a dot bigger than its hexagon: the nearest dot within reach.
+    let best: { h3: string; d: number } | null = null;
+    for (const c of cells) {
+      if (!c.marked) continue;
+      const [lat, lon] = cellToLatLng(c.h3);
+      const p = ctx.map.project([lon, lat]);
+      const d = Math.hypot(p.x - e.point.x, p.y - e.point.y);
+      if (d < 10 && (!best || d < best.d)) best = { h3: c.h3, d };
+    }
+    if (best) pick(best.h3);
+  });
+  window.addEventListener('hashchange', sync);
+  sync();
+}
