@@ -49,8 +49,12 @@ const schema = z.object({
   JSON_BODY_LIMIT: z.string().regex(/^\d{1,6}(b|kb|mb)$/, 'expected a size such as 1mb or 512kb').default('1mb'),
   /** Sign-in attempts (password and one-time code) per minute per client address. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
-  /** Requests per minute per caller to endpoints marked heavy (see server/http/security.ts). */
-  HEAVY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /**
+   * Requests per minute per caller to endpoints marked heavy (see server/http/security.ts). The
+   * analysis panel sends one request per setting changed and one per cell clicked: 120 lets an
+   * analyst click through settings briskly while still capping a runaway script.
+   */
+  HEAVY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Largest file POST /imports accepts, in bytes (larger → 413); 512 MiB holds a few million FMR rows. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(512 * 1024 ** 2),
 });
