@@ -7,11 +7,11 @@ import type { BriefData } from './types.js';
 // Not the flow colour: in the PDF the map alone carries it (the browser test counts it there).
 const FLOW = '#4f6275';
 
-export function seriesChart(d: BriefData, width: number): SVGSVGElement | HTMLElement {
+export function seriesChart(d: BriefData, width: number, height = 120): SVGSVGElement | HTMLElement {
   const rows = d.series.points.map((p) => ({ t: new Date(`${p.t}T00:00:00Z`), n: p.count }));
   return cspSafe(
     Plot.plot({
-      width, height: 120, marginLeft: 44, marginBottom: 22, marginTop: 8,
+      width, height, marginLeft: 44, marginBottom: 22, marginTop: 8,
       style: { background: 'transparent', fontSize: '9px' },
       x: { type: 'utc', label: null },
       y: { label: null, grid: true, tickFormat: '~s' },
@@ -30,13 +30,13 @@ function next(t: Date, bucket: string): Date {
 }
 
 /** Top nationalities as horizontal bars. */
-export function breakdownChart(d: BriefData, width: number): SVGSVGElement | HTMLElement | null {
+export function breakdownChart(d: BriefData, width: number, rowsShown = 6): SVGSVGElement | HTMLElement | null {
   const b = d.breakdowns.find((x) => x.dimension === 'nationality');
   if (!b || b.categories.length === 0) return null;
   const rows = b.categories
     .filter((c) => c.count !== null)
     .sort((a, z) => (z.count ?? 0) - (a.count ?? 0))
-    .slice(0, 6)
+    .slice(0, rowsShown)
     .map((c) => ({ label: humanize(c.key), n: c.count ?? 0 }));
   return cspSafe(
     Plot.plot({

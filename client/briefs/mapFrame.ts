@@ -1,5 +1,5 @@
 import { FLOW_COLOR } from '../layers/flows.js';
-import { POINT_COLORS } from '../layers/colors.js';
+import { POINT_COLORS, SITE_COLOR } from '../layers/colors.js';
 import { el } from '../panels/dom.js';
 import type { MapPicture } from './types.js';
 
@@ -56,7 +56,7 @@ function legend(hasFlows: boolean, hasPlan: boolean): HTMLElement {
     el('div', {}, swatch('dot ring', rgb(POINT_COLORS.official)), 'Official border post'),
     el('div', {}, swatch('dot ring', rgb(POINT_COLORS.informal)), 'Informal crossing'),
     el('div', {}, swatch('dot ring', rgb(POINT_COLORS.hub)), 'Transport hub'),
-    hasPlan ? el('div', {}, swatch('dot', '#0b7a4b'), 'Recommended outreach site') : null,
+    hasPlan ? el('div', {}, swatch('dot ring', rgb(SITE_COLOR)), 'Recommended outreach site (saved plan)') : null,
   );
 }
 

@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './print.css';
 import { getJson } from '../api.js';
 import { placePicture } from './mapFrame.js';
-import { buildSheet, drawCharts } from './sheet.js';
+import { buildSheet, drawCharts, fitSide } from './sheet.js';
 import type { BriefData } from './types.js';
 
 /**
@@ -24,10 +24,11 @@ async function start(): Promise<void> {
   document.body.replaceChildren(sheet.root);
   if (preview) fitToWindow(sheet.root);
   drawCharts(sheet, data);
+  fitSide(sheet);
   if (sheet.mapBox && sheet.mapFigure) {
     const { drawMap } = await import('./printMap.js');
     const picture = await drawMap(sheet.mapBox, data);
-    placePicture(sheet.mapFigure, sheet.mapBox, picture, { flows: data.flows.flows.length > 0, plan: false });
+    placePicture(sheet.mapFigure, sheet.mapBox, picture, { flows: data.flows.flows.length > 0, plan: data.plan !== null });
     await sheet.mapBox.querySelector('img')?.decode();
   }
   w.__briefReady = true;

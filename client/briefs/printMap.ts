@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MonitoringPointProps, PointFeature } from '../api.js';
 import { TOWNS, ZAMBEZI } from '../geography.js';
@@ -40,9 +41,24 @@ function extent(d: BriefData): [[number, number], [number, number]] | null {
   return [[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)]];
 }
 
-function frame(map: MapLibreMap): Promise<void> {
+/**
+ * Resolves once MapLibre and deck.gl report the frame drawn (map/ready.ts) and the flow layer
+ * has built its sub-layers: the FlowmapLayer prepares its data asynchronously and, until then,
+ * counts as loaded with nothing drawn — a capture then would miss every flow.
+ */
+function frame(map: MapLibreMap, flowLayer: Layer | undefined): Promise<void> {
+  const flowsDrawn = () => !flowLayer || (flowLayer.isLoaded && (flowLayer as Layer & { getSubLayers(): Layer[] }).getSubLayers().length > 0);
   return new Promise((resolve) => {
-    const check = () => (document.body.dataset.mapReady === 'true' ? resolve() : window.setTimeout(check, 100));
+    let settled = 0;
+    // A flow layer with nothing drawable never builds sub-layers: do not wait for it forever.
+    const giveUp = Date.now() + 30_000;
+    const check = () => {
+      const ok = document.body.dataset.mapReady === 'true' && (flowsDrawn() || Date.now() > giveUp);
+      settled = ok ? settled + 1 : 0;
+      if (settled >= 3) return resolve();
+      if (!ok && document.body.dataset.mapReady === 'true') map.triggerRepaint();
+      window.setTimeout(check, 100);
+    };
     check();
   });
 }
@@ -61,9 +77,16 @@ export async function drawMap(box: HTMLElement, d: BriefData): Promise<MapPictur
   const data: LayerData = { towns: TOWNS, countryLabels: basemap.labels, points: pointsOf(d) };
   const flows = d.flows as FlowsResponse;
   if (flows.flows.length > 0) data.flowLayer = createFlowLayer(flows, { lockScale: false, selected: null });
-  deck.render({ layers: new Set(['points', 'labels']), serviceKinds: new Set(), zoom: Math.round(map.getZoom() * 4) / 4 }, data);
+  // A saved outreach plan's recommended sites, as the outreach layer draws them (rings).
+  if (d.plan) {
+    data.sites = d.plan.sites.map((x) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [x.lon, x.lat] },
+      properties: { id: x.rank, name: x.name, kind: x.activity, corridor: 'other', footfall: null, cost: null, isSynthetic: d.plan?.synthetic ?? false },
+    }));
+  }
+  deck.render({ layers: new Set(['points', 'labels', 'sites']), serviceKinds: new Set(), zoom: Math.round(map.getZoom() * 4) / 4 }, data);
   ready.invalidate();
-  await frame(map);
+  await frame(map, data.flowLayer);
   const canvas = map.getCanvas();
   const picture = { url: canvas.toDataURL('image/png'), lat: map.getCenter().lat, zoom: map.getZoom(), widthPx: box.clientWidth, heightPx: box.clientHeight };
   map.remove();

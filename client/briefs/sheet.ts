@@ -22,9 +22,12 @@ function tile(label: string, value: string, note?: string): HTMLElement {
 }
 
 function filterText(d: BriefData): string {
+  // Monitoring points by name, not by id: the reader of a printed brief has no id list.
+  const pointName = new Map(d.crossings.map((c) => [String(c.id), c.name]));
+  const label = (k: string, x: unknown) => (k === 'point' ? (pointName.get(String(x)) ?? `point ${String(x)}`) : humanize(String(x)));
   const parts = Object.entries(d.filter)
     .filter(([k, v]) => k !== 'from' && k !== 'to' && v !== undefined)
-    .map(([k, v]) => `${humanize(k)}: ${(Array.isArray(v) ? v : [v]).map((x) => humanize(String(x))).join(', ')}`);
+    .map(([k, v]) => `${k === 'point' ? 'Monitoring points' : humanize(k)}: ${(Array.isArray(v) ? v : [v]).map((x) => label(k, x)).join(', ')}`);
   return parts.length ? parts.join(' · ') : 'all movements';
 }
 
@@ -109,7 +112,26 @@ export function drawCharts(sheet: Sheet, d: BriefData): void {
   if (!box) return;
   const on = new Set(d.sections);
   const width = Math.max(200, box.clientWidth);
-  if (on.has('timeseries')) box.append(sec('b-series', `People per ${d.series.bucket}`, seriesChart(d, on.has('breakdown') && width > 500 ? width / 2 - 8 : width)));
-  const b = on.has('breakdown') ? breakdownChart(d, on.has('timeseries') && width > 500 ? width / 2 - 8 : width) : null;
+  // Side by side only where each chart keeps a readable width; a narrow column stacks them.
+  const stack = width <= 500;
+  box.classList.toggle('stack', stack);
+  if (on.has('timeseries')) box.append(sec('b-series', `People per ${d.series.bucket}`, seriesChart(d, on.has('breakdown') && !stack ? width / 2 - 8 : width, stack ? 80 : 120)));
+  const b = on.has('breakdown') ? breakdownChart(d, on.has('timeseries') && !stack ? width / 2 - 8 : width, stack ? 4 : 6) : null;
   if (b) box.append(sec('b-breakdown', 'Top nationalities', b));
+}
+
+/**
+ * A brief is one page: when the figures column is taller than its space (long notes, a plan,
+ * a narrow landscape column), drop what can be spared — the breakdown chart, then corridors
+ * beyond the top three, then the time series — never the figures, notes or page elements.
+ */
+export function fitSide(sheet: Sheet): void {
+  const side = sheet.root.querySelector<HTMLElement>('.b-side');
+  if (!side) return;
+  const spare = [
+    ...side.querySelectorAll<HTMLElement>('.b-breakdown'),
+    ...[...side.querySelectorAll<HTMLElement>('.b-corridors tbody tr')].slice(3).reverse(),
+    ...side.querySelectorAll<HTMLElement>('.b-series'),
+  ];
+  while (side.scrollHeight > side.clientHeight + 1 && spare.length > 0) spare.shift()?.remove();
 }
