@@ -100,6 +100,12 @@ describe('map brief composer in headless Chromium', { timeout: 400_000 }, () => 
     expect(text.toLowerCase()).toContain('synthetic demo data');
     expect(text).toContain('Sources:');
 
+    // One raster in the page, the map, at ≥ 200 dpi at print size; text and charts are vector.
+    const images = execFileSync('pdfimages', ['-list', pdfPath], { encoding: 'utf8' }).trim().split('\n').slice(2).map((l) => l.trim().split(/\s+/));
+    expect(images).toHaveLength(1);
+    expect(Number(images[0]?.[12])).toBeGreaterThanOrEqual(200); // x-ppi
+    expect(execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' })).toMatch(/DejaVuSans|LiberationSans|Arial/);
+
     // The map is an image in the page: render the page and look for the basemap and flow colours.
     execFileSync('pdftoppm', ['-r', '110', '-png', '-singlefile', pdfPath, join(SHOTS, 'brief-page')]);
     execFileSync('pdftoppm', ['-r', '110', '-singlefile', pdfPath, join(SHOTS, 'brief-page')]);
