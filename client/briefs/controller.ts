@@ -17,8 +17,11 @@ export interface BriefsContext {
 }
 
 const SECTION_LABELS: [Section, string][] = [
-  ['map', 'Map'], ['figures', 'Key figures'], ['timeseries', 'Time series'], ['breakdown', 'Breakdown chart'], ['corridors', 'Top corridors'], ['notes', 'Notes'],
+  ['map', 'Map'], ['figures', 'Key figures'], ['timeseries', 'Time series'], ['breakdown', 'Breakdown chart'], ['corridors', 'Top corridors'],
+  ['hotspots', 'Top hot spots'], ['gaps', 'Top access gaps'], ['notes', 'Notes'],
 ];
+/** The analyses take a few seconds more: asked for, not on by default. */
+const OFF_BY_DEFAULT = new Set<Section>(['hotspots', 'gaps']);
 
 function field(label: string, control: HTMLElement): HTMLElement {
   return el('label', { class: 'brief-field' }, el('span', {}, label), control);
@@ -41,7 +44,7 @@ export function startBriefs(ctx: BriefsContext): void {
   const paper = select<Paper>('paper', ['A4', 'A3', 'Letter'], 'A4');
   const orientation = select<Orientation>('orientation', ['portrait', 'landscape'], 'portrait');
   const boxes = SECTION_LABELS.map(([id, label]) => {
-    const box = el('input', { type: 'checkbox', name: 'section', value: id, checked: true });
+    const box = el('input', { type: 'checkbox', name: 'section', value: id, checked: !OFF_BY_DEFAULT.has(id) });
     return { id, box, node: el('label', { class: 'brief-check' }, box, label) };
   });
   const preview = el('iframe', { class: 'brief-preview', title: 'Preview of the brief' });

@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './print.css';
 import { getJson } from '../api.js';
 import { placePicture } from './mapFrame.js';
-import { buildSheet, drawCharts, fitSide } from './sheet.js';
+import { buildSheet, drawCharts, fitSheet } from './sheet.js';
 import type { BriefData } from './types.js';
 
 /**
@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   document.body.replaceChildren(sheet.root);
   if (preview) fitToWindow(sheet.root);
   drawCharts(sheet, data);
-  fitSide(sheet);
+  fitSheet(sheet);
   if (sheet.mapBox && sheet.mapFigure) {
     const { drawMap } = await import('./printMap.js');
     const picture = await drawMap(sheet.mapBox, data);

@@ -98,6 +98,15 @@ export function buildSheet(d: BriefData): Sheet {
   const charts = el('div', { class: 'b-charts' });
   side.append(charts);
   if (on.has('corridors') && d.corridors.length) side.append(sec('b-corridors', 'Top corridors', corridorsTable(d)));
+  if (d.hotspots) {
+    const k = d.disclosure.k;
+    const items = d.hotspots.map((h) => el('li', {}, `${h.label ?? h.h3} — ${fmt.count(h.people, k)} people, z = ${h.z.toFixed(2)}${h.confidence ? ` (${h.confidence} confidence)` : ''}`));
+    side.append(sec('b-hotspots', 'Top hot spots (Getis-Ord Gi*)', items.length ? el('ol', {}, ...items) : el('p', {}, 'No significant hot spot in this view.')));
+  }
+  if (d.gaps) {
+    const items = d.gaps.map((g) => el('li', {}, g.text)); // the service's text names the place already
+    side.append(sec('b-gaps', 'Top access gaps', items.length ? el('ol', {}, ...items) : el('p', {}, 'No access gap in this view.')));
+  }
   if (d.plan) {
     side.append(sec('b-plan', `Recommended outreach sites — ${d.plan.name}`, el('ol', {}, ...d.plan.sites.slice(0, 8).map((s) => el('li', {}, `${s.name} (${humanize(s.activity)})`)))));
   }
@@ -121,17 +130,22 @@ export function drawCharts(sheet: Sheet, d: BriefData): void {
 }
 
 /**
- * A brief is one page: when the figures column is taller than its space (long notes, a plan,
- * a narrow landscape column), drop what can be spared — the breakdown chart, then corridors
- * beyond the top three, then the time series — never the figures, notes or page elements.
+ * A brief is one page: when the content does not fit (long notes, a plan, analyses, a narrow
+ * landscape column) or leaves the map less than 30 % of the page, drop what can be spared —
+ * the breakdown chart, list items beyond the top three, then the time series — never the
+ * figures, notes or the page elements every brief carries.
  */
-export function fitSide(sheet: Sheet): void {
+export function fitSheet(sheet: Sheet): void {
   const side = sheet.root.querySelector<HTMLElement>('.b-side');
-  if (!side) return;
+  const body = sheet.root.querySelector<HTMLElement>('.b-body');
+  if (!side || !body) return;
+  const minMap = sheet.root.clientHeight * 0.3;
+  const over = () =>
+    side.scrollHeight > side.clientHeight + 1 || body.scrollHeight > body.clientHeight + 1 || (sheet.mapFigure !== null && sheet.mapFigure.clientHeight < minMap);
   const spare = [
     ...side.querySelectorAll<HTMLElement>('.b-breakdown'),
-    ...[...side.querySelectorAll<HTMLElement>('.b-corridors tbody tr')].slice(3).reverse(),
+    ...['.b-gaps li', '.b-hotspots li', '.b-corridors tbody tr', '.b-plan li'].flatMap((sel) => [...side.querySelectorAll<HTMLElement>(sel)].slice(3).reverse()),
     ...side.querySelectorAll<HTMLElement>('.b-series'),
   ];
-  while (side.scrollHeight > side.clientHeight + 1 && spare.length > 0) spare.shift()?.remove();
+  while (over() && spare.length > 0) spare.shift()?.remove();
 }

@@ -10,6 +10,7 @@ import type { FlowFilter } from '../flows/schemas.js';
 import { queryTimeseries } from '../flows/timeseries.js';
 import { getPlan } from '../outreach/store.js';
 import { disclosurePolicy } from '../privacy/disclosure.js';
+import { topGaps, topHotspots } from './analyses.js';
 import { keyFigures, seriesBucket } from './figures.js';
 import { permalinkHash } from './permalink.js';
 import { type BriefQuery, DEFAULT_SECTIONS } from './schemas.js';
@@ -68,6 +69,10 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   const sources = await db.query<Source & Record<string, unknown>>(SOURCES_SQL, [period.from, period.to]);
   const plan = q.plan === undefined ? null : await getPlan(db, q.plan);
   const sections = q.sections ?? [...DEFAULT_SECTIONS];
+  const [hotspots, gaps] = await Promise.all([
+    sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
+    sections.includes('gaps') ? topGaps(db, principal, config, f) : null,
+  ]);
   return {
     title: q.title,
     subtitle: q.subtitle ?? null,
@@ -96,6 +101,8 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
       id: plan.id, name: plan.name, synthetic: plan.result.synthetic,
       sites: plan.result.sites.map((s) => ({ rank: s.rank, name: s.name, activity: s.activity, lon: s.lon, lat: s.lat })),
     },
+    hotspots,
+    gaps,
     sources,
     demo: sources.some((s) => s.synthetic) || plan?.result.synthetic === true,
     disclosure: { k: policy.k, sensitiveK: sensitive.k },

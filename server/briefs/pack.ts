@@ -70,6 +70,10 @@ export function dataPack(d: BriefData, notes: { disclaimer: string; protection: 
     { name: 'timeseries.csv', data: csv(['date', 'people'], ['#date', '#affected+num'], d.series.points.map((p) => [p.t, p.count])) },
     { name: 'crossings.csv', data: csv(['name', 'kind', 'corridor', 'lat', 'lon', 'total', 'inbound', 'outbound'], ['#loc+name', '#loc+type', '#region+corridor', '#geo+lat', '#geo+lon', '#affected+num', '#affected+num+inbound', '#affected+num+outbound'],
       d.crossings.map((c) => [c.name, c.kind, c.corridor, c.lat, c.lon, c.total, c.inbound, c.outbound])) },
+    ...(d.hotspots ? [{ name: 'hotspots.csv', data: csv(['h3', 'label', 'people', 'z', 'confidence'], ['#loc+code+h3', '#loc+name', '#affected+num', '#indicator+z', '#indicator+confidence'],
+      d.hotspots.map((h) => [h.h3, h.label, h.people, h.z, h.confidence])) }] : []),
+    ...(d.gaps ? [{ name: 'access-gaps.csv', data: csv(['rank', 'h3', 'label', 'gap', 'description'], ['#meta+rank', '#loc+code+h3', '#loc+name', '#indicator+gap', '#description'],
+      d.gaps.map((g) => [g.rank, g.h3, g.label, g.gap, g.text])) }] : []),
     { name: 'flows.geojson', data: flowsGeoJson(d) },
     { name: 'crossings.geojson', data: crossingsGeoJson(d) },
   ];

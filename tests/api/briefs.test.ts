@@ -116,6 +116,18 @@ describe.each(DB_KINDS)('map briefs on the %s database', { timeout: 240_000 }, (
     expect(row?.n).toBeGreaterThan(0);
   });
 
+  it('when the hot spot and access gap sections are asked for, then the brief data carries them (and not otherwise)', async () => {
+    const plain = (await (await app.as('viewer').get('/api/v1/briefs/data?from=2025-03-01&to=2025-05-31')).json()) as { hotspots: unknown; gaps: unknown };
+    expect([plain.hotspots, plain.gaps]).toEqual([null, null]);
+    const res = await app.as('data_manager').get('/api/v1/briefs/data?from=2025-03-01&to=2025-05-31&sections=map,hotspots,gaps');
+    const d = (await res.json()) as { hotspots: { people: number | null }[]; gaps: { rank: number; text: string }[]; disclosure: { k: number } };
+    expect(Array.isArray(d.hotspots)).toBe(true);
+    expect(d.gaps.length).toBeGreaterThan(0);
+    expect(d.gaps.map((g) => g.rank)).toEqual(d.gaps.map((_, i) => i + 1));
+    // Counts in the analyses are suppressed as for a viewer, whatever the caller's role.
+    for (const h of d.hotspots) expect(h.people === null || h.people === 0 || h.people >= d.disclosure.k).toBe(true);
+  });
+
   it('when a data manager asks for brief data, then counts are suppressed as for a viewer', async () => {
     const q = `/api/v1/briefs/data?from=2025-03-01&to=2025-03-07&nationality=COD`;
     const viewer = (await (await app.as('viewer').get(q)).json()) as { figures: unknown; corridors: unknown; disclosure: { k: number } };
