@@ -85,6 +85,8 @@ async function start(): Promise<void> {
   load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) =>
     analysis.startAnalysis({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load }),
   );
+  // Map briefs (issue 8): the composer is a chunk of its own.
+  load('brief composer', import('./briefs/controller.js'), (b) => b.startBriefs({ map, getState: () => state }));
   const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
   if (!onlineUrl) offline();
   else {

@@ -16,6 +16,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
     rolldownOptions: {
+      // The map brief's print page (client/briefs/print.ts) is a page of its own.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        brief: fileURLToPath(new URL('./brief.html', import.meta.url)),
+      },
       output: {
         // Name the lazily loaded deck.gl stack 'deck' (it would otherwise be named after
         // whichever of our modules happened to pull it in first).

@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { accessRouter } from './access/routes.js';
 import { auditRouter } from './audit/routes.js';
+import { briefPageHeaders } from './briefs/page.js';
+import { briefsRouter } from './briefs/routes.js';
 import { adminRouter } from './auth/admin-routes.js';
 import { principalMiddleware } from './auth/principal.js';
 import { route } from './auth/route.js';
@@ -77,6 +79,7 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   api.use(exportRouter(db, config));
   api.use(flowsRouter(db, config));
   api.use(outreachRouter(db, config));
+  api.use(briefsRouter(db, config));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
 
@@ -93,6 +96,7 @@ function serveClient(app: Express): void {
     '/assets',
     express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
+  app.use('/brief.html', briefPageHeaders());
   app.use(express.static(dir, { index: false, maxAge: 0 }));
   app.get('/', (_req, res, next) => {
     const index = join(dir, 'index.html');

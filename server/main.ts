@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { bootstrapAuth } from './auth/bootstrap.js';
+import { closeBriefRenderer } from './briefs/render.js';
 import { ensureClientBuilt } from './build.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DbOpenError, openDb } from './db/index.js';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const log = createLogger(config);
   const db = await openDb(config);
   const shutdown = async () => {
+    await closeBriefRenderer().catch(() => {});
     await db.close().catch(() => {});
     process.exit(0);
   };

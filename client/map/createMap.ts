@@ -6,8 +6,15 @@ import { MAX_BOUNDS } from '../views.js';
 
 setWorkerUrl(workerUrl);
 
-export function createMap(container: HTMLElement, style: StyleSpecification | string, view: Viewport): MapLibreMap {
+/** opts: for the brief's print map (server/briefs): a fixed pixel ratio for print resolution, no interaction. */
+export function createMap(
+  container: HTMLElement,
+  style: StyleSpecification | string,
+  view: Viewport,
+  opts: { pixelRatio?: number; interactive?: boolean } = {},
+): MapLibreMap {
   const map = new MapLibreMap({
+    ...opts,
     container,
     style,
     center: [view.lon, view.lat],

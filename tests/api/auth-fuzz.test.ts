@@ -13,6 +13,8 @@ import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 
 /** Requests per route in the random fuzz (bounded: the suite must stay quick). */
 const RUNS = 50;
+// The fuzzed app has no CHROMIUM_PATH: POST /briefs answers its documented 503 problem (issue 8).
+const noRenderer = (method: string, path: string, status: number) => method === 'POST' && path === '/briefs' && status === 503;
 
 const INJECTIONS = [
   "' OR 1=1 --",
@@ -147,7 +149,7 @@ describe.each(DB_KINDS)('fuzzed requests on the %s database', (kind) => {
           const res = await send(t);
           await res.arrayBuffer();
           record(`injection ${r.method} ${r.path}`, res.status, t0);
-          if (res.status >= 500) failures.push(`${t.init.method} ${t.path} ${String(t.init.body ?? '')} → ${res.status}`);
+          if (res.status >= 500 && !noRenderer(r.method, r.path, res.status)) failures.push(`${t.init.method} ${t.path} ${String(t.init.body ?? '')} → ${res.status}`);
         }
       }
     }
@@ -168,7 +170,7 @@ describe.each(DB_KINDS)('fuzzed requests on the %s database', (kind) => {
         const res = await send(req);
         record(key, res.status, t0);
         await res.arrayBuffer();
-        return res.status < 500;
+        return res.status < 500 || noRenderer(r.method, r.path, res.status);
       }),
       { numRuns: RUNS },
     );

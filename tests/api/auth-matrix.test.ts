@@ -87,6 +87,10 @@ const EXPECTED: Record<string, Expectation> = {
     ),
   ),
   // outreach planning (issue 7): planners write, viewers read
+  // map briefs (issue 8): export disclosure control for every role; POST checked with a 400 (no render per role)
+  'GET /briefs/data': { access: 'viewer', ok: 200, request: async () => ({ path: '/briefs/data?from=2025-03-01&to=2025-03-31' }) },
+  'GET /briefs/pack': { access: 'viewer', ok: 200, request: async () => ({ path: '/briefs/pack?from=2025-03-01&to=2025-03-31' }) },
+  'POST /briefs': { access: 'viewer', ok: 400, request: async () => ({ body: { paper: 'A5' } }) },
   'POST /outreach/plans': { access: 'planner', ok: 400, request: async () => ({ body: {} }) },
   'GET /outreach/plans': { access: 'viewer', ok: 200 },
   'GET /outreach/plans/compare': { access: 'viewer', ok: 404, request: async () => ({ path: `/outreach/plans/compare?a=${MISSING}&b=${MISSING - 1}` }) },

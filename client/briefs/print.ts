@@ -1,0 +1,55 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './print.css';
+import { getJson } from '../api.js';
+import { placePicture } from './mapFrame.js';
+import { buildSheet, drawCharts, fitSheet } from './sheet.js';
+import type { BriefData } from './types.js';
+
+/**
+ * The print page (brief.html): the brief for the view and options in its query string, at
+ * paper size. Headless Chromium on the server prints it (POST /api/v1/briefs); the composer
+ * shows it in its preview. `window.__briefReady` turns true once everything is drawn, and
+ * `__briefError` carries the reason when it cannot be.
+ */
+type BriefWindow = Window & { __briefReady?: boolean; __briefError?: string };
+const w = window as BriefWindow;
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const preview = params.get('preview') === '1';
+  for (const k of ['render', 'preview']) params.delete(k);
+  const data = await getJson<BriefData>(`/api/v1/briefs/data?${params.toString()}`);
+  document.title = `${data.title} — Corridor brief`;
+  const sheet = buildSheet(data);
+  document.body.replaceChildren(sheet.root);
+  if (preview) fitToWindow(sheet.root);
+  drawCharts(sheet, data);
+  fitSheet(sheet);
+  if (sheet.mapBox && sheet.mapFigure) {
+    const { drawMap } = await import('./printMap.js');
+    const picture = await drawMap(sheet.mapBox, data);
+    placePicture(sheet.mapFigure, sheet.mapBox, picture, { flows: data.flows.flows.length > 0, plan: data.plan !== null });
+    await sheet.mapBox.querySelector('img')?.decode();
+  }
+  w.__briefReady = true;
+}
+
+/** Preview: the whole sheet scaled to the frame's width (the composer sizes the frame). */
+function fitToWindow(root: HTMLElement): void {
+  const fit = () => {
+    const scale = Math.min(1, window.innerWidth / root.offsetWidth);
+    document.body.style.setProperty('--preview-scale', String(scale));
+    document.body.classList.add('preview');
+  };
+  fit();
+  window.addEventListener('resize', fit);
+}
+
+start().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  w.__briefError = message;
+  const p = document.createElement('p');
+  p.className = 'b-error';
+  p.textContent = `The brief could not be drawn: ${message}`;
+  document.body.replaceChildren(p);
+});

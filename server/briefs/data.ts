@@ -1,0 +1,114 @@
+import type { Principal } from '../auth/roles.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import { queryBreakdowns } from '../flows/breakdowns.js';
+import { queryCorridors } from '../flows/corridors.js';
+import { queryCrossings } from '../flows/crossings.js';
+import { discloseBreakdowns, discloseCorridors, discloseCrossings, discloseFlows, discloseTimeseries } from '../flows/disclose.js';
+import { queryFlows } from '../flows/flows.js';
+import type { FlowFilter } from '../flows/schemas.js';
+import { queryTimeseries } from '../flows/timeseries.js';
+import { getPlan } from '../outreach/store.js';
+import { disclosurePolicy } from '../privacy/disclosure.js';
+import { topGaps, topHotspots } from './analyses.js';
+import { keyFigures, seriesBucket } from './figures.js';
+import { permalinkHash } from './permalink.js';
+import { type BriefQuery, DEFAULT_SECTIONS } from './schemas.js';
+
+export interface Source {
+  name: string;
+  kind: string;
+  provider: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  importedAt: string;
+  synthetic: boolean;
+}
+
+const FILTER_KEYS = ['from', 'to', 'direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability', 'point'] as const;
+
+export function filterOf(q: BriefQuery): FlowFilter {
+  const f: Record<string, unknown> = {};
+  for (const k of FILTER_KEYS) if (q[k] !== undefined) f[k] = q[k];
+  return f as FlowFilter;
+}
+
+const SOURCES_SQL = `SELECT name, kind, source_org AS provider, period_start::text AS "periodStart", period_end::text AS "periodEnd",
+  to_char(imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "importedAt", is_synthetic AS synthetic
+  FROM datasets WHERE kind IN ('observations', 'monitoring_points', 'places')
+  AND (kind <> 'observations' OR period_start IS NULL OR period_end IS NULL OR (period_start <= $2::date AND period_end >= $1::date))
+  ORDER BY kind, imported_at DESC LIMIT 20`;
+
+/**
+ * Everything a brief shows, assembled from the flows queries. Disclosure control is the
+ * export policy whatever the caller's role (a brief is forwarded outside the platform), so
+ * the client preview, the server PDF and the data pack carry the same published numbers.
+ */
+export async function briefData(db: Db, principal: Principal, config: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>, q: BriefQuery, origin: string) {
+  const f = filterOf(q);
+  const sensitive = disclosurePolicy(principal, config, { exporting: true, sensitive: true });
+  const policy = f.vulnerability?.includes('trafficking_indicators') ? sensitive : disclosurePolicy(principal, config, { exporting: true });
+  const crossings = discloseCrossings(await queryCrossings(db, f), policy);
+  const period = crossings.period;
+  const [flows, series, breakdowns, corridors] = await Promise.all([
+    queryFlows(db, { ...f, level: q.level, adminLevel: q.adminLevel }).then((r) => discloseFlows(r, policy)),
+    queryTimeseries(db, { ...f, bucket: seriesBucket(period.days) }).then((r) => discloseTimeseries(r, policy)),
+    queryBreakdowns(db, { ...f, by: ['sex', 'age', 'vulnerability', 'nationality'] }).then((r) => discloseBreakdowns(r, policy, sensitive)),
+    queryCorridors(db, { ...f, level: q.level === 'point' ? 'place' : q.level, adminLevel: q.adminLevel, limit: 5 }).then((r) => discloseCorridors(r, policy)),
+  ]);
+  const dim = (d: string) => breakdowns.breakdowns.find((b) => b.dimension === d);
+  const cell = (d: string, key: string) => dim(d)?.categories.find((c) => c.key === key)?.count ?? (dim(d) ? 0 : null);
+  const t = crossings.totals;
+  const figures = keyFigures({
+    days: period.days, total: t.total, previous: t.previous, inbound: t.inbound, outbound: t.outbound,
+    sexTotal: dim('sex')?.total ?? null, female: cell('sex', 'female'),
+    ageTotal: dim('age')?.total ?? null, children: cell('age', 'children'),
+    unaccompanied: cell('vulnerability', 'unaccompanied_child'),
+  });
+  const names = new Map(corridors.locations.map((l) => [l.id, l.name]));
+  const sources = await db.query<Source & Record<string, unknown>>(SOURCES_SQL, [period.from, period.to]);
+  const plan = q.plan === undefined ? null : await getPlan(db, q.plan);
+  const sections = q.sections ?? [...DEFAULT_SECTIONS];
+  const [hotspots, gaps] = await Promise.all([
+    sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
+    sections.includes('gaps') ? topGaps(db, principal, config, f) : null,
+  ]);
+  return {
+    title: q.title,
+    subtitle: q.subtitle ?? null,
+    notes: q.notes ?? null,
+    sections,
+    paper: q.paper,
+    orientation: q.orientation,
+    view: { lat: q.lat ?? null, lon: q.lon ?? null, zoom: q.zoom ?? null },
+    filter: f,
+    level: q.level,
+    measure: crossings.measure,
+    period,
+    previousPeriod: crossings.previousPeriod,
+    figures,
+    crossings: crossings.crossings
+      .map((c) => ({ id: c.id, name: c.name, kind: c.kind, corridor: c.corridor, lat: c.lat, lon: c.lon, total: c.total, inbound: c.inbound, outbound: c.outbound }))
+      .sort((a, b) => (b.total ?? -1) - (a.total ?? -1)),
+    corridors: corridors.corridors.map((c) => ({
+      origin: names.get(c.origin) ?? c.origin, crossing: names.get(c.crossing) ?? c.crossing, dest: names.get(c.dest) ?? c.dest,
+      count: c.count, share: c.share,
+    })),
+    series: { bucket: series.bucket, points: series.series },
+    breakdowns: breakdowns.breakdowns.map((b) => ({ dimension: b.dimension, total: b.total, categories: b.categories.map((c) => ({ key: c.key, count: c.count })) })),
+    flows: { locations: flows.locations, flows: flows.flows, totals: flows.totals },
+    plan: plan && {
+      id: plan.id, name: plan.name, synthetic: plan.result.synthetic,
+      sites: plan.result.sites.map((s) => ({ rank: s.rank, name: s.name, activity: s.activity, lon: s.lon, lat: s.lat })),
+    },
+    hotspots,
+    gaps,
+    sources,
+    demo: sources.some((s) => s.synthetic) || plan?.result.synthetic === true,
+    disclosure: { k: policy.k, sensitiveK: sensitive.k },
+    generatedAt: new Date().toISOString(),
+    permalink: `${origin}/${permalinkHash(q)}`,
+  };
+}
+
+export type BriefData = Awaited<ReturnType<typeof briefData>>;
