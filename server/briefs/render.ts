@@ -29,15 +29,31 @@ const READY_TIMEOUT_MS = 120_000;
 let browser: Promise<Browser> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The Chromium to use, or a 503 problem saying why there is none. */
-export function chromiumPath(configured: string | undefined): string {
-  const detail = 'this server has no headless Chromium for rendering briefs: set CHROMIUM_PATH to a Chromium executable';
-  if (!configured) throw new HttpError(503, 'Brief rendering unavailable', detail);
+/** Where Debian, Ubuntu and most distributions put Chromium: `npm start` finds it without settings. */
+const USUAL_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+const executable = (path: string): boolean => {
   try {
-    accessSync(configured, constants.X_OK);
+    accessSync(path, constants.X_OK);
+    return true;
   } catch {
-    throw new HttpError(503, 'Brief rendering unavailable', `${detail} (${configured} is not an executable file)`);
+    return false;
   }
+};
+
+/**
+ * The Chromium to use, or a 503 problem saying why there is none: CHROMIUM_PATH when set
+ * (`off` = never render), else the first usual path that holds one.
+ */
+export function chromiumPath(configured: string | undefined): string {
+  const detail = 'this server has no headless Chromium for rendering briefs: install chromium or set CHROMIUM_PATH to a Chromium executable';
+  if (configured === 'off') throw new HttpError(503, 'Brief rendering unavailable', 'rendering briefs is switched off on this server (CHROMIUM_PATH=off)');
+  if (configured === undefined) {
+    const found = USUAL_PATHS.find(executable);
+    if (!found) throw new HttpError(503, 'Brief rendering unavailable', detail);
+    return found;
+  }
+  if (!executable(configured)) throw new HttpError(503, 'Brief rendering unavailable', `${detail} (${configured} is not an executable file)`);
   return configured;
 }
 
