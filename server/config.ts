@@ -55,10 +55,9 @@ const schema = z.object({
    * analyst click through settings briskly while still capping a runaway script.
    */
   HEAVY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
-  /** Largest file POST /imports accepts, in bytes (larger → 413); 512 MiB holds a few million FMR rows. */
-  /** Headless Chromium for server-rendered map briefs (POST /briefs); unset or missing → 503 there. */
   /** Chromium for server-rendered briefs; unset = the usual install paths (server/briefs/render.ts), `off` = none. */
   CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Largest file POST /imports accepts, in bytes (larger → 413); 512 MiB holds a few million FMR rows. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(512 * 1024 ** 2),
 });
 
