@@ -3,7 +3,7 @@
  * instances of 100, 500 and 2,000 candidates × 10,000 and 50,000 demand points, reporting time
  * and the greedy/exact objective ratio. Exact stopped by its limit reports its gap to the bound.
  *
- *   npm run bench -- outreach                        (or: npx tsx tests/bench/outreach.ts)
+ *   npm run bench -- outreach
  *   options: --time-limit 20000 (ms per exact solve)  --avg-cover 4  --seed 7  --runs 3 (greedy)
  *            --p N (default: 5 % of candidates)       --sizes 100x10000,2000x50000
  */
@@ -77,13 +77,3 @@ export const outreachBench: Bench = {
   summary: 'MCLP greedy vs exact (HiGHS) on 100–2,000 candidates × 10k/50k demand: time and objective ratio',
   run,
 };
-
-// Standalone until tests/bench/run.ts lists it.
-if (process.argv[1]?.endsWith('outreach.ts')) {
-  const { formatTable } = await import('./run.js');
-  const options = Object.fromEntries(
-    process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? 'true']] : [])),
-  ) as Record<string, string>;
-  const rows = await run({ options, log: (m) => console.log(`[outreach] ${m}`) });
-  console.log(`\n${formatTable(rows)}`);
-}

@@ -7,6 +7,7 @@
 import { flowsBench } from './flows.js';
 import { hotspotsBench } from './hotspots.js';
 import { importBench } from './import.js';
+import { outreachBench } from './outreach.js';
 
 export type BenchRow = Record<string, string | number>;
 
@@ -23,7 +24,7 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-const BENCHES: Bench[] = [flowsBench, importBench, hotspotsBench];
+const BENCHES: Bench[] = [flowsBench, importBench, hotspotsBench, outreachBench];
 
 function parseArgs(argv: string[]): { names: string[]; options: Record<string, string> } {
   const names: string[] = [];
