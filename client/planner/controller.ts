@@ -1,9 +1,7 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FlowsContext } from '../flows/controller.js';
 import { api, type OutreachSiteProps, type PointFeature } from '../api.js';
 import type { Me } from '../auth/authApi.js';
 import { errorMessage } from '../auth/http.js';
-import type { LayerData } from '../layers/types.js';
-import type { AppState } from '../state.js';
 import { type Plan, type PlanComparison, plannerApi, type PlanSummary } from './api.js';
 import { cellDiscRadius, compareMarkers, type Hex, type Marker, plannerLayers, planMarkers } from './layers.js';
 import { nearestName } from './geo.js';
@@ -20,14 +18,8 @@ import { type PlannerView, withSiteChoice } from './view.js';
  * in; plans run, opened and compared through /api/v1/outreach; layers out in data.plannerLayers.
  * Returns the function main.ts calls whenever who is signed in changes.
  */
-export interface PlannerContext {
-  map: MapLibreMap;
-  data: LayerData;
-  getState(): AppState;
-  setState(s: AppState): void;
-  redraw(): void;
-  load<T>(what: string, p: Promise<T>, use: (v: T) => void): void;
-}
+/** What main.ts gives every lazily loaded view (the flow view defined it first). */
+export type PlannerContext = FlowsContext;
 
 export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
   let me: Me | null = null;
