@@ -147,5 +147,36 @@ export function fitSheet(sheet: Sheet): void {
     ...['.b-gaps li', '.b-hotspots li', '.b-corridors tbody tr', '.b-plan li'].flatMap((sel) => [...side.querySelectorAll<HTMLElement>(sel)].slice(3).reverse()),
     ...side.querySelectorAll<HTMLElement>('.b-series'),
   ];
-  while (over() && spare.length > 0) spare.shift()?.remove();
+  const dropped = new Map<string, number>();
+  const drop = (): void => {
+    while (over() && spare.length > 0) {
+      const e = spare.shift() as HTMLElement;
+      const what = SPARE_NAMES.find(([sel]) => e.matches(sel) || e.closest(sel))?.[1] ?? 'an item';
+      dropped.set(what, (dropped.get(what) ?? 0) + 1);
+      e.remove();
+    }
+  };
+  drop();
+  if (dropped.size === 0) return;
+  // A reader must know the page is not the whole brief: say what was left out, then make room
+  // for that line too.
+  const note = el('p', { class: 'b-cut' });
+  const say = (): void => {
+    const list = [...dropped].map(([what, n]) => (what.startsWith('the ') ? what : `${n} ${what}`)).join(', ');
+    note.textContent = `Left out to fit one page: ${list}. The data pack has everything.`;
+  };
+  say();
+  sheet.root.querySelector('.b-foot')?.prepend(note);
+  drop();
+  say();
 }
+
+/** What each spare element is, for the "left out" line. */
+const SPARE_NAMES: [selector: string, name: string][] = [
+  ['.b-breakdown', 'the nationality chart'],
+  ['.b-series', 'the time series'],
+  ['.b-gaps', 'access gaps beyond the top three'],
+  ['.b-hotspots', 'hot spots beyond the top three'],
+  ['.b-corridors', 'corridors beyond the top three'],
+  ['.b-plan', 'plan sites beyond the top three'],
+];
