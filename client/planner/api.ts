@@ -1,5 +1,6 @@
 import { getJson } from '../api.js';
 import { sendJson } from '../auth/http.js';
+import type { ActivityBody, DeliveredActivity, PlanDelivery } from './deliveryModel.js';
 import type { PlanRequest } from './request.js';
 
 /** Response shapes of /api/v1/outreach (server/outreach/publish.ts, compare.ts, store.ts). */
@@ -109,6 +110,12 @@ export const plannerApi = {
     await sendJson<never>('DELETE', `${BASE}/${id}`);
   },
   compare: (a: number, b: number, s?: AbortSignal) => getJson<PlanComparison>(`${BASE}/compare?a=${a}&b=${b}`, s),
+  delivery: (id: number, s?: AbortSignal) => getJson<PlanDelivery>(`${BASE}/${id}/activities`, s),
+  logActivity: async (id: number, body: ActivityBody): Promise<DeliveredActivity> => {
+    const a = await sendJson<DeliveredActivity>('POST', `${BASE}/${id}/activities`, body);
+    if (!a) throw new Error('the server sent no activity');
+    return a;
+  },
   /** Export links (the server audits each download). */
   exportUrl: (id: number, format: 'csv' | 'geojson') => `${BASE}/${id}?format=${format}`,
 };

@@ -5,6 +5,7 @@ import { errorMessage } from '../auth/http.js';
 import { type Plan, type PlanComparison, plannerApi, type PlanSummary } from './api.js';
 import { cellDiscRadius, compareMarkers, type Hex, type Marker, plannerLayers, planMarkers } from './layers.js';
 import { nearestName } from './geo.js';
+import { buildDeliverySection } from './delivery.js';
 import { fitPlan, type SiteChoice, sitePopup, wireSiteClicks } from './mapping.js';
 import { canPlan } from './model.js';
 import { buildPlannerPanels } from './panels.js';
@@ -45,6 +46,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     onClearChoices: () => update({ locked: [], excluded: [] }),
   });
   const popup = sitePopup(ctx.map);
+  const delivery = buildDeliverySection(ctx.load);
   const say = (text: string): void => void (ui.form.message.textContent = text);
   const flowPeriod = () => ({ from: ctx.getState().flows.filters.from, to: ctx.getState().flows.filters.to });
   const choose = (siteId: number, c: SiteChoice): void => {
@@ -88,6 +90,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
         },
         onClose: () => update({ plan: null }),
       }, new Set(v.excluded));
+      delivery.show(ui.results, shown, writer());
     }
     const compareKey = showCompare && comparison ? comparison.key : '';
     if (compareKey !== rendered.compare && comparison) {
@@ -229,6 +232,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
       wanted = { plan: '', compare: '' };
       Object.assign(rendered, { results: '', compare: '', saved: null, current: null });
       popup.remove();
+      delivery.reset();
     }
     me = signedIn;
     sync();

@@ -141,6 +141,34 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
     await page.screenshot({ path: `${SHOTS}/planner-locked.png` });
   });
 
+  it('when a planner logs an activity at the first chosen site, then the delivered section counts it and the API lists it', async () => {
+    const plan = (await planInUrl(page)) as string;
+    const first = (await tableRows(page))[0]?.id as string;
+    const row = page.locator(`#planner-delivery-table tr[data-delivery-site="${first}"]`);
+    await expect.poll(() => row.innerText(), { timeout: 60_000 }).toMatch(/not yet/);
+    expect(await page.locator('#pl-act-date').inputValue()).toBe(await page.evaluate(() => new Date().toLocaleDateString('en-CA')));
+    await page.locator('#pl-act-site').selectOption(first);
+    // A delivered activity has happened: tomorrow is refused before anything is sent.
+    const tomorrow = await page.evaluate(() => new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA'));
+    await page.locator('#pl-act-date').fill(tomorrow);
+    await page.locator('#pl-act-reach').fill('135');
+    await page.getByRole('button', { name: 'Log activity' }).click();
+    expect(await page.locator('#pl-act-error').innerText()).toMatch(/^date: must not be in the future/);
+    await page.locator('#pl-act-date').fill('2025-09-12');
+    await page.locator('#pl-act-type').selectOption('road_show');
+    await page.locator('#pl-act-notes').fill('Synthetic test entry at the bus stop');
+    await page.getByRole('button', { name: 'Log activity' }).click();
+    await expect.poll(() => row.innerText(), { timeout: 60_000 }).toMatch(/\t1\t135\t2025-09-12$/);
+    expect(await page.locator('#pl-act-error').innerText()).toBe('');
+    expect(await page.locator('#planner-delivery-summary').innerText()).toMatch(/^1 activity at 1 of 3 chosen sites, reaching 135 people/);
+    expect(await page.locator('#planner-activities tbody').innerText()).toMatch(/2025-09-12\t.+\tRoad show\t135\tSynthetic test entry at the bus stop/);
+    const api = await page.evaluate(async (id) => (await (await fetch(`/api/v1/outreach/plans/${id}/activities`)).json()) as { activities: unknown[]; sites: unknown[] }, plan);
+    expect(api.activities).toEqual([expect.objectContaining({ siteId: Number(first), date: '2025-09-12', type: 'road_show', reach: 135, notes: 'Synthetic test entry at the bus stop' })]);
+    expect(api.sites).toContainEqual(expect.objectContaining({ siteId: Number(first), delivered: 1, reach: 135, lastDelivered: '2025-09-12', status: 'delivered' }));
+    await page.locator('#planner-delivery').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/planner-delivered.png` });
+  });
+
   it('when two saved plans are compared, then the sites in common and apart and the coverage difference are shown', async () => {
     await page.locator(`#pl-pick-${firstPlan}`).check();
     const second = (await planInUrl(page)) as string;
@@ -170,6 +198,8 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
     await expect.poll(() => other.locator('#planner-table tbody tr').count(), { timeout: 120_000 }).toBe(3);
     expect(await other.getByRole('button', { name: 'Run and save plan' }).isVisible()).toBe(false);
     expect(await other.locator('#planner-table').getByRole('button').count()).toBe(0);
+    await expect.poll(() => other.locator('#planner-delivery').innerText(), { timeout: 60_000 }).toContain('No activity logged yet.');
+    expect(await other.locator('#planner-delivery-form').count()).toBe(0);
     expect(await other.locator('#planner-panel').innerText()).toContain('needs the planner role');
     await expect.poll(() => other.locator('#planner-saved li').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
     expect(await other.locator('#planner-saved').getByRole('button', { name: /^Delete/ }).count()).toBe(0);

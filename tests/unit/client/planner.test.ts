@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearestName } from '../../../client/planner/geo.js';
+import type { PlanSite } from '../../../client/planner/api.js';
+import { activityFromInput, localIsoDate, type SiteDelivery, summariseDelivery } from '../../../client/planner/deliveryModel.js';
 import { canPlan } from '../../../client/planner/model.js';
 import { buildPlanRequest, viewFromRequest } from '../../../client/planner/request.js';
 import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerView, withSiteChoice } from '../../../client/planner/view.js';
@@ -95,5 +97,56 @@ describe('hotspot wording', () => {
     // 0.01° of latitude is 1.11 km.
     expect(nearestName(32.758, -9.308, sites)).toBe('1.1 km from Nakonde border post');
     expect(nearestName(32.758, -9.308, [])).toBe('');
+  });
+});
+
+describe('planned vs delivered', () => {
+  const site = (siteId: number, rank: number, name: string, activity: string) => ({ siteId, rank, name, activity }) as PlanSite;
+  const plan = [site(7, 2, 'Sesheke market', 'drama'), site(3, 1, 'Katima bus stop', 'road_show')];
+  const record = (siteId: number, delivered: number, reach: number, last: string | null, rank: number | null): SiteDelivery => ({
+    siteId, name: `site ${siteId}`, rank, plannedActivity: null, delivered, reach, lastDelivered: last, status: rank === null ? 'unplanned' : delivered ? 'delivered' : 'pending',
+  });
+
+  it('when one chosen site has activities and another site was logged outside the plan, then chosen sites come in rank order, then the unplanned one, with totals', () => {
+    const { rows, total } = summariseDelivery(plan, [record(7, 2, 300, '2026-09-14', 2), record(9, 1, 40, '2026-09-01', null)]);
+    expect(rows.map((r) => [r.siteId, r.rank, r.planned, r.delivered, r.reach, r.last, r.status])).toEqual([
+      [3, 1, 'Road show', 0, 0, null, 'pending'],
+      [7, 2, 'Drama at market', 2, 300, '2026-09-14', 'delivered'],
+      [9, null, 'Not in the plan', 1, 40, '2026-09-01', 'unplanned'],
+    ]);
+    expect(total).toEqual({ sites: 2, delivered: 3, reach: 340 });
+  });
+
+  it('when nothing is logged, then every chosen site is pending and the totals are zero', () => {
+    const { rows, total } = summariseDelivery(plan, []);
+    expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']);
+    expect(total).toEqual({ sites: 0, delivered: 0, reach: 0 });
+  });
+});
+
+describe('logging a delivered activity', () => {
+  const today = '2026-11-29';
+  const input = { siteId: '7', date: '2026-11-20', type: 'materials', reach: ' 120 ', notes: '  ' };
+
+  it('when the form is filled in, then the body has numbers and leaves out empty notes', () => {
+    expect(activityFromInput(input, today)).toEqual({ body: { siteId: 7, date: '2026-11-20', type: 'materials', reach: 120 } });
+    expect(activityFromInput({ ...input, date: today, reach: '0', notes: ' rain ' }, today)).toEqual({ body: { siteId: 7, date: today, type: 'materials', reach: 0, notes: 'rain' } });
+  });
+
+  it.each([
+    ['no site', { siteId: '' }, 'siteId'],
+    ['a date in the future', { date: '2026-11-30' }, 'date'],
+    ['no date', { date: '' }, 'date'],
+    ['an unknown type', { type: 'concert' }, 'type'],
+    ['no reach', { reach: '' }, 'reach'],
+    ['a negative reach', { reach: '-3' }, 'reach'],
+    ['a fractional reach', { reach: '2.5' }, 'reach'],
+    ['notes too long', { notes: 'x'.repeat(2001) }, 'notes'],
+  ])('when the form has %s, then it names the field', (_what, patch, field) => {
+    expect(activityFromInput({ ...input, ...patch }, today)).toMatchObject({ field });
+  });
+
+  it('when today is asked for, then it is the local calendar date', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });
