@@ -35,7 +35,7 @@ function select<T extends string>(name: string, values: readonly T[], initial: T
 
 export function startBriefs(ctx: BriefsContext): void {
   const header = document.querySelector('.app-header');
-  const button = el('button', { type: 'button', class: 'brief-open', id: 'brief-open' }, 'Brief');
+  const button = el('button', { type: 'button', class: 'view-button brief-open', id: 'brief-open' }, 'Brief');
   header?.insertBefore(button, document.getElementById('user-menu'));
 
   const title = el('input', { name: 'title', type: 'text', maxlength: '120', value: 'Mixed-migration flows brief' });
