@@ -40,7 +40,7 @@ export function nearestByKind<K extends string>(
   barriers: Barriers,
   opts: TravelOptions = {},
 ): Map<K, Nearest> {
-  minutesFor(0, opts); // validates speed and detour before any work
+  minutesFor(0, opts); // validates speed and detour before the work starts
   const pb = prepareBarriers(barriers);
   const index = new Map<K, KindIndex>(kinds.map((k) => [k, { members: [], unit: new Float64Array(0), legs: [] }]));
   services.forEach((s, j) => index.get(s.kind)?.members.push(j));
