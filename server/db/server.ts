@@ -1,4 +1,7 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Db, Queryable, Row } from './types.js';
 import { DbOpenError } from './types.js';
 
@@ -39,7 +42,9 @@ function safeTarget(url: string): string {
 }
 
 function wrap(c: pg.Pool | pg.PoolClient): Queryable {
+  const copyFrom = 'release' in c ? (sql: string, produce: Parameters<NonNullable<Queryable['copyFrom']>>[1]) => copy(c, sql, produce) : undefined;
   return {
+    ...(copyFrom ? { copyFrom } : {}),
     async query<T extends Row>(text: string, values?: readonly unknown[]) {
       const res = await c.query<T>(text, values ? [...values] : undefined);
       return res.rows;
@@ -48,6 +53,27 @@ function wrap(c: pg.Pool | pg.PoolClient): Queryable {
       await c.query(text);
     },
   };
+}
+
+/** COPY on one connection (a transaction's): only a pool client keeps the stream on one session. */
+async function copy(c: pg.PoolClient, sql: string, produce: Parameters<NonNullable<Queryable['copyFrom']>>[1]): Promise<number> {
+  const stream = c.query(copyFromStdin(sql));
+  const done = finished(stream);
+  done.catch(() => {}); // awaited below; a failure also reaches the producer through `send`
+  const send = (chunk: string): Promise<void> | undefined => {
+    if (stream.destroyed || stream.errored) throw stream.errored ?? new Error('the COPY stream closed early');
+    return stream.write(chunk) ? undefined : once(stream, 'drain').then(() => undefined);
+  };
+  try {
+    await produce(send);
+  } catch (err) {
+    stream.destroy(err as Error); // sends CopyFail: the server ends the COPY with this error
+    await done.catch(() => {});
+    throw err;
+  }
+  stream.end();
+  await done;
+  return stream.rowCount;
 }
 
 class ServerDb implements Db {

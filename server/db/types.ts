@@ -7,6 +7,12 @@ export interface Queryable {
   query<T extends Row = Row>(text: string, values?: readonly unknown[]): Promise<T[]>;
   /** Several statements without values (migrations, DDL). */
   exec(text: string): Promise<void>;
+  /**
+   * COPY … FROM STDIN, on the server database only (PGlite has no client-side COPY stream):
+   * `produce` sends text chunks, awaiting the promise `send` returns when the stream is full.
+   * Resolves to the rows copied; a producer error aborts the COPY (and so the transaction).
+   */
+  copyFrom?(sql: string, produce: (send: (chunk: string) => Promise<void> | undefined) => Promise<void>): Promise<number>;
 }
 
 /**

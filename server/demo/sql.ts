@@ -74,6 +74,8 @@ FROM unnest($4::int[], $5::int[], $6::text[], $7::int[], $8::text[], $9::int[], 
  * those places makes the DELETE fail rather than silently orphaning data.
  */
 export const DELETE_SYNTHETIC = [
+  // A dataset's observations partition goes whole (migration 009); the cascade takes the rest.
+  `SELECT observations_drop_partition(id) FROM datasets WHERE is_synthetic AND kind = 'observations'`,
   'DELETE FROM datasets WHERE is_synthetic',
   'DELETE FROM services WHERE is_synthetic',
   'DELETE FROM outreach_sites WHERE is_synthetic',

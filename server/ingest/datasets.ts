@@ -1,4 +1,4 @@
-import { audit } from '../audit/audit.js';
+import { audit, type SYSTEM } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
 import { refreshRollup } from '../flows/rollup.js';
@@ -83,10 +83,12 @@ export function listDatasets(q: Queryable, withImporter: boolean): Promise<Datas
  * transaction, then refreshes the flow rollup for it. 409 when other data still refers to its
  * places or monitoring points.
  */
-export async function deleteDataset(db: Db, id: number, principal: Principal): Promise<{ id: number; name: string; kind: Kind }> {
+export async function deleteDataset(db: Db, id: number, principal: Principal | typeof SYSTEM): Promise<{ id: number; name: string; kind: Kind }> {
   let gone: { id: number; name: string; kind: Kind } | undefined;
   try {
     gone = await db.transaction(async (tx) => {
+      // Its observations partition goes whole (migration 009), rather than row by row by the cascade.
+      await tx.query(`SELECT observations_drop_partition(id) FROM datasets WHERE id = $1 AND kind = 'observations'`, [id]);
       const [row] = await tx.query<{ id: number; name: string; kind: Kind }>('DELETE FROM datasets WHERE id = $1 RETURNING id, name, kind', [id]);
       if (row) await audit(tx, principal, 'dataset.delete', { datasetId: row.id, name: row.name, kind: row.kind });
       return row;

@@ -17,6 +17,8 @@ export interface PassInput {
   mapping: Readonly<Record<string, string>>;
   lookups: Lookups;
   today: string;
+  /** See ValidatorOptions.checkDuplicateIds. */
+  checkDuplicateIds?: boolean;
 }
 
 /** Opens the file and maps its columns; a missing required column is a FileError. */
@@ -35,7 +37,10 @@ async function prepare(input: PassInput, report?: ReportBuilder): Promise<{ tabl
   }
   for (const w of map.warnings) report?.warn(w);
   if (table.hxl) report?.warn('HXL hashtag row found and used to match columns');
-  const validator = new RowValidator(input.spec, map.columns, table.header, table.hxl, input.lookups, { today: input.today });
+  const validator = new RowValidator(input.spec, map.columns, table.header, table.hxl, input.lookups, {
+    today: input.today,
+    checkDuplicateIds: input.checkDuplicateIds !== false,
+  });
   return { table, validator };
 }
 
@@ -57,6 +62,13 @@ async function scan(table: Table, validator: RowValidator, each: (raw: RawRow, r
   }
 }
 
+/** The file had errors (all-or-nothing) or no valid row: nothing may be written. */
+export class Rejected extends Error {
+  constructor(readonly summary: ValidationSummary) {
+    super('rejected');
+  }
+}
+
 export interface ValidationSummary {
   rowsRead: number;
   rowsValid: number;
@@ -67,12 +79,16 @@ export interface ValidationSummary {
   lastDay: string | null;
 }
 
-/** Pass 1: validate everything, keep the errors and the rejected rows; write no data. */
+/**
+ * Pass 1: validate everything, keep the errors and the rejected rows. Writes no data unless
+ * `onValid` does (the bulk import's single pass streams each valid record to COPY).
+ */
 export async function validatePass(
   input: PassInput,
   report: ReportBuilder,
   rejects: RejectStore,
   onRow: (s: ValidationSummary) => Promise<void> | undefined,
+  onValid?: (record: DbRecord, s: ValidationSummary) => Promise<void> | undefined,
 ): Promise<ValidationSummary> {
   const { table, validator } = await prepare(input, report);
   const s: ValidationSummary = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, header: table.header, firstDay: null, lastDay: null };
@@ -86,6 +102,7 @@ export async function validatePass(
         if (s.firstDay === null || day < s.firstDay) s.firstDay = day;
         if (s.lastDay === null || day > s.lastDay) s.lastDay = day;
       }
+      pending = onValid?.(r.record, s);
     } else {
       s.rowsRejected++;
       report.addRow(r.errors);

@@ -37,6 +37,14 @@ export class RejectStore {
     return this.rows.length >= FLUSH_ROWS ? this.flush() : undefined;
   }
 
+  /** Forgets every row kept so far (the import starts again). */
+  async clear(): Promise<void> {
+    this.rows = [];
+    this.cells = [];
+    this.errors = [];
+    await this.q.query('DELETE FROM import_rejects WHERE import_id = $1', [this.importId]);
+  }
+
   async flush(): Promise<void> {
     if (this.rows.length === 0) return;
     await this.q.query(

@@ -40,6 +40,11 @@ export type RowResult = { ok: true; record: DbRecord } | { ok: false; errors: Ro
 export interface ValidatorOptions {
   /** Latest acceptable date (tomorrow, UTC, by default: a form filled near midnight east of UTC). */
   today: string;
+  /**
+   * false: the file's own ids are not compared with each other here, because a unique index
+   * will (the bulk import: remembering a million ids costs a second and much garbage collection).
+   */
+  checkDuplicateIds?: boolean;
 }
 
 /**
@@ -139,6 +144,7 @@ export class RowValidator {
       if (given === null && !errors.some((e) => e.field === 'source_row_id')) errors.push(rowError(raw.row, this.idLabel, 'source_row_id', '', ID_REQUIRED));
       return;
     }
+    if (this.opts.checkDuplicateIds === false) return;
     const first = this.ids.firstRow(given, raw.row);
     if (first !== undefined) {
       errors.push(rowError(raw.row, this.idLabel, 'source_row_id', given, new Invalid('duplicate', `repeats the id of row ${first}`)));

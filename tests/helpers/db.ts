@@ -40,6 +40,26 @@ export async function openFreshDb(kind: DbKind): Promise<Db> {
   };
 }
 
+/** An empty database with no schema (for migration tests): in memory, or a new server database dropped on close(). */
+export async function openBlankDb(kind: DbKind): Promise<Db> {
+  if (kind === 'embedded') return openEmbedded({});
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `${serverDbNames(url).prefix}blank_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name}`);
+  const db = await openServer(withDatabase(url, name), 2);
+  return {
+    kind: db.kind,
+    query: (t, v) => db.query(t, v),
+    exec: (t) => db.exec(t),
+    transaction: (fn) => db.transaction(fn),
+    close: async () => {
+      await db.close();
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
 const shared = new Map<DbKind, Promise<Db>>();
 
 /**

@@ -1,0 +1,84 @@
+import type { Queryable } from '../db/index.js';
+import { copyLine } from './copy-text.js';
+import { commitDataset } from './datasets.js';
+import { type PassInput, validatePass, type ValidationSummary } from './passes.js';
+import type { ImportJob } from './run.js';
+import type { Tracker } from './tracker.js';
+
+/** Characters of COPY text gathered before one write to the stream. */
+const CHUNK = 1 << 18;
+
+/**
+ * The file is not clean: a row failed validation, or two rows share a source row id. The import
+ * starts again on the two-pass path, whose report is exact (a repeat of a rejected row's id,
+ * say, is itself rejected there) and whose valid-rows mode keeps the first of each id.
+ */
+export class NeedsTwoPasses extends Error {}
+
+/** Whether an import can take the bulk path: a new observations dataset on the server database. */
+export function canBulkImport(db: { kind: 'embedded' | 'server' }, job: Pick<ImportJob, 'kind' | 'options'>): boolean {
+  return db.kind === 'server' && job.kind === 'observations' && job.options.datasetId === undefined;
+}
+
+/**
+ * A new observations dataset on the server database, in ONE pass over the file (the two-pass
+ * path reads it twice and pays a foreign-key trigger query per row and key). Each row is
+ * validated as in runImport and each valid one goes as a COPY text line into the dataset's own
+ * table, made in this transaction with the CHECK constraints of observations but no index and
+ * no foreign key. Then each index is built in one sorted pass and the table is attached as the
+ * dataset's partition (migration 009), which checks each foreign key with one join.
+ * For clean files only: the first rejected row, or a repeated id found by the primary key,
+ * throws NeedsTwoPasses, and the rollback takes the table with it.
+ */
+export async function bulkImport(
+  tx: Queryable,
+  job: ImportJob,
+  input: PassInput,
+  t: Tracker,
+): Promise<{ datasetId: number; summary: ValidationSummary }> {
+  if (!tx.copyFrom) throw new Error('bulk import needs COPY (the server database)');
+  const datasetId = await commitDataset(tx, job, { firstDay: null, lastDay: null });
+  const table = `observations_d${datasetId}`;
+  const keys = input.spec.insert.inputs.map(([k]) => k);
+  // A new table in this transaction: no other session can see it until the commit.
+  // The CHECK on dataset_id proves the partition bound, so ATTACH need not scan the rows for it.
+  await tx.exec(`CREATE TABLE ${table} (LIKE observations INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+    CONSTRAINT ${table}_dataset CHECK (dataset_id = ${datasetId}))`);
+  const prefix = `${datasetId}\t`;
+  let summary: ValidationSummary | undefined;
+  await tx.copyFrom(`COPY ${table} (dataset_id, ${keys.join(', ')}) FROM STDIN`, async (send) => {
+    let buf = '';
+    summary = await validatePass({ ...input, checkDuplicateIds: false }, t.report, t.rejects, t.onRows, (record, s) => {
+      if (s.rowsRejected > 0) throw new NeedsTwoPasses('a row was rejected');
+      buf += copyLine(prefix, record, keys);
+      if (buf.length < CHUNK) return undefined;
+      const chunk = buf;
+      buf = '';
+      return send(chunk);
+    });
+    if (summary.rowsRejected > 0) throw new NeedsTwoPasses('a row was rejected');
+    if (buf.length > 0) await send(buf);
+  });
+  if (!summary) throw new Error('the validation pass ended without a summary');
+  await t.validated(summary, input.table.format);
+  t.writing(t.span);
+  // One sort per index, in memory where it fits (this transaction only).
+  await tx.exec(`SET LOCAL maintenance_work_mem = '256MB'`);
+  try {
+    await tx.exec(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_source_row PRIMARY KEY (dataset_id, source_row_id)`);
+  } catch (err) {
+    if ((err as { code?: unknown }).code === '23505') throw new NeedsTwoPasses('a source row id repeats');
+    throw err;
+  }
+  await tx.exec(`CREATE INDEX ${table}_observed_on ON ${table} (observed_on)`);
+  await tx.exec(`CREATE INDEX ${table}_point_day ON ${table} (monitoring_point_id, observed_on)`);
+  await tx.exec(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${datasetId})`);
+  // Attaching fires no insert trigger: mark the new days for the rollup refresh (migration 003).
+  await tx.query('INSERT INTO flow_rollup_dirty (dataset_id, first_day, last_day) VALUES ($1, $2::date, $3::date)', [
+    datasetId, summary.firstDay, summary.lastDay,
+  ]);
+  await tx.query('UPDATE datasets SET period_start = coalesce(period_start, $2::date), period_end = coalesce(period_end, $3::date) WHERE id = $1', [
+    datasetId, summary.firstDay, summary.lastDay,
+  ]);
+  return { datasetId, summary };
+}

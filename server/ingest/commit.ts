@@ -1,0 +1,45 @@
+import { audit } from '../audit/audit.js';
+import type { Db, Queryable } from '../db/index.js';
+import { refreshRollup } from '../flows/rollup.js';
+import { finishImport, liveProgress, type Progress } from './jobs.js';
+import type { ErrorReport } from './report.js';
+import type { ImportJob, ImportOutcome } from './run.js';
+
+export interface Written {
+  valid: number;
+  inserted: number;
+  rejected: number;
+}
+
+/** Inside the import's transaction: the dataset's counts, the audit entry and the import's final status. */
+export async function recordCommit(tx: Queryable, job: ImportJob, id: number, n: Written, p: Progress, report: ErrorReport): Promise<void> {
+  Object.assign(p, { rowsInserted: n.inserted, rowsSkipped: n.valid - n.inserted, status: 'committed', percent: 100 });
+  await tx.query('UPDATE datasets SET rows_accepted = rows_accepted + $2, rows_rejected = rows_rejected + $3 WHERE id = $1', [id, n.inserted, n.rejected]);
+  await audit(tx, job.actor, 'import.commit', {
+    importId: job.id, kind: job.kind, mode: job.mode, datasetId: id, inserted: n.inserted, skipped: n.valid - n.inserted, rejected: n.rejected,
+  });
+  await finishImport(tx, job.id, { progress: p, datasetId: id, report, message: commitMessage(n.inserted, n.valid - n.inserted, n.rejected) });
+}
+
+/**
+ * The flow rollup for the new rows, after the commit. The imports row says committed already;
+ * here the import reads as still writing until the rollup is fresh. A failure leaves the data
+ * in and flow queries on raw rows (flow_rollup_dirty) until the next refresh, and says so.
+ */
+export async function refreshAfter(db: Db, importId: number, datasetId: number, outcome: ImportOutcome): Promise<void> {
+  liveProgress.set(importId, { ...outcome, status: 'writing', percent: 99 });
+  try {
+    await refreshRollup(db, { datasetId });
+  } catch (err) {
+    outcome.rollupError = (err as Error).message;
+    outcome.message += `; the flow rollup was not refreshed (${outcome.rollupError})`;
+    await db.query('UPDATE imports SET message = $2 WHERE id = $1', [importId, outcome.message]);
+  }
+}
+
+export function commitMessage(inserted: number, skipped: number, rejected: number): string {
+  const parts = [`${inserted} row(s) added`];
+  if (skipped > 0) parts.push(`${skipped} already present and skipped`);
+  if (rejected > 0) parts.push(`${rejected} rejected (see rejected.csv)`);
+  return parts.join(', ');
+}
