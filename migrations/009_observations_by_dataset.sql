@@ -4,7 +4,7 @@
 -- join each, not by a trigger query per row and key (server/ingest/bulk.ts). Every observations
 -- dataset gets its partition (observations_partition); rows of any other dataset id land in the
 -- default one. Deleting a dataset drops its partition instead of deleting its rows one by one.
--- The key is (dataset_id, source_row_id), what a re-import matches on; id stays a plain number.
+-- The key is (dataset_id, source_row_id), what a re-import matches on; id keeps an index of its own.
 
 -- The rows wait in a temporary table, so the new table's constraints keep their usual names.
 CREATE TEMPORARY TABLE observations_moving ON COMMIT DROP AS SELECT * FROM observations;
@@ -43,6 +43,8 @@ CREATE TABLE observations (
   CONSTRAINT observations_uac_le_children CHECK (unaccompanied_children <= children),
   CONSTRAINT observations_source_row PRIMARY KEY (dataset_id, source_row_id)
 ) PARTITION BY LIST (dataset_id);
+-- Record exports page through observations in id order (server/export/records.ts).
+CREATE INDEX observations_id ON observations (id);
 CREATE INDEX observations_observed_on ON observations (observed_on);
 CREATE INDEX observations_point_day ON observations (monitoring_point_id, observed_on);
 CREATE TABLE observations_default PARTITION OF observations DEFAULT;

@@ -76,14 +76,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the bulk import on the server dat
     expect(part?.bound).toBe(`FOR VALUES IN (${out.datasetId})`);
     const indexes = await db.query<{ def: string }>(`SELECT indexdef AS def FROM pg_indexes WHERE tablename = $1 ORDER BY indexname`, [table]);
     expect(indexes.map((i) => i.def.replace(/^.* USING /, '')).sort()).toEqual([
-      'btree (dataset_id, source_row_id)', 'btree (monitoring_point_id, observed_on)', 'btree (observed_on)',
+      'btree (dataset_id, source_row_id)', 'btree (id)', 'btree (monitoring_point_id, observed_on)', 'btree (observed_on)',
     ]);
     // Each is a partition of the parent's index (ATTACH adopted it rather than building another).
     const [adopted] = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_inherits i JOIN pg_index x ON x.indexrelid = i.inhrelid WHERE x.indrelid = $1::regclass`,
       [table],
     );
-    expect(adopted?.n).toBe(3);
+    expect(adopted?.n).toBe(4);
     const [fks] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`, [table]);
     expect(fks?.n).toBe(6);
     const [cube] = await db.query<{ n: number }>(`SELECT sum(total)::int AS n FROM flow_cube WHERE grain = 'd' AND dataset_id = $1`, [out.datasetId]);
