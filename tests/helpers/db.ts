@@ -25,19 +25,7 @@ export async function openFreshDb(kind: DbKind): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const { template, prefix } = serverDbNames(url);
-  const name = `${prefix}${randomBytes(6).toString('hex')}`;
-  await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const db = await openServer(withDatabase(url, name), 4);
-  return {
-    kind: db.kind,
-    query: (t, v) => db.query(t, v),
-    exec: (t) => db.exec(t),
-    transaction: (fn) => db.transaction(fn),
-    close: async () => {
-      await db.close();
-      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
+  return createServerDb(url, `${prefix}${randomBytes(6).toString('hex')}`, `TEMPLATE ${template}`);
 }
 
 /** An empty database with no schema (for migration tests): in memory, or a new server database dropped on close(). */
@@ -45,9 +33,13 @@ export async function openBlankDb(kind: DbKind): Promise<Db> {
   if (kind === 'embedded') return openEmbedded({});
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `${serverDbNames(url).prefix}blank_${randomBytes(6).toString('hex')}`;
-  await adminQuery(url, `CREATE DATABASE ${name}`);
-  const db = await openServer(withDatabase(url, name), 2);
+  return createServerDb(url, `${serverDbNames(url).prefix}blank_${randomBytes(6).toString('hex')}`, '');
+}
+
+/** A new server database (CREATE DATABASE name …), dropped again on close(). */
+async function createServerDb(url: string, name: string, options: string): Promise<Db> {
+  await adminQuery(url, `CREATE DATABASE ${name} ${options}`);
+  const db = await openServer(withDatabase(url, name), 4);
   return {
     kind: db.kind,
     query: (t, v) => db.query(t, v),
