@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { acquireDirLock } from './lock.js';
-import type { Db, Queryable, Row } from './types.js';
+import type { CopyProducer, Db, Queryable, Row } from './types.js';
 
 // Normalise results to what the server implementation returns (see Db).
 const parsers = {
@@ -41,8 +41,38 @@ export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> {
   }
 }
 
+/** Characters of COPY text per blob: each blob is one COPY statement, held in memory meanwhile. */
+const BLOB_CHARS = 8 << 20;
+
+/**
+ * COPY in PGlite, which reads no client stream: the text is gathered into blobs of ~8 MB, each
+ * loaded by one COPY … FROM '/dev/blob' (PGlite's way of handing a statement a file).
+ */
+async function copyBlobs(q: Transaction, target: string, produce: CopyProducer): Promise<number> {
+  let parts: string[] = [];
+  let size = 0;
+  let rows = 0;
+  const load = async () => {
+    if (size === 0) return;
+    const blob = new Blob(parts);
+    parts = [];
+    size = 0;
+    const res = await q.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+    rows += res.affectedRows ?? 0;
+  };
+  await produce((chunk) => {
+    parts.push(chunk);
+    size += chunk.length;
+    return size >= BLOB_CHARS ? load() : undefined;
+  });
+  await load();
+  return rows;
+}
+
 function wrap(q: PGlite | Transaction): Queryable {
+  const tx = q instanceof PGlite ? undefined : q;
   return {
+    ...(tx ? { copyFrom: (target: string, produce: CopyProducer) => copyBlobs(tx, target, produce) } : {}),
     async query<T extends Row>(text: string, values?: readonly unknown[]) {
       const res = await q.query<T>(text, values ? [...values] : undefined);
       return res.rows;

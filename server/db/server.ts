@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { Db, Queryable, Row } from './types.js';
+import type { CopyProducer, Db, Queryable, Row } from './types.js';
 import { DbOpenError } from './types.js';
 
 // Normalise results to what the embedded implementation returns (see Db).
@@ -42,7 +42,7 @@ function safeTarget(url: string): string {
 }
 
 function wrap(c: pg.Pool | pg.PoolClient): Queryable {
-  const copyFrom = 'release' in c ? (sql: string, produce: Parameters<NonNullable<Queryable['copyFrom']>>[1]) => copy(c, sql, produce) : undefined;
+  const copyFrom = 'release' in c ? (target: string, produce: CopyProducer) => copy(c, `COPY ${target} FROM STDIN`, produce) : undefined;
   return {
     ...(copyFrom ? { copyFrom } : {}),
     async query<T extends Row>(text: string, values?: readonly unknown[]) {
@@ -56,7 +56,7 @@ function wrap(c: pg.Pool | pg.PoolClient): Queryable {
 }
 
 /** COPY on one connection (a transaction's): only a pool client keeps the stream on one session. */
-async function copy(c: pg.PoolClient, sql: string, produce: Parameters<NonNullable<Queryable['copyFrom']>>[1]): Promise<number> {
+async function copy(c: pg.PoolClient, sql: string, produce: CopyProducer): Promise<number> {
   const stream = c.query(copyFromStdin(sql));
   const done = finished(stream);
   done.catch(() => {}); // awaited below; a failure also reaches the producer through `send`

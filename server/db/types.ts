@@ -8,12 +8,14 @@ export interface Queryable {
   /** Several statements without values (migrations, DDL). */
   exec(text: string): Promise<void>;
   /**
-   * COPY … FROM STDIN, on the server database only (PGlite has no client-side COPY stream):
-   * `produce` sends text chunks, awaiting the promise `send` returns when the stream is full.
+   * COPY `target` ('table (col, …)') from text in COPY's text format, inside a transaction only:
+   * `produce` sends chunks, awaiting the promise `send` returns when the database needs time.
    * Resolves to the rows copied; a producer error aborts the COPY (and so the transaction).
    */
-  copyFrom?(sql: string, produce: (send: (chunk: string) => Promise<void> | undefined) => Promise<void>): Promise<number>;
+  copyFrom?(target: string, produce: CopyProducer): Promise<number>;
 }
+
+export type CopyProducer = (send: (chunk: string) => Promise<void> | undefined) => Promise<void>;
 
 /**
  * The one database interface. Two implementations, chosen once from config:

@@ -79,16 +79,24 @@ export interface ValidationSummary {
   lastDay: string | null;
 }
 
+/** Where the bulk import's single pass sends its rows. */
+export interface PassSink {
+  /** Each valid record, in file order (streamed to COPY). */
+  valid(record: DbRecord, s: ValidationSummary): Promise<void> | undefined;
+  /** Before a rejected row is recorded: may throw to end the pass there. */
+  rejected(s: ValidationSummary): void;
+}
+
 /**
  * Pass 1: validate everything, keep the errors and the rejected rows. Writes no data unless
- * `onValid` does (the bulk import's single pass streams each valid record to COPY).
+ * `sink` does (the bulk import's single pass streams each valid record to COPY).
  */
 export async function validatePass(
   input: PassInput,
   report: ReportBuilder,
   rejects: RejectStore,
   onRow: (s: ValidationSummary) => Promise<void> | undefined,
-  onValid?: (record: DbRecord, s: ValidationSummary) => Promise<void> | undefined,
+  sink?: PassSink,
 ): Promise<ValidationSummary> {
   const { table, validator } = await prepare(input, report);
   const s: ValidationSummary = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, header: table.header, firstDay: null, lastDay: null };
@@ -102,8 +110,9 @@ export async function validatePass(
         if (s.firstDay === null || day < s.firstDay) s.firstDay = day;
         if (s.lastDay === null || day > s.lastDay) s.lastDay = day;
       }
-      pending = onValid?.(r.record, s);
+      pending = sink?.valid(r.record, s);
     } else {
+      sink?.rejected(s);
       s.rowsRejected++;
       report.addRow(r.errors);
       pending = rejects.add(raw, r.errors);

@@ -41,8 +41,8 @@ export interface ImportOutcome extends Progress {
  * One import, start to end: same file again → unchanged; pass 1 validates every row (no data
  * written, rejected rows kept); then, unless all-or-nothing found errors, pass 2 re-reads the
  * file and writes the valid rows in ONE transaction, together with the dataset row, the
- * audit entry and the import's final status. A new observations dataset on the server takes
- * the bulk path instead (bulk.ts): one pass that validates and COPYs, in one transaction too.
+ * audit entry and the import's final status. A new observations dataset takes the bulk path
+ * instead (bulk.ts): one pass that validates and COPYs, in one transaction too.
  * Then the flow rollup is refreshed.
  */
 export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progress) => void): Promise<ImportOutcome> {
@@ -63,7 +63,7 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
       lookups: await Lookups.load(db),
       today: defaultToday(),
     };
-    const datasetId = (canBulkImport(db, job) ? await bulkRun(db, job, input, t) : undefined) ?? (await twoPassRun(db, job, input, t));
+    const datasetId = (canBulkImport(job) ? await bulkRun(db, job, input, t) : undefined) ?? (await twoPassRun(db, job, input, t));
     const p = t.p;
     onProgress?.({ ...p });
     committed = { ...p, status: 'committed', datasetId, report: t.report.build(), message: commitMessage(p.rowsInserted, p.rowsSkipped, p.rowsRejected) };
@@ -92,6 +92,7 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
 /** The bulk path; undefined when the file is not clean (the two passes then give the exact report). */
 async function bulkRun(db: Db, job: ImportJob, input: PassInput, t: Tracker): Promise<number | undefined> {
   t.span = 90;
+  t.persist = db.kind === 'server';
   try {
     return await db.transaction(async (tx) => {
       const { datasetId, summary } = await bulkImport(tx, job, input, t);
@@ -102,6 +103,8 @@ async function bulkRun(db: Db, job: ImportJob, input: PassInput, t: Tracker): Pr
     if (!(err instanceof NeedsTwoPasses)) throw err;
     await t.restart(50);
     return undefined;
+  } finally {
+    t.persist = true;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 import { type Finish, finishImport, liveProgress, type Progress, saveProgress } from './jobs.js';
 import type { ValidationSummary } from './passes.js';
 import { RejectStore } from './rejects.js';
@@ -18,6 +18,11 @@ export class Tracker {
   readonly rejects: RejectStore;
   /** Share of the bar per reading of the file: two passes get half each, the bulk pass 90 %. */
   span = 50;
+  /**
+   * false while the embedded engine's one connection is held by the import's transaction:
+   * progress then lives in memory only (liveProgress), as a save would wait for that connection.
+   */
+  persist = true;
   private bytesSeen = 0;
   private lastSaved = Date.now();
 
@@ -44,15 +49,15 @@ export class Tracker {
   readonly onRows = (s: ValidationSummary): Promise<void> | undefined => {
     this.counts(s);
     this.publish();
-    if (Date.now() - this.lastSaved < PERSIST_MS) return undefined;
+    if (!this.persist || Date.now() - this.lastSaved < PERSIST_MS) return undefined;
     this.lastSaved = Date.now();
     return saveProgress(this.db, this.importId, this.p);
   };
 
-  /** The pass is over: its counts, and the file's format and header, are saved. */
-  async validated(s: ValidationSummary, format: Format): Promise<void> {
+  /** The pass is over: its counts, and the file's format and header, are saved (through `q`, the import's transaction if it has begun). */
+  async validated(s: ValidationSummary, format: Format, q: Queryable = this.db): Promise<void> {
     this.counts(s);
-    await saveProgress(this.db, this.importId, this.p, { format, header: s.header });
+    await saveProgress(q, this.importId, this.p, { format, header: s.header });
   }
 
   /** The file is read again (two-pass), or the database builds what it needs (bulk). */
