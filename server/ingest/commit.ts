@@ -5,7 +5,7 @@ import { finishImport, liveProgress, type Progress } from './jobs.js';
 import type { ErrorReport } from './report.js';
 import type { ImportJob, ImportOutcome } from './run.js';
 
-export interface Written {
+interface Written {
   valid: number;
   inserted: number;
   rejected: number;

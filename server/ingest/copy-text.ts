@@ -4,7 +4,7 @@ const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
-export function copyValue(v: DbValue): string {
+function copyValue(v: DbValue): string {
   if (v === null) return '\\N';
   if (typeof v !== 'string') return String(v);
   return SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c) : v;

@@ -7,13 +7,15 @@ import type { Format } from './table.js';
 
 const PERSIST_MS = 2_000;
 
+const start = (): Progress => ({ status: 'validating', rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsInserted: 0, rowsSkipped: 0, percent: 0 });
+
 /**
  * What one import has done so far: its progress (live in memory, saved to its imports row
  * every 2 s), its error report and its rejected rows. restart() forgets all of it, for the
  * bulk path's fall-back to two passes.
  */
 export class Tracker {
-  readonly p: Progress = { status: 'validating', rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsInserted: 0, rowsSkipped: 0, percent: 0 };
+  readonly p: Progress = start();
   report = new ReportBuilder();
   readonly rejects: RejectStore;
   /** Share of the bar per reading of the file: two passes get half each, the bulk pass 90 %. */
@@ -72,7 +74,7 @@ export class Tracker {
   }
 
   async restart(span: number): Promise<void> {
-    Object.assign(this.p, { status: 'validating', rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsInserted: 0, rowsSkipped: 0, percent: 0 });
+    Object.assign(this.p, start());
     this.report = new ReportBuilder();
     this.span = span;
     this.bytesSeen = 0;
@@ -80,7 +82,7 @@ export class Tracker {
     this.publish();
   }
 
-  /** The final status, saved outside any transaction (rejected, failed, unchanged). */
+  /** The final status, saved outside the import's transaction (rejected, failed, unchanged). */
   async finish(status: Progress['status'], f: Omit<Finish, 'progress'>): Promise<Progress> {
     Object.assign(this.p, { status, percent: 100 });
     await finishImport(this.db, this.importId, { ...f, progress: this.p });
