@@ -129,7 +129,7 @@ export function hashHasView(hash: string): boolean {
 }
 
 /** Called after every change with the new and the previous state: compare slices to react only to yours. */
-export type Listener = (next: AppState, prev: AppState) => void;
+type Listener = (next: AppState, prev: AppState) => void;
 
 export interface Store {
   get(): AppState;

@@ -11,7 +11,7 @@ export interface HashWindow {
   addEventListener(type: 'hashchange', listener: () => void): void;
 }
 
-export interface UrlStore {
+interface UrlStore {
   store: Store;
   /** The page opened on a link that pins a viewport; without one it opens on the region overview. */
   openedWithView: boolean;

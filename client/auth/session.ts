@@ -5,7 +5,7 @@ import { createSignInDialog } from './signInDialog.js';
 import { readSignInCode, withoutSignInCode } from './signInUrl.js';
 import { renderUserMenu } from './userMenu.js';
 
-export interface AuthOptions {
+interface AuthOptions {
   /** The header slot for who is signed in and the Sign in / Sign out / Admin buttons. */
   menu: HTMLElement;
   /** Server PUBLIC_VIEWER: anonymous visitors may read the catalogue, so no form is pushed at them. */

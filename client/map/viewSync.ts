@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { formatViewport, type Store, type Viewport } from '../state.js';
 
-export function viewOf(map: MapLibreMap): Viewport {
+function viewOf(map: MapLibreMap): Viewport {
   const c = map.getCenter();
   return { lat: c.lat, lon: c.lng, zoom: map.getZoom() };
 }
