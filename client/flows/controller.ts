@@ -12,7 +12,7 @@ import { buildFlowPanels } from './panel.js';
 import { renderScaleKey } from './scaleKey.js';
 import type { FlowView } from './view.js';
 
-/** What main.ts gives every lazily loaded view (the flow view defined it first). */
+/** What main.ts gives each lazily loaded view (the analysis and planner views take it too). */
 export interface FlowsContext {
   map: MapLibreMap;
   data: LayerData;
@@ -116,6 +116,7 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
     abort?.abort();
     [res, requested, period] = [null, '', newPeriod()];
     ui.period.replaceChildren();
+    ui.scaleKey.replaceChildren();
     ui.empty.hidden = ui.table.hidden = ui.details.hidden = true;
     ui.totals.textContent = fetch ? '' : 'Sign in to see the movements.';
     if (fetch) sync();
