@@ -91,6 +91,27 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * No answer at all: the request never got a response (offline, server down, connection
+ * cut). Apart from ApiError (the server answered with a problem) and from a bug in the page.
+ */
+export class NetworkError extends Error {
+  constructor(url: string, cause: unknown) {
+    super(`${url}: no response`, { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+/** fetch(), with a rejection that is not an abort turned into a NetworkError. */
+export async function request(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new NetworkError(url, err);
+  }
+}
+
 export async function readProblem(res: Response): Promise<Problem | null> {
   if (!(res.headers.get('content-type') ?? '').includes('json')) return null;
   try {
@@ -102,7 +123,7 @@ export async function readProblem(res: Response): Promise<Problem | null> {
 
 /** GET a same-origin JSON resource; non-2xx becomes an ApiError carrying the problem. */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  const res = await request(path, { headers: { accept: 'application/json' }, signal });
   if (!res.ok) throw new ApiError(res.status, await readProblem(res), path);
   return (await res.json()) as T;
 }

@@ -1,7 +1,7 @@
 import type { MonitoringPointKind, ServiceKind } from './layers/colors.js';
 
 /** Human labels for codes the API returns; unknown codes are shown readably, not hidden. */
-export const POINT_KIND_LABELS: Record<MonitoringPointKind, string> = {
+const POINT_KIND_LABELS: Record<MonitoringPointKind, string> = {
   official_border_post: 'Official border post',
   informal_crossing: 'Informal crossing',
   transit_hub: 'Transit hub',

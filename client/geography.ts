@@ -12,7 +12,7 @@ interface RawPlace {
   lon: number;
 }
 
-export function townsFrom(places: readonly RawPlace[]): TownLabel[] {
+function townsFrom(places: readonly RawPlace[]): TownLabel[] {
   return places.map((p) => ({ code: p.code, name: p.name, country: p.country, kind: p.kind, position: [p.lon, p.lat] }));
 }
 

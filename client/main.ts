@@ -11,12 +11,13 @@ import { createMap } from './map/createMap.js';
 import type { DeckHandle } from './map/deckOverlay.js';
 import { offlineStyle } from './map/offlineStyle.js';
 import { trackReadiness } from './map/ready.js';
-import { viewOf, watchUrl, writeUrl } from './map/urlSync.js';
+import { bindMapView } from './map/viewSync.js';
 import { byId } from './panels/dom.js';
 import { renderLegend } from './panels/legend.js';
 import { createStatus } from './panels/status.js';
 import { goTo, renderViewButtons } from './panels/viewButtons.js';
-import { decodeState, hashHasView, withLayer, withServiceKind, type AppState } from './state.js';
+import { withLayer, withServiceKind } from './state.js';
+import { bindHash } from './urlHash.js';
 import { NAMED_VIEWS } from './views.js';
 
 /** The server may switch to an online style; any failure keeps the offline basemap. */
@@ -34,11 +35,12 @@ function whenLoaded(map: MapLibreMap): Promise<unknown> {
 }
 
 async function start(): Promise<void> {
-  let state: AppState = decodeState(location.hash);
+  const url = bindHash();
+  const { store } = url;
   const status = createStatus(byId('status'));
   const config = await loadConfig();
   const onlineUrl = config.basemap === 'online' ? config.onlineStyleUrl : undefined;
-  const map = createMap(byId('map'), onlineUrl ?? offlineStyle(ZAMBEZI), state.view);
+  const map = createMap(byId('map'), onlineUrl ?? offlineStyle(ZAMBEZI), store.get().view);
 
   let deck: DeckHandle | null = null;
   const ready = trackReadiness(map, () => deck?.allLoaded() ?? false);
@@ -47,7 +49,7 @@ async function start(): Promise<void> {
   // and deck.gl then rebuilds nothing while the user zooms within a step.
   const quantZoom = (): number => Math.round(map.getZoom() * 4) / 4;
   let drawnZoom = quantZoom();
-  const layerState = (): LayerState => ({ layers: state.layers, serviceKinds: state.serviceKinds, zoom: drawnZoom });
+  const layerState = (): LayerState => ({ layers: store.get().layers, serviceKinds: store.get().serviceKinds, zoom: drawnZoom });
   const redraw = (): void => {
     if (!deck) return;
     drawnZoom = quantZoom();
@@ -77,16 +79,16 @@ async function start(): Promise<void> {
     deck = overlay.attachDeck(map);
     interaction.wireInteraction(map, deck);
   });
+  // What every lazily loaded view gets: it reads and changes the URL state through the store.
+  const ctx = { map, data, store, redraw, load };
+  // Views that fetch what the caller may see: told when who is signed in changes.
+  const resets: ((fetch: boolean) => void)[] = [];
   // The flow view (with @flowmap.gl) is a chunk of its own too, started once deck.gl is up.
-  load('flow view', Promise.all([import('./flows/controller.js'), deckChunk]), ([flows]) =>
-    flows.startFlows({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load }),
-  );
+  load('flow view', Promise.all([import('./flows/controller.js'), deckChunk]), ([flows]) => resets.push(flows.startFlows(ctx)));
   // The analysis layers (hot spots, heatmap, access gaps; h3-js) are one more chunk.
-  load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) =>
-    analysis.startAnalysis({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load }),
-  );
+  load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) => resets.push(analysis.startAnalysis(ctx)));
   // Map briefs (issue 8): the composer is a chunk of its own.
-  load('brief composer', import('./briefs/controller.js'), (b) => b.startBriefs({ map, getState: () => state }));
+  load('brief composer', import('./briefs/controller.js'), (b) => b.startBriefs({ map, store }));
   const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
   if (!onlineUrl) offline();
   else {
@@ -104,7 +106,7 @@ async function start(): Promise<void> {
   // The catalogue needs a signed-in viewer unless PUBLIC_VIEWER is on: no requests before that.
   let canRead = false;
   const ensureSites = (): void => {
-    if (!canRead || sitesRequested || !state.layers.has('sites')) return;
+    if (!canRead || sitesRequested || !store.get().layers.has('sites')) return;
     sitesRequested = true;
     load('outreach sites', api.outreachSites(), (fc) => (data.sites = fc.features));
   };
@@ -124,7 +126,7 @@ async function start(): Promise<void> {
     if (!plannerMe) return;
     plannerUser = () => {}; // loading: later calls only update plannerMe
     load('outreach planner', Promise.all([import('./planner/controller.js'), deckChunk]), ([m]) => {
-      plannerUser = m.startPlanner({ map, data, getState: () => state, setState: (s) => ((state = s), writeUrl(s)), redraw, load });
+      plannerUser = m.startPlanner(ctx);
       plannerUser(plannerMe);
     });
   };
@@ -135,52 +137,45 @@ async function start(): Promise<void> {
     onSignedIn(me) {
       loadData();
       planner(me);
+      for (const reset of resets) reset(true); // requests made before may have met a 401
     },
     onSignedOut() {
       // What a signed-in user saw must not stay on screen after sign-out.
       data.points = data.services = data.sites = undefined;
       canRead = false;
       planner(null);
+      for (const reset of resets) reset(publicViewer);
       redraw();
       if (publicViewer) loadData();
     },
+    // The data screen is a chunk of its own; its "Show on the map" opens a link in this map.
+    onData: (canWrite) => void import('./imports/dialog.js').then((m) => m.openImports(canWrite, url.navigate)),
   });
   load('sign-in', auth.ready, (me) => {
     if (me || publicViewer) loadData();
     planner(me);
     // `/?dataset=ID` (an import's map link) opens the flow map on that dataset's period.
-    if (new URLSearchParams(location.search).has('dataset')) void import('./imports/showOnMap.js').then((m) => m.openDatasetFromQuery());
+    if (new URLSearchParams(location.search).has('dataset')) void import('./imports/showOnMap.js').then((m) => m.openDatasetFromQuery(url.navigate));
   });
 
-  const syncLegend = renderLegend(byId('legend'), state, {
-    onLayer(id, on) {
-      state = withLayer(state, id, on);
-      writeUrl(state);
-      ensureSites();
-      redraw();
-    },
-    onServiceKind(kind, on) {
-      state = withServiceKind(state, kind, on);
-      writeUrl(state);
-      redraw();
-    },
+  const syncLegend = renderLegend(byId('legend'), store.get(), {
+    onLayer: (id, on) => store.update((s) => withLayer(s, id, on)),
+    onServiceKind: (kind, on) => store.update((s) => withServiceKind(s, kind, on)),
   });
-  renderViewButtons(byId('views'), map);
-  // No viewport in the link: open on the region overview, fitted around the legend.
-  const overview = NAMED_VIEWS.find((v) => v.id === 'overview');
-  if (!hashHasView(location.hash) && overview) goTo(map, overview, false);
-  map.on('zoom', () => {
-    if (quantZoom() !== drawnZoom) redraw();
-  });
-  map.on('moveend', () => {
-    state = { ...state, view: viewOf(map) };
-    writeUrl(state);
-  });
-  watchUrl(map, (s) => {
-    state = s;
-    syncLegend(s);
+  store.subscribe((next, prev) => {
+    if (next.layers === prev.layers && next.serviceKinds === prev.serviceKinds) return;
+    syncLegend(next);
     ensureSites();
     redraw();
+  });
+  renderViewButtons(byId('views'), map);
+  // No viewport in the link: open on the region overview, fitted around the legend (and
+  // before the map is bound, so the link stays without one until the user moves the map).
+  const overview = NAMED_VIEWS.find((v) => v.id === 'overview');
+  if (!url.openedWithView && overview) goTo(map, overview, false);
+  bindMapView(map, store);
+  map.on('zoom', () => {
+    if (quantZoom() !== drawnZoom) redraw();
   });
 }
 

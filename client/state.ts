@@ -6,9 +6,10 @@ import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerV
 /**
  * App state that belongs in the URL: every view is a permalink (ARCHITECTURE §6).
  * Encoded in the hash (`#v=lat,lon,zoom&l=points,services`) so changing it never
- * reloads the page or hits the server.
+ * reloads the page or hits the server. The pure encode/decode is here, and the store
+ * every view reads and changes it through (createStore); urlHash.ts ties it to the URL.
  */
-export const LAYER_IDS = ['points', 'services', 'sites', 'labels'] as const;
+const LAYER_IDS = ['points', 'services', 'sites', 'labels'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface Viewport {
@@ -32,7 +33,7 @@ export interface AppState {
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['points', 'services', 'labels'];
 /** Overview of the region: Zambia and both corridors (see views.ts). */
-export const DEFAULT_VIEW: Viewport = { lat: -13.5, lon: 27.5, zoom: 4.6 };
+const DEFAULT_VIEW: Viewport = { lat: -13.5, lon: 27.5, zoom: 4.6 };
 
 export function defaultState(): AppState {
   return {
@@ -125,4 +126,59 @@ export function withServiceKind(state: AppState, kind: ServiceKind, on: boolean)
 export function hashHasView(hash: string): boolean {
   const v = new URLSearchParams(hash.replace(/^#/, '')).get('v');
   return v !== null && parseViewport(v) !== null;
+}
+
+/** Called after every change with the new and the previous state: compare slices to react only to yours. */
+type Listener = (next: AppState, prev: AppState) => void;
+
+export interface Store {
+  get(): AppState;
+  /** A function of the current state, or top-level fields to replace. */
+  update(change: Partial<AppState> | ((s: AppState) => AppState)): void;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void;
+}
+
+/**
+ * One state, changed only through update(). Slices are replaced, never mutated, so a
+ * listener compares `next.flows !== prev.flows`. A change that replaces nothing notifies
+ * nobody, which is what stops a listener that writes back what it read from looping.
+ * An update made by a listener is delivered after the current one has reached every
+ * listener, so all of them see the changes in the order they happened.
+ */
+export function createStore(initial: AppState): Store {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  const queue: [AppState, AppState][] = [];
+  let notifying = false;
+  return {
+    get: () => state,
+    update(change) {
+      const prev = state;
+      const next = typeof change === 'function' ? change(prev) : { ...prev, ...change };
+      const same = typeof change === 'function' ? next === prev : (Object.keys(change) as (keyof AppState)[]).every((k) => change[k] === prev[k]);
+      if (same) return;
+      state = next;
+      queue.push([next, prev]);
+      if (notifying) return;
+      notifying = true;
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        for (const l of [...listeners]) {
+          try {
+            l(...item);
+          } catch (err) {
+            // One broken view must not keep the others stale; the error still surfaces.
+            queueMicrotask(() => {
+              throw err;
+            });
+          }
+        }
+      }
+      notifying = false;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { ApiError, readProblem } from '../api.js';
+import { ApiError, NetworkError, readProblem, request } from '../api.js';
 
 /**
  * Same-origin writes for sign-in and administration. The session cookie is SameSite=Strict
@@ -11,13 +11,17 @@ export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: str
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(body);
   }
-  const res = await fetch(path, init);
+  const res = await request(path, init);
   if (!res.ok) throw new ApiError(res.status, await readProblem(res), path);
   // 204 (sign-out, revoke) has no body to read.
   return res.status === 204 ? undefined : ((await res.json()) as T);
 }
 
-/** A message a person can act on, from whatever a request threw. */
+/**
+ * A message a person can act on, from whatever was thrown: the server's problem (its
+ * fields, detail or title), no answer from the server, or a fault in the page itself,
+ * which is no reason to blame the connection. Faults also go to the console for a report.
+ */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
     const p = err.problem;
@@ -26,5 +30,11 @@ export function errorMessage(err: unknown): string {
     if (p?.detail) return p.detail.charAt(0).toUpperCase() + p.detail.slice(1) + '.';
     return p?.title ?? `The server answered ${err.status}.`;
   }
-  return 'The server could not be reached. Check the connection and try again.';
+  if (err instanceof NetworkError) {
+    return globalThis.navigator?.onLine === false
+      ? 'This computer is offline. Check the connection and try again.'
+      : 'The server could not be reached. Check the connection and try again.';
+  }
+  console.error('Corridor: unexpected error in the page', err);
+  return 'Something went wrong in the page. Reload it and try again.';
 }

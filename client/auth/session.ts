@@ -5,7 +5,7 @@ import { createSignInDialog } from './signInDialog.js';
 import { readSignInCode, withoutSignInCode } from './signInUrl.js';
 import { renderUserMenu } from './userMenu.js';
 
-export interface AuthOptions {
+interface AuthOptions {
   /** The header slot for who is signed in and the Sign in / Sign out / Admin buttons. */
   menu: HTMLElement;
   /** Server PUBLIC_VIEWER: anonymous visitors may read the catalogue, so no form is pushed at them. */
@@ -14,6 +14,8 @@ export interface AuthOptions {
   onSignedIn(me: Me): void;
   /** Signed out or the session lapsed: drop what only a signed-in user may see. */
   onSignedOut(): void;
+  /** The header's Data button: the data screen, with imports when `canWrite`. */
+  onData(canWrite: boolean): void;
 }
 
 export interface Auth {
@@ -25,9 +27,6 @@ export interface Auth {
 
 const signedIn = (me: Me | null): me is Me => me !== null && me.kind !== 'anonymous';
 
-/** For views that load their own data (the flow map): requests made before this may have met a 401. */
-const announce = (me: Me): void => void window.dispatchEvent(new CustomEvent('corridor:signed-in', { detail: me }));
-
 export function startAuth(opts: AuthOptions): Auth {
   let me: Me | null = null;
   const render = (): void =>
@@ -36,13 +35,12 @@ export function startAuth(opts: AuthOptions): Auth {
       onSignOut: () => void signOut(),
       // Admin screens are a separate chunk: most users never open them (ARCHITECTURE §6).
       onAdmin: () => void import('../panels/admin.js').then((m) => m.openAdmin()),
-      onData: () => void import('../imports/dialog.js').then((m) => m.openImports(me?.role === 'data_manager' || me?.role === 'admin')),
+      onData: () => opts.onData(me?.role === 'data_manager' || me?.role === 'admin'),
     });
   const accept = (who: Me): void => {
     me = who;
     render();
     opts.onSignedIn(who);
-    announce(who);
   };
   const dialog = createSignInDialog(authApi.login, accept);
 
@@ -67,7 +65,6 @@ export function startAuth(opts: AuthOptions): Auth {
       try {
         me = await authApi.oneTime(code);
         render();
-        announce(me);
         return me;
       } catch (err) {
         linkProblem = `That sign-in link did not work (${errorMessage(err)}) A link works once; sign in with a password, or restart the server for a new link.`;

@@ -7,7 +7,7 @@ import { errorMessage } from './http.js';
  * it and the page behind is inert, with nothing to script by hand. Errors go to an
  * assertive live region inside the form so screen readers announce them at once.
  */
-export interface SignInDialog {
+interface SignInDialog {
   /** Opens the form; `problem` says what went wrong first (a used link, a lapsed session). */
   open(problem?: string): void;
   close(): void;

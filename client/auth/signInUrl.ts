@@ -3,7 +3,7 @@
  * secret: it leaves the address bar before anything else happens, so it stays out of
  * bookmarks, shared links and the history entry, while the #hash (the map view) is kept.
  */
-export const SIGN_IN_PARAM = 'signin';
+const SIGN_IN_PARAM = 'signin';
 
 /** The one-time code in a URL's query, or null when there is none. */
 export function readSignInCode(href: string): string | null {

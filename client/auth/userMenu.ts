@@ -2,7 +2,7 @@ import { el } from '../panels/dom.js';
 import { ROLE_LABELS, type Me } from './authApi.js';
 
 /** Header actions: who is signed in and as what, Sign out, Admin (admins only), or Sign in. */
-export interface UserMenuEvents {
+interface UserMenuEvents {
   onSignIn(): void;
   onSignOut(): void;
   onAdmin(): void;

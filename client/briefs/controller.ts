@@ -1,9 +1,9 @@
 import './composer.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { ApiError, readProblem } from '../api.js';
+import { ApiError, readProblem, request } from '../api.js';
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
-import type { AppState } from '../state.js';
+import type { Store } from '../state.js';
 import { briefBody, briefQuery, briefView, type BriefOptions } from './request.js';
 import type { Orientation, Paper, Section } from './types.js';
 
@@ -11,9 +11,9 @@ import type { Orientation, Paper, Section } from './types.js';
  * The brief composer (issue 8): a "Brief" button in the header opens a dialog that starts
  * from the current view (URL state), with a live preview of the print page and downloads.
  */
-export interface BriefsContext {
+interface BriefsContext {
   map: MapLibreMap;
-  getState(): AppState;
+  store: Store;
 }
 
 const SECTION_LABELS: [Section, string][] = [
@@ -70,7 +70,7 @@ export function startBriefs(ctx: BriefsContext): void {
     sections: boxes.filter((b) => b.box.checked).map((b) => b.id),
     paper: paper.value as Paper, orientation: orientation.value as Orientation,
   });
-  const view = () => briefView(ctx.getState(), ctx.map.getContainer().clientWidth, options(), location.hash);
+  const view = () => briefView(ctx.store.get(), ctx.map.getContainer().clientWidth, options());
   let timer: number | undefined;
   const refresh = () => {
     window.clearTimeout(timer);
@@ -94,7 +94,7 @@ export function startBriefs(ctx: BriefsContext): void {
     btn.disabled = true;
     status.textContent = `Rendering the ${format.toUpperCase()} on the server…`;
     try {
-      const res = await fetch(`/api/v1/briefs?format=${format}`, {
+      const res = await request(`/api/v1/briefs?format=${format}`, {
         method: 'POST', credentials: 'same-origin',
         headers: { 'content-type': 'application/json', accept: format === 'pdf' ? 'application/pdf' : 'image/png' },
         body: JSON.stringify(briefBody(view(), options())),

@@ -20,7 +20,7 @@ export function niceLength(maxMetres: number): number {
 }
 
 /** Metres per CSS pixel at a latitude and zoom (Web Mercator, 512-px tiles as MapLibre draws them). */
-export function metresPerPixel(lat: number, zoom: number): number {
+function metresPerPixel(lat: number, zoom: number): number {
   return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 }
 

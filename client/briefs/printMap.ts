@@ -15,7 +15,7 @@ import type { BriefData, MapPicture } from './types.js';
  * to a PNG data URL. Chromium's PDF path prints WebGL canvases blank, so the sheet shows an
  * <img> of the finished frame instead of the canvas.
  */
-export const PRINT_PIXEL_RATIO = 2.5; // 2.5 × 96 = 240 dpi at print size
+const PRINT_PIXEL_RATIO = 2.5; // 2.5 × 96 = 240 dpi at print size
 
 
 function pointsOf(d: BriefData): PointFeature<MonitoringPointProps>[] {

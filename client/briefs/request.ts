@@ -23,7 +23,7 @@ const PX_PER_MM = 96 / 25.4;
  * The view's filters, centre and zoom. The zoom is lowered by how much narrower the printed
  * map is than the map on screen, so the brief shows about the same area.
  */
-export function briefView(state: AppState, screenWidthPx: number, o: Pick<BriefOptions, 'paper' | 'orientation'>, hash = ''): Record<string, string> {
+export function briefView(state: AppState, screenWidthPx: number, o: Pick<BriefOptions, 'paper' | 'orientation'>): Record<string, string> {
   const f = state.flows.filters;
   const view: Record<string, string> = Object.fromEntries(apiParams(f));
   if (f.level !== 'place') view['level'] = f.level;
@@ -31,9 +31,8 @@ export function briefView(state: AppState, screenWidthPx: number, o: Pick<BriefO
   const mapPx = (o.orientation === 'portrait' ? w : h) * MAP_SHARE[o.orientation] * PX_PER_MM;
   const zoom = state.view.zoom - Math.log2(Math.max(1, screenWidthPx / mapPx));
   Object.assign(view, { lat: String(state.view.lat), lon: String(state.view.lon), zoom: String(Math.max(2, Math.round(zoom * 100) / 100)) });
-  // Saved outreach plans put `plan=<id>` in the hash (outreach view); absent → no plan section.
-  const plan = new URLSearchParams(hash.replace(/^#/, '')).get('plan');
-  if (plan && /^[1-9]\d{0,9}$/.test(plan)) view['plan'] = plan;
+  // The outreach plan shown (`plan=<id>` in the link); none → no plan section.
+  if (state.planner.plan !== null) view['plan'] = String(state.planner.plan);
   return view;
 }
 

@@ -9,7 +9,7 @@ import type { BriefData } from './types.js';
  * The brief's page as DOM, laid out by print.css at paper size. The map box is left empty
  * here (print.ts draws it once the rest is laid out, so it gets the space that is left).
  */
-export interface Sheet {
+interface Sheet {
   root: HTMLElement;
   mapBox: HTMLElement | null;
   mapFigure: HTMLElement | null;
@@ -55,7 +55,7 @@ function corridorsTable(d: BriefData): HTMLElement {
 }
 
 /** The places the brief names: crossings with the most people, then the busiest flow ends. */
-export function namedLocations(d: BriefData, max = 10): string[] {
+function namedLocations(d: BriefData, max = 10): string[] {
   const ends = [...d.flows.locations]
     .filter((l) => l.lat !== null)
     .sort((a, b) => (b.incoming ?? 0) + (b.outgoing ?? 0) - ((a.incoming ?? 0) + (a.outgoing ?? 0)))

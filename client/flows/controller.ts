@@ -3,7 +3,7 @@ import { createFlowLayer } from '../layers/flowsFlowmap.js';
 import type { LayerData } from '../layers/types.js';
 import { renderDetails, summarize } from '../panels/details.js';
 import { renderFlowTable } from '../panels/table.js';
-import type { AppState } from '../state.js';
+import type { Store } from '../state.js';
 import { flowsApi, type FlowsResponse } from './api.js';
 import { breakdownCharts, periodControl } from './extras.js';
 import type { FlowFilters } from './filters.js';
@@ -12,31 +12,29 @@ import { buildFlowPanels } from './panel.js';
 import { renderScaleKey } from './scaleKey.js';
 import type { FlowView } from './view.js';
 
-/**
- * The flow view, loaded with import() after the map is up (its own chunk with
- * @flowmap.gl). URL state in, requests out, FlowmapLayer into data.flowLayer.
- */
+/** What main.ts gives each lazily loaded view (the analysis and planner views take it too). */
 export interface FlowsContext {
   map: MapLibreMap;
   data: LayerData;
-  getState(): AppState;
-  /** Stores the state and writes the URL (main.ts owns both). */
-  setState(s: AppState): void;
+  /** The URL state: read it, change it, follow it (main.ts binds it to the hash). */
+  store: Store;
   redraw(): void;
   load<T>(what: string, p: Promise<T>, use: (v: T) => void): void;
 }
 
-export function startFlows(ctx: FlowsContext): void {
+/**
+ * The flow view, loaded with import() after the map is up (its own chunk with
+ * @flowmap.gl). URL state in, requests out, FlowmapLayer into data.flowLayer. Returns
+ * what main.ts calls when who is signed in changes: drop what was fetched for the previous
+ * caller, and fetch again when the new one may read.
+ */
+export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
   const layout = ctx.map.getContainer().parentElement ?? document.body;
   let res: FlowsResponse | null = null;
   let requested = '';
   let abort: AbortController | null = null;
-  const view = (): FlowView => ctx.getState().flows;
-  const update = (patch: Partial<FlowView>): void => {
-    const s = ctx.getState();
-    ctx.setState({ ...s, flows: { ...s.flows, ...patch } });
-    sync();
-  };
+  const view = (): FlowView => ctx.store.get().flows;
+  const update = (patch: Partial<FlowView>): void => ctx.store.update((s) => ({ ...s, flows: { ...s.flows, ...patch } }));
   const ui = buildFlowPanels(layout, {
     onFilters: (filters: FlowFilters) => update({ filters }),
     onShow: (show) => update({ show }),
@@ -44,7 +42,8 @@ export function startFlows(ctx: FlowsContext): void {
     onTable: () => update({ table: !view().table }),
   });
 
-  const period = periodControl(ctx, ui.period, (from, to) => update({ filters: { ...view().filters, from, to } }));
+  const newPeriod = () => periodControl(ctx, ui.period, (from, to) => update({ filters: { ...view().filters, from, to } }));
+  let period = newPeriod();
   const charts = breakdownCharts(ctx);
   let pointsListed = false;
   const drawAll = (): void => {
@@ -109,6 +108,18 @@ export function startFlows(ctx: FlowsContext): void {
       ui.details.focus();
     }
   });
-  window.addEventListener('hashchange', sync);
+  ctx.store.subscribe((next, prev) => {
+    if (next.flows !== prev.flows) sync();
+  });
   sync();
+  return (fetch) => {
+    abort?.abort();
+    [res, requested, period] = [null, '', newPeriod()];
+    ui.period.replaceChildren();
+    ui.scaleKey.replaceChildren();
+    ui.empty.hidden = ui.table.hidden = ui.details.hidden = true;
+    ui.totals.textContent = fetch ? '' : 'Sign in to see the movements.';
+    if (fetch) sync();
+    else drawAll();
+  };
 }

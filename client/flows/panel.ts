@@ -6,7 +6,7 @@ import type { FlowFilters } from './filters.js';
  * The flow view's DOM: the movements panel (totals, display switches, filters), and the
  * details and table panels it opens. Built in JS so index.html stays shared and small.
  */
-export interface FlowPanels {
+interface FlowPanels {
   filters: FilterPanel;
   totals: HTMLElement;
   empty: HTMLElement;
@@ -19,7 +19,7 @@ export interface FlowPanels {
   table: HTMLElement;
 }
 
-export interface PanelEvents {
+interface PanelEvents {
   onFilters(f: FlowFilters): void;
   onShow(on: boolean): void;
   onLock(on: boolean): void;

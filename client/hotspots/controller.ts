@@ -13,27 +13,27 @@ import type { AnalysisView } from './view.js';
  * The analysis view (hot spots, emerging hot spots, heatmap, access gaps), loaded with
  * import() once deck.gl is up: its own chunk with h3-js and the H3/heatmap layers. URL
  * state in, one request per settings change out, layers into data.analysisLayers. It
- * follows the flow filters, so the movements panel narrows these layers too.
+ * follows the flow filters, so the movements panel narrows these layers too. Returns what
+ * main.ts calls when who is signed in changes (as the flow view's does).
  */
-export function startAnalysis(ctx: FlowsContext): void {
+export function startAnalysis(ctx: FlowsContext): (fetch: boolean) => void {
   const layout = ctx.map.getContainer().parentElement ?? document.body;
-  const view = (): AnalysisView => ctx.getState().analysis;
+  const view = (): AnalysisView => ctx.store.get().analysis;
+  const filters = () => ctx.store.get().flows.filters;
   let data: AnalysisData | null = null;
   let requested = '';
   let abort: AbortController | null = null;
   let trend: { key: string; res: EmergingResponse | null } = { key: '', res: null };
 
-  const update = (patch: Partial<AnalysisView>): void => {
-    const s = ctx.getState();
-    const next = { ...s, analysis: { ...s.analysis, ...patch } };
-    const switched = patch.mode !== undefined && patch.mode !== s.analysis.mode;
-    // An analysis layer replaces the flow lines (and their details); Flows brings them back.
-    if (switched) next.flows = { ...next.flows, show: patch.mode === 'flows', selected: patch.mode === 'flows' ? next.flows.selected : null };
-    ctx.setState(next);
-    // The flow view and main.ts pick up outside changes from this event (URL already written).
-    if (switched) window.dispatchEvent(new HashChangeEvent('hashchange'));
-    else sync();
-  };
+  const update = (patch: Partial<AnalysisView>): void =>
+    ctx.store.update((s) => {
+      const next = { ...s, analysis: { ...s.analysis, ...patch } };
+      // An analysis layer replaces the flow lines (and their details); Flows brings them back.
+      if (patch.mode !== undefined && patch.mode !== s.analysis.mode) {
+        next.flows = { ...s.flows, show: patch.mode === 'flows', selected: patch.mode === 'flows' ? s.flows.selected : null };
+      }
+      return next;
+    });
   const ui = buildAnalysisPanel(layout, update);
   const details = el('aside', { id: 'hex-details', class: 'panel panel--hexdetails', 'aria-labelledby': 'hex-details-title', tabindex: '-1', hidden: true });
   layout.append(details);
@@ -42,11 +42,11 @@ export function startAnalysis(ctx: FlowsContext): void {
     if (!data) return null;
     if (data.mode === 'emerging') return { cell: data.res.cells.find((c) => c.h3 === h3) ?? null, steps: data.res.steps, step: data.res.step };
     const v = view();
-    const key = JSON.stringify([ctx.getState().flows.filters, v.measure, v.res, v.k, v.step]);
+    const key = JSON.stringify([filters(), v.measure, v.res, v.k, v.step]);
     if (trend.key !== key) {
       // Fetched on demand: only a click asks for the (heavier) weekly series.
       trend = { key, res: null };
-      ctx.load('trend', analysisApi.emerging(ctx.getState().flows.filters, v), (r) => {
+      ctx.load('trend', analysisApi.emerging(filters(), v), (r) => {
         if (trend.key !== key) return;
         trend.res = r;
         drawAll();
@@ -76,7 +76,7 @@ export function startAnalysis(ctx: FlowsContext): void {
       return;
     }
     ui.summary.textContent = summarize(current);
-    const dropped = unusableFilters(ctx.getState().flows.filters, v.measure);
+    const dropped = unusableFilters(filters(), v.measure);
     const k = current.res.disclosure?.k ?? 0;
     ui.note.textContent = [
       current.res.disclosure?.suppress ? `Counts of 1–${k - 1} show as "<${k}" and enter the statistics as ${k / 2}.` : '',
@@ -97,7 +97,7 @@ export function startAnalysis(ctx: FlowsContext): void {
   /** Brings the panel and data in line with the URL state; fetches only when settings changed. */
   function sync(): void {
     const v = view();
-    const f = ctx.getState().flows.filters;
+    const f = filters();
     ui.set(v);
     if (v.mode === 'flows') {
       requested = '';
@@ -144,6 +144,17 @@ export function startAnalysis(ctx: FlowsContext): void {
     }
     if (best) pick(best.h3);
   });
-  window.addEventListener('hashchange', sync);
+  ctx.store.subscribe((next, prev) => {
+    if (next.analysis !== prev.analysis || next.flows.filters !== prev.flows.filters) sync();
+  });
   sync();
+  return (fetch) => {
+    abort?.abort();
+    [data, requested, trend] = [null, '', { key: '', res: null }];
+    ui.legend.replaceChildren();
+    ui.gaps.replaceChildren();
+    ui.summary.textContent = fetch ? '' : 'Sign in to see the analysis.';
+    if (fetch) sync();
+    else drawAll();
+  };
 }

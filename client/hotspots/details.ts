@@ -30,7 +30,7 @@ function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
 }
 
 /** z per step as a line, the ±1.96 band, and dots on steps where the cell was significant. */
-export function sparkline(cell: EmergingCell, steps: string[], step: string): HTMLElement {
+function sparkline(cell: EmergingCell, steps: string[], step: string): HTMLElement {
   const W = 230;
   const H = 60;
   const z = cell.z;

@@ -14,7 +14,7 @@ import { classAlpha, classColor, emergingColor, GAP_COLORS, gapStep, SELECTED_CO
  * each finding also gets a dot with a minimum screen size, hidden under its hexagon once
  * zoomed in.
  */
-export interface Shaded {
+interface Shaded {
   h3: string;
   color: Rgba;
   /** Drawn as a dot when zoomed out (findings, not background cells). */

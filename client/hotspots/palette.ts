@@ -6,7 +6,7 @@ import type { Rgb } from '../layers/colors.js';
  */
 
 /** Gi* confidence classes −3…+3 (ColorBrewer RdBu: colour-blind safe, reads hot/cold). */
-export const CLASS_COLORS: Record<number, Rgb> = {
+const CLASS_COLORS: Record<number, Rgb> = {
   3: [178, 24, 43],
   2: [214, 96, 77],
   1: [244, 165, 130],
@@ -16,7 +16,7 @@ export const CLASS_COLORS: Record<number, Rgb> = {
   [-3]: [33, 102, 172],
 };
 
-export const CLASS_LABELS: Record<number, string> = {
+const CLASS_LABELS: Record<number, string> = {
   3: 'Hot spot 99 %',
   2: 'Hot spot 95 %',
   1: 'Hot spot 90 %',
@@ -44,10 +44,10 @@ export function classAlpha(c: number): number {
 
 const PATTERNS = ['new', 'consecutive', 'intensifying', 'persistent', 'diminishing', 'sporadic', 'oscillating', 'historical'] as const;
 export const EMERGING_CATEGORIES = [...PATTERNS, ...PATTERNS.map((p) => `cold_${p}` as const), 'none'] as const;
-export type EmergingCategory = (typeof EMERGING_CATEGORIES)[number];
+type EmergingCategory = (typeof EMERGING_CATEGORIES)[number];
 
 /** Warm hues for hot patterns, cool mirrors for cold ones; strong trends get the darkest. */
-export const EMERGING_COLORS: Record<EmergingCategory, Rgb> = {
+const EMERGING_COLORS: Record<EmergingCategory, Rgb> = {
   new: [254, 217, 118],
   consecutive: [253, 141, 60],
   intensifying: [215, 48, 39],

@@ -9,7 +9,7 @@ import { MEASURES, MODES, STEPS, TRAVEL, type AnalysisMode, type AnalysisView } 
  * Built in JS so index.html stays shared; the panel sits left of the movements panel (where
  * flow details open in the flow view), so the map's middle stays free.
  */
-export const MODE_LABELS: Record<AnalysisMode, string> = {
+const MODE_LABELS: Record<AnalysisMode, string> = {
   flows: 'Flows (no analysis layer)',
   hotspots: 'Hot spots (Gi*)',
   emerging: 'Emerging hot spots',
@@ -26,7 +26,7 @@ const MEASURE_LABELS: Record<string, string> = {
 const STEP_LABELS: Record<string, string> = { week: 'Weeks', month: 'Months' };
 const TRAVEL_LABELS: Record<string, string> = { walk: 'Walking (5 km/h)', motor: 'Motor (40 km/h)' };
 
-export interface AnalysisPanel {
+interface AnalysisPanel {
   root: HTMLElement;
   summary: HTMLElement;
   note: HTMLElement;

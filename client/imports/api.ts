@@ -1,4 +1,4 @@
-import { ApiError, getJson, readProblem } from '../api.js';
+import { ApiError, getJson, NetworkError, readProblem } from '../api.js';
 import { sendJson } from '../auth/http.js';
 
 /** Shapes of server/ingest/view.ts, report.ts and datasets.ts (the server owns the contract). */
@@ -73,7 +73,7 @@ export function uploadImport(form: FormData, onProgress: (fraction: number) => v
       if (xhr.status === 202) resolve(JSON.parse(xhr.responseText) as { id: number });
       else void readProblem(res).then((p) => reject(new ApiError(xhr.status, p, '/api/v1/imports')));
     });
-    xhr.addEventListener('error', () => reject(new TypeError('network error')));
+    xhr.addEventListener('error', () => reject(new NetworkError('/api/v1/imports', null)));
     xhr.send(form);
   });
 }

@@ -3,6 +3,7 @@ import { el } from '../panels/dom.js';
 import { importsApi, type DatasetInfo } from './api.js';
 import { KIND_LABELS, renderImportForm } from './form.js';
 import { datasetMapHash } from './mapLink.js';
+import type { Navigate } from './showOnMap.js';
 
 const period = (d: DatasetInfo): string => (d.periodStart && d.periodEnd ? `${d.periodStart} – ${d.periodEnd}` : '—');
 const count = (x: number | null): string => (x === null ? '—' : x.toLocaleString('en-GB'));
@@ -51,7 +52,7 @@ async function renderDatasets(root: HTMLElement, canWrite: boolean): Promise<voi
  * The data screen (a modal <dialog>, its own chunk): import a file and follow it, and the
  * datasets already in, with their provenance. Opened from the header's Data button.
  */
-export function openImports(canWrite: boolean): void {
+export function openImports(canWrite: boolean, navigate: Navigate): void {
   document.getElementById('imports-dialog')?.remove();
   const close = el('button', { type: 'button', class: 'button' }, 'Close');
   const importSection = el('section', { class: 'admin-section', 'aria-label': 'Import a file' });
@@ -66,7 +67,7 @@ export function openImports(canWrite: boolean): void {
     if (e.target instanceof HTMLElement && e.target.closest('[data-close]')) d.close();
   });
   document.body.append(d);
-  if (canWrite) renderImportForm(importSection, () => void renderDatasets(datasets, canWrite));
+  if (canWrite) renderImportForm(importSection, () => void renderDatasets(datasets, canWrite), navigate);
   void renderDatasets(datasets, canWrite);
   d.showModal();
   close.focus();

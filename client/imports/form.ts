@@ -2,6 +2,7 @@ import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import { FINAL_STATUSES, IMPORT_KINDS, importsApi, uploadImport, type ImportKind, type ImportView } from './api.js';
 import { renderResult } from './result.js';
+import type { Navigate } from './showOnMap.js';
 
 export const KIND_LABELS: Record<ImportKind, string> = {
   observations: 'Flow-monitoring observations',
@@ -30,9 +31,10 @@ async function follow(id: number, show: (v: ImportView) => void): Promise<Import
 /**
  * The import form: a file (dropped or chosen), its kind, the mode and the dataset's
  * provenance. Upload progress, then validation and writing progress from the server, then
- * the outcome with the error report. `onDone` refreshes the dataset list.
+ * the outcome with the error report. `onDone` refreshes the dataset list; `navigate` opens
+ * the imported period on the map.
  */
-export function renderImportForm(root: HTMLElement, onDone: () => void): void {
+export function renderImportForm(root: HTMLElement, onDone: () => void, navigate: Navigate): void {
   const file = input('import-file', { type: 'file', accept: '.csv,.txt,.xlsx,.geojson,.json', required: '' });
   const drop = el('label', { class: 'drop-zone', for: 'import-file' }, 'Drop a CSV, XLSX or GeoJSON file here, or choose one');
   const kind = el('select', { id: 'import-kind', name: 'kind' }, ...IMPORT_KINDS.map((k) => el('option', { value: k }, KIND_LABELS[k])));
@@ -100,7 +102,7 @@ export function renderImportForm(root: HTMLElement, onDone: () => void): void {
         });
         bar.hidden = true;
         status.textContent = '';
-        result.replaceChildren(renderResult(done));
+        result.replaceChildren(renderResult(done, navigate));
         onDone();
       } catch (err) {
         bar.hidden = true;

@@ -1,6 +1,6 @@
 import { el } from '../panels/dom.js';
 import type { ImportView } from './api.js';
-import { showDatasetOnMap } from './showOnMap.js';
+import { showDatasetOnMap, type Navigate } from './showOnMap.js';
 import { renderReport } from './report.js';
 
 const n = (x: number): string => x.toLocaleString('en-GB');
@@ -23,7 +23,7 @@ function headline(v: ImportView): string {
 }
 
 /** The outcome of an import: what was written, the error report, the rejected rows, the map. */
-export function renderResult(v: ImportView): HTMLElement {
+export function renderResult(v: ImportView, navigate: Navigate): HTMLElement {
   const ok = v.status === 'committed' || v.status === 'unchanged';
   const root = el('div', { class: `import-outcome import-outcome--${ok ? 'ok' : 'error'}`, 'data-status': v.status },
     el('p', { class: 'import-headline' }, headline(v)));
@@ -32,7 +32,7 @@ export function renderResult(v: ImportView): HTMLElement {
   if (ok && v.datasetId !== null && (v.kind === 'observations' || v.kind === 'reports')) {
     const show = el('button', { type: 'button', class: 'button button--small' }, 'Show on the map');
     const id = v.datasetId;
-    show.addEventListener('click', () => void showDatasetOnMap(id));
+    show.addEventListener('click', () => void showDatasetOnMap(id, navigate));
     links.append(show);
   }
   if (links.childElementCount > 0) root.append(links);

@@ -9,7 +9,7 @@ import { toHex } from './colors.js';
  * The FlowmapLayer itself: this module (and @flowmap.gl) is its own chunk, loaded with
  * import() once the flow view starts, so the first paint of the map does not wait for it.
  */
-export interface FlowLayerOptions {
+interface FlowLayerOptions {
   lockScale: boolean;
   selected: string | null;
   /** Called with the scale in use, for the legend. */

@@ -14,7 +14,7 @@ export interface LabelItem {
   radius: number;
 }
 
-export interface Placement {
+interface Placement {
   anchor: 'start' | 'middle' | 'end';
   baseline: 'top' | 'center' | 'bottom';
   offset: [number, number];

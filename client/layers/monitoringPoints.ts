@@ -9,9 +9,9 @@ export const POINTS_LAYER_ID = 'monitoring-points';
 type D = PointFeature<MonitoringPointProps>;
 
 /** Draw order: hubs under informal crossings under official posts, which users look for first. */
-export const ORDER = { hub: 0, informal: 1, official: 2 } as const;
+const ORDER = { hub: 0, informal: 1, official: 2 } as const;
 
-export function getPointColor(d: D): Rgba {
+function getPointColor(d: D): Rgba {
   return [...POINT_COLORS[pointGroup(d.properties.kind)], 255];
 }
 

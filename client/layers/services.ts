@@ -10,7 +10,7 @@ type D = PointFeature<ServiceProps>;
 
 const UNKNOWN: Rgba = [120, 120, 120, 255];
 
-export function getServiceColor(d: D): Rgba {
+function getServiceColor(d: D): Rgba {
   const c = SERVICE_COLORS[d.properties.kind];
   return c ? [...c, 255] : UNKNOWN;
 }

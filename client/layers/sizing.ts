@@ -64,7 +64,7 @@ function clamp(x: number, lo: number, hi: number): number {
  * Zambian town. So: foreign names to the left, Zambian names below-right, clear of both
  * the twin's name and the crossing symbols.
  */
-export interface TownLabelPlacement {
+interface TownLabelPlacement {
   anchor: 'start' | 'end';
   baseline: 'top' | 'center';
   offset: [number, number];

@@ -2,12 +2,13 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 // Vite copies the TopoJSON as a hashed asset: fetched once, then cached by the browser.
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { ApiError, request } from '../api.js';
 import { buildBasemap, type BasemapData } from './countries.js';
 import { SOURCES } from './offlineStyle.js';
 
 async function fetchTopology(): Promise<Topology> {
-  const res = await fetch(countriesUrl);
-  if (!res.ok) throw new Error(`basemap countries: HTTP ${res.status}`);
+  const res = await request(countriesUrl);
+  if (!res.ok) throw new ApiError(res.status, null, countriesUrl);
   return (await res.json()) as Topology;
 }
 

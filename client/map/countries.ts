@@ -7,15 +7,15 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
  * Only polygon parts inside `REGION` are kept, so no ring crosses ±180° — a ring that
  * does is drawn as a stripe across the whole map (the antimeridian artefact).
  */
-export type Box = { west: number; south: number; east: number; north: number };
+type Box = { west: number; south: number; east: number; north: number };
 
 /** Africa, Arabia and the south-west Indian Ocean: everything the map can pan to. */
 export const REGION: Box = { west: -30, south: -60, east: 70, north: 40 };
 
 /** ISO 3166-1 numeric code of Zambia in world-atlas. */
-export const FOCUS_ID = '894';
+const FOCUS_ID = '894';
 
-export interface CountryProps {
+interface CountryProps {
   id: string;
   name: string;
   focus: boolean;
@@ -81,7 +81,7 @@ export function clipCountries(
 }
 
 /** One label per country at the centroid of its largest part (not the Indian Ocean islands). */
-export function countryLabels(land: FeatureCollection<MultiPolygon, CountryProps>): CountryLabel[] {
+function countryLabels(land: FeatureCollection<MultiPolygon, CountryProps>): CountryLabel[] {
   return land.features.flatMap((f) => {
     const best = f.geometry.coordinates
       .map((p) => ringCentroid(p[0] ?? []))

@@ -5,7 +5,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
  * is in flight and every deck.gl layer has been initialised and drawn; 'false' while the
  * camera moves or data loads. Tests and the brief exporter wait on it instead of sleeping.
  */
-export interface Readiness {
+interface Readiness {
   /** Wraps a load so readiness waits for it (settled, whether it worked or not). */
   track<T>(p: Promise<T>): Promise<T>;
   /** Call after changing deck layers: waits for the frame that draws them. */

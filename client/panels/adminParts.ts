@@ -3,7 +3,7 @@ import { errorMessage } from '../auth/http.js';
 import { el } from './dom.js';
 
 /** Small shared pieces of the admin screens: labelled fields, role pickers, dates, messages. */
-export const ROLES: readonly Role[] = ['viewer', 'analyst', 'planner', 'data_manager', 'admin'];
+const ROLES: readonly Role[] = ['viewer', 'analyst', 'planner', 'data_manager', 'admin'];
 
 export function roleSelect(id: string, value: Role, label?: string): HTMLSelectElement {
   const select = el('select', { id, name: 'role', 'aria-label': label });

@@ -7,7 +7,7 @@ import { el } from './dom.js';
  * and its largest flows. Numbers come from the disclosure-controlled API response, so a
  * hidden count reads "<k" here too.
  */
-export interface LocationSummary {
+interface LocationSummary {
   location: FlowLocation;
   incoming: number | null;
   outgoing: number | null;

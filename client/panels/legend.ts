@@ -7,7 +7,7 @@ import { el } from './dom.js';
  * Legend and layer switches in one panel: each symbol sits next to the checkbox that
  * shows or hides it. Native checkboxes and <details> give keyboard access for free.
  */
-export interface LegendEvents {
+interface LegendEvents {
   onLayer(id: LayerId, on: boolean): void;
   onServiceKind(kind: ServiceKind, on: boolean): void;
 }

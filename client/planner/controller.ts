@@ -32,13 +32,9 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
   let hexes: Hex[] = [];
   let wanted = { plan: '', compare: '' };
   const rendered: { results: string; compare: string; saved: PlanSummary[] | null; current: number | null } = { results: '', compare: '', saved: null, current: null };
-  const view = (): PlannerView => ctx.getState().planner;
+  const view = (): PlannerView => ctx.store.get().planner;
   const writer = (): boolean => canPlan(me?.role);
-  const update = (patch: Partial<PlannerView>): void => {
-    const s = ctx.getState();
-    ctx.setState({ ...s, planner: { ...s.planner, ...patch } });
-    sync();
-  };
+  const update = (patch: Partial<PlannerView>): void => ctx.store.update((s) => ({ ...s, planner: { ...s.planner, ...patch } }));
   const ui = buildPlannerPanels(ctx.map, {
     onToggle: () => update({ open: !view().open }),
     onChange: (patch) => update(patch),
@@ -48,7 +44,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
   const popup = sitePopup(ctx.map);
   const delivery = buildDeliverySection(ctx.load);
   const say = (text: string): void => void (ui.form.message.textContent = text);
-  const flowPeriod = () => ({ from: ctx.getState().flows.filters.from, to: ctx.getState().flows.filters.to });
+  const flowPeriod = () => ({ from: ctx.store.get().flows.filters.from, to: ctx.store.get().flows.filters.to });
   const choose = (siteId: number, c: SiteChoice): void => {
     update(withSiteChoice(view(), siteId, c));
     say(c === 'free' ? 'Site freed. Run again to apply.' : `Site ${c === 'lock' ? 'locked' : 'excluded'}. Run again to apply.`);
@@ -84,10 +80,8 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
           ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 12), offset: [(c.left - c.right) / 2, (c.top - c.bottom) / 2] });
         },
         near: (lon, lat) => nearestName(lon, lat, [...(candidates ?? []).map((f) => ({ name: f.properties.name, lon: f.geometry.coordinates[0] ?? 0, lat: f.geometry.coordinates[1] ?? 0 })), ...(shown?.sites ?? [])]),
-        onBrief: () => {
-          window.dispatchEvent(new CustomEvent('corridor:send-to-brief', { detail: { kind: 'outreach-plan', id: shown?.id } }));
-          ui.briefNote(`Plan #${shown?.id} is in this page's link (plan=${shown?.id}); the brief composer includes it.`);
-        },
+        // The shown plan is already `plan=<id>` in the URL state, which the composer reads.
+        onBrief: () => ui.briefNote(`Plan #${shown?.id} is in this page's link (plan=${shown?.id}); the brief composer includes it.`),
         onClose: () => update({ plan: null }),
       }, new Set(v.excluded));
       delivery.show(ui.results, shown, writer());
@@ -221,7 +215,10 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     view,
     choose,
   });
-  window.addEventListener('hashchange', sync);
+  // Its form shows the movements period as the default, so it follows the flow filters too.
+  ctx.store.subscribe((next, prev) => {
+    if (next.planner !== prev.planner || next.flows.filters !== prev.flows.filters) sync();
+  });
 
   return (who) => {
     const signedIn = who !== null && who.kind !== 'anonymous' ? who : null;

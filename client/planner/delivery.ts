@@ -10,7 +10,7 @@ import { activityFromInput, type ActivityInput, DELIVERED_TYPES, deliveredLabel,
  * the section reloads). It keeps its node and data while the same plan stays shown, so the
  * results panel re-rendering (a lock or exclude) neither refetches nor clears a half-typed form.
  */
-export interface DeliverySection {
+interface DeliverySection {
   /** Puts the section at the end of root for this plan; fetches when the plan or role changed. */
   show(root: HTMLElement, plan: Plan, writer: boolean): void;
   /** Forgets everything (another user signed in). */

@@ -10,8 +10,8 @@ import { PLAN_COLORS } from './colors.js';
  * data.plannerLayers. Reach circles are true-radius (metres) so they shrink with the map and
  * show what the solver counted; the site markers stay a readable pixel size.
  */
-export const PLAN_SITES_LAYER_ID = 'planner-sites';
-export const PLAN_CANDIDATES_LAYER_ID = 'planner-candidates';
+const PLAN_SITES_LAYER_ID = 'planner-sites';
+const PLAN_CANDIDATES_LAYER_ID = 'planner-candidates';
 
 /**
  * An uncovered demand cell, drawn as the disc of its H3 cell's area (radius 0.909 × the mean
@@ -42,7 +42,7 @@ export interface Marker {
   color: readonly [number, number, number];
 }
 
-export interface PlannerLayerInput {
+interface PlannerLayerInput {
   markers: Marker[];
   candidates: PointFeature<OutreachSiteProps>[];
   locked: ReadonlySet<number>;

@@ -29,7 +29,7 @@ export function fitPlan(map: MapLibreMap, plans: Plan[], cover: { left: number; 
 
 export type SiteChoice = 'lock' | 'exclude' | 'free';
 
-export interface Pickable {
+interface Pickable {
   siteId: number;
   name: string;
   kind: string;
@@ -39,7 +39,7 @@ export interface Pickable {
 }
 
 /** The marker or candidate nearest a click, within a finger's width. */
-export function nearestSite(map: MapLibreMap, point: { x: number; y: number }, markers: Marker[], candidates: PointFeature<OutreachSiteProps>[], status: (id: number) => string): Pickable | null {
+function nearestSite(map: MapLibreMap, point: { x: number; y: number }, markers: Marker[], candidates: PointFeature<OutreachSiteProps>[], status: (id: number) => string): Pickable | null {
   let best: Pickable | null = null;
   let bestD = 16;
   const kindOf = new Map(candidates.map((f) => [Number(f.properties.id), f.properties.kind]));

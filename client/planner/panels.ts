@@ -8,7 +8,7 @@ import type { PlannerView } from './view.js';
  * the planner panel in the right-hand column (the movements panel steps aside while planning),
  * and the results / comparison panel along the bottom.
  */
-export interface PlannerPanels {
+interface PlannerPanels {
   form: PlannerForm;
   panel: HTMLElement;
   results: HTMLElement;
@@ -23,7 +23,7 @@ export interface PlannerPanels {
   briefNote(text: string): void;
 }
 
-export interface PanelEvents {
+interface PanelEvents {
   onToggle(): void;
   onChange(patch: Partial<PlannerView>): void;
   onRun(): void;

@@ -10,7 +10,7 @@ const present = (nodes: (Node | null)[]): Node[] => nodes.filter((n): n is Node 
  * A plan as text: what it covers, the ranked sites with their marginal gains, the demand it
  * leaves uncovered, and the ways out (exports, brief). Built from text nodes only.
  */
-export interface ResultActions {
+interface ResultActions {
   /** Lock / exclude / free a site (absent for read-only viewers). */
   onSite?(siteId: number, choice: 'lock' | 'exclude' | 'free'): void;
   onHotspot(lon: number, lat: number): void;
@@ -25,7 +25,7 @@ const money = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const km = (m: number): string => `${(m / 1000).toFixed(m < 10_000 ? 1 : 0)} km`;
 export const activityLabel = (a: string): string => ACTIVITY_LABELS[a as ActivityType] ?? a;
 export const measureLabel = (m: string): string => MEASURE_LABELS[m as Measure] ?? m;
-export const shown = (c: PublishedCount, k: number): string => (c.suppressed ? `<${k}` : formatCount(c.count, k));
+const shown = (c: PublishedCount, k: number): string => (c.suppressed ? `<${k}` : formatCount(c.count, k));
 
 function summary(plan: Plan): HTMLElement {
   const k = plan.disclosure.k;

@@ -5,7 +5,7 @@ import { activityLabel, measureLabel } from './results.js';
 const present = (nodes: (Node | null)[]): Node[] => nodes.filter((n): n is Node => n !== null);
 
 /** Saved plans (open, pick two to compare, delete) and the side-by-side comparison. */
-export interface SavedActions {
+interface SavedActions {
   onOpen(id: number): void;
   onCompare(a: number, b: number): void;
   /** Absent for viewers. */

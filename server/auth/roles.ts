@@ -29,7 +29,3 @@ export function roleRank(role: Role | 'public'): number {
 export function hasRole(principal: Principal, atLeast: Role): boolean {
   return roleRank(principal.role) >= roleRank(atLeast);
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -120,10 +120,3 @@ export function warmSolver(): void {
   const warmUp: SolveJob = { id: 0, kind: 'count', instance: { weights: [5, 3, 4, 6], covers: [[0, 1], [1, 2], [2], [3]], p: 2 }, options: { method: 'exact' } };
   worker.postMessage(warmUp);
 }
-
-/** Stops the solver thread (tests, shutdown); the next exact solve starts a new one. */
-export async function stopSolver(): Promise<void> {
-  const w = worker;
-  worker = undefined;
-  if (w) await w.terminate();
-}

@@ -84,6 +84,8 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
     const s = await readCanvas(page, POINTS);
     expect(s.counts['official']).toBeGreaterThan(40);
     expect(s.counts['informal']).toBeGreaterThan(40);
+    // The flow view asked before sign-in (a 401) and asks again now.
+    await expect.poll(() => page.locator('#flows-totals').innerText(), { timeout: 60_000 }).toMatch(/^[\d,]+ people in [\d,]+ flows$/);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
@@ -138,6 +140,7 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
     await expect.poll(() => signInDialog(page).isVisible()).toBe(true);
     await waitForMapReady(page, 120_000);
     expect((await readCanvas(page, POINTS)).counts['official']).toBe(0);
+    expect(await page.locator('#flows-totals').innerText()).toBe('Sign in to see the movements.');
     const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
     expect(me).toBe(401);
   });
