@@ -10,7 +10,7 @@ import { briefPageHeaders } from './briefs/page.js';
 import { briefsRouter } from './briefs/routes.js';
 import { adminRouter } from './auth/admin-routes.js';
 import { principalMiddleware } from './auth/principal.js';
-import { route } from './auth/route.js';
+import { route } from './http/route.js';
 import { authRouter } from './auth/routes.js';
 import { catalogRouter } from './catalog/routes.js';
 import { flowsRouter } from './flows/routes.js';
@@ -52,7 +52,7 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   );
   app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
 
-  // Every route is declared with route() and its access (server/auth/route.ts).
+  // Every route is declared with route() and its access (server/http/route.ts).
   const api = express.Router();
   api.use(principalMiddleware(db, config));
   api.use(healthRouter(db, { schemaVersion, disclosure: config }));

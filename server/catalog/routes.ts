@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { z } from 'zod';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import type { Db } from '../db/index.js';
 import { toFeatureCollection } from './geojson.js';
 import { type CatalogFilter, monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from './schemas.js';

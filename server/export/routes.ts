@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { audit } from '../audit/audit.js';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import { hasRole } from '../auth/roles.js';
 import { catalogSql } from '../catalog/sql.js';
 import type { Config } from '../config.js';
@@ -32,6 +32,7 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
       access: 'viewer',
       summary: `Observations as ${format === 'csv' ? 'HXL-tagged CSV' : 'GeoJSON'}: aggregates (level=record: data managers), flow filters`,
       query: observationsExportQuery,
+      cache: 'no-store', // files leave the platform: no copy stays in a browser cache
       middleware: [limit],
       handler: async (_req, res, { principal, query }) => {
         if (query.level === 'record' && !hasRole(principal, 'data_manager')) {
@@ -71,6 +72,7 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         access: 'viewer',
         summary: `The ${path} layer as ${format === 'csv' ? 'HXL-tagged CSV' : 'GeoJSON'} (catalog filters)`,
         query: schema,
+        cache: 'no-store',
         middleware: [limit],
         handler: async (_req, res, { principal, query }) => {
           const { text, values } = catalogSql(layer, query);

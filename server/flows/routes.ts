@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { route } from '../auth/route.js';
+import { AGGREGATE } from '../http/cache.js';
+import { route } from '../http/route.js';
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { disclosurePolicy } from '../privacy/disclosure.js';
 import { queryBreakdowns } from './breakdowns.js';
-import { sendAggregate } from './cache.js';
 import { queryCorridors } from './corridors.js';
 import { queryCrossings } from './crossings.js';
 import { discloseBreakdowns, discloseCorridors, discloseCrossings, discloseFlows, discloseTimeseries } from './disclose.js';
@@ -32,36 +32,36 @@ function policies(principal: Principal, config: SuppressionConfig, f: FlowFilter
 export function flowsRouter(db: Db, config: SuppressionConfig): Router {
   const router = Router();
   route(router, {
-    method: 'get', path: '/flows', access: 'viewer', summary: 'Origin–destination flows for the flow map', query: flowsQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseFlows(await queryFlows(db, query), policies(principal, config, query).ordinary));
+    method: 'get', path: '/flows', access: 'viewer', summary: 'Origin–destination flows for the flow map', query: flowsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return discloseFlows(await queryFlows(db, query), policies(principal, config, query).ordinary);
     },
   });
   route(router, {
-    method: 'get', path: '/flows/timeseries', access: 'viewer', summary: 'People per day, week or month', query: timeseriesQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseTimeseries(await queryTimeseries(db, query), policies(principal, config, query).ordinary));
+    method: 'get', path: '/flows/timeseries', access: 'viewer', summary: 'People per day, week or month', query: timeseriesQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return discloseTimeseries(await queryTimeseries(db, query), policies(principal, config, query).ordinary);
     },
   });
   route(router, {
     method: 'get', path: '/flows/breakdowns', access: 'viewer', summary: 'People by sex, age, nationality, transport, reason, vulnerability',
-    query: breakdownsQuery,
-    handler: async (req, res, { principal, query }) => {
+    query: breakdownsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
       const p = policies(principal, config, query);
-      sendAggregate(req, res, discloseBreakdowns(await queryBreakdowns(db, query), p.ordinary, p.sensitive));
+      return discloseBreakdowns(await queryBreakdowns(db, query), p.ordinary, p.sensitive);
     },
   });
   route(router, {
-    method: 'get', path: '/flows/corridors', access: 'viewer', summary: 'Top origin → crossing → destination chains', query: corridorsQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseCorridors(await queryCorridors(db, query), policies(principal, config, query).ordinary));
+    method: 'get', path: '/flows/corridors', access: 'viewer', summary: 'Top origin → crossing → destination chains', query: corridorsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return discloseCorridors(await queryCorridors(db, query), policies(principal, config, query).ordinary);
     },
   });
   route(router, {
     method: 'get', path: '/flows/crossings', access: 'viewer', summary: 'Inbound, outbound and net flux per monitoring point',
-    query: crossingsQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseCrossings(await queryCrossings(db, query), policies(principal, config, query).ordinary));
+    query: crossingsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return discloseCrossings(await queryCrossings(db, query), policies(principal, config, query).ordinary);
     },
   });
   return router;

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { engineInfo } from '../db/index.js';
@@ -37,20 +37,21 @@ export function healthRouter(db: Db, info: HealthInfo): Router {
     path: '/health',
     access: 'public', // monitoring probes; whole-table row counts, the sensitive one suppressed below
     summary: 'Status, database engine and versions, schema version, demo flag, row counts',
-    handler: async (_req, res, { principal }) => {
+    cache: 'no-store',
+    handler: async (_req, _res, { principal }) => {
       const selects = Object.entries(COUNTED).map(([k, t]) => `(SELECT count(*) FROM ${t})::int AS "${k}"`);
       const [counts] = await db.query<Record<keyof typeof COUNTED, number>>(`SELECT ${selects.join(', ')}`);
       const [demo] = await db.query<{ demo: boolean }>('SELECT EXISTS (SELECT 1 FROM datasets WHERE is_synthetic) AS demo');
       // Protection reports are counted people at risk: a small total is suppressed like any other.
       const reports = publishCount(counts?.reports ?? 0, disclosurePolicy(principal, info.disclosure, { sensitive: true }));
-      res.set('Cache-Control', 'no-store').json({
+      return {
         status: 'ok',
         db: { kind: db.kind, ...(await engineOnce()) },
         schemaVersion: info.schemaVersion,
         demo: demo?.demo ?? false,
         counts: { ...counts, reports: reports.count },
         ...(reports.suppressed ? { suppressed: ['reports'] } : {}),
-      });
+      };
     },
   });
   return router;

@@ -1,7 +1,7 @@
 import { type Response, Router } from 'express';
 import { audit } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { notFound } from '../http/problem.js';
@@ -33,7 +33,7 @@ export function outreachRouter(db: Db, config: Config): Router {
   async function sendFile(res: Response, id: number, format: Exclude<ExportFormat, 'json'>, principal: Principal): Promise<void> {
     const plan = await published(id, principal, true);
     await audit(db, principal, 'export.outreach_plan', { planId: id, format });
-    res.set('Cache-Control', 'no-store').attachment(`outreach-plan-${id}.${format}`);
+    res.attachment(`outreach-plan-${id}.${format}`);
     if (format === 'csv') res.type('text/csv; charset=utf-8').send(planCsv(plan));
     else res.type('application/geo+json').send(JSON.stringify(planGeoJson(plan)));
   }
@@ -58,9 +58,8 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Saved outreach plans, newest first (summaries; read a plan for its coverage)',
     query: listQuery,
-    handler: async (_req, res, { query }) => {
-      res.set('Cache-Control', 'private, no-cache').json({ plans: await listPlans(db, query.limit, query.offset) });
-    },
+    cache: 'revalidate',
+    handler: async (_req, _res, { query }) => ({ plans: await listPlans(db, query.limit, query.offset) }),
   });
 
   route(router, {
@@ -69,9 +68,10 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Two plans side by side: sites in common and not, coverage difference (?a=&b=)',
     query: compareQuery,
-    handler: async (_req, res, { principal, query }) => {
+    cache: 'revalidate',
+    handler: async (_req, _res, { principal, query }) => {
       const [a, b] = await Promise.all([published(query.a, principal), published(query.b, principal)]);
-      res.set('Cache-Control', 'private, no-cache').json(comparePlans(a, b));
+      return comparePlans(a, b);
     },
   });
 
@@ -82,6 +82,7 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'A plan as CSV or GeoJSON (small counts suppressed for every role; audited)',
     params: planExportParams,
+    cache: 'no-store', // an export: no copy stays in a browser cache
     handler: async (_req, res, { principal, params }) => sendFile(res, params.id, params.format, principal),
   });
 
@@ -92,9 +93,10 @@ export function outreachRouter(db: Db, config: Config): Router {
     summary: 'One saved plan (?format=csv|geojson exports it, audited)',
     params: planIdParams,
     query: planGetQuery,
+    cache: (query) => (query.format === 'json' ? 'revalidate' : 'no-store'),
     handler: async (_req, res, { principal, params, query }) => {
       if (query.format !== 'json') return sendFile(res, params.id, query.format, principal);
-      res.set('Cache-Control', 'private, no-cache').json(await published(params.id, principal));
+      return published(params.id, principal);
     },
   });
 
@@ -130,10 +132,11 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Delivered activities of a plan, and planned vs delivered per site',
     params: planIdParams,
-    handler: async (_req, res, { params }) => {
+    cache: 'revalidate',
+    handler: async (_req, _res, { params }) => {
       if (!(await planExists(db, params.id))) throw notFound(`no outreach plan ${params.id}`);
       const [activities, sites] = await Promise.all([listActivities(db, params.id), deliveryBySite(db, params.id)]);
-      res.set('Cache-Control', 'private, no-cache').json({ planId: params.id, activities, sites });
+      return { planId: params.id, activities, sites };
     },
   });
   return router;
