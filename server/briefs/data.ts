@@ -6,7 +6,7 @@ import { queryCorridors } from '../flows/corridors.js';
 import { queryCrossings } from '../flows/crossings.js';
 import { discloseBreakdowns, discloseCorridors, discloseCrossings, discloseFlows, discloseTimeseries } from '../flows/disclose.js';
 import { queryFlows } from '../flows/flows.js';
-import type { FlowFilter } from '../flows/schemas.js';
+import type { FlowFilter } from '../query/schemas.js';
 import { queryTimeseries } from '../flows/timeseries.js';
 import { getPlan } from '../outreach/store.js';
 import { disclosurePolicy } from '../privacy/disclosure.js';

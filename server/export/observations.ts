@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
-import { fromWhere, obsExpr, Params, type Source, type Sql } from '../flows/sql.js';
+import type { Period } from '../query/period.js';
+import { fromWhere, obsExpr, Params, type Source, type Sql } from '../query/sql.js';
 import { type DisclosurePolicy, publishBreakdown, publishCount } from '../privacy/disclosure.js';
 import type { ObservationsExportQuery } from './schemas.js';
 import type { ExportColumn, ExportRow } from './writer.js';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
-import { fromWhere, Params } from '../flows/sql.js';
+import type { Period } from '../query/period.js';
+import { fromWhere, Params } from '../query/sql.js';
 import type { DisclosurePolicy } from '../privacy/disclosure.js';
 import { type Counts, publishCounts, round6 } from './observations.js';
 import type { ObservationsExportQuery } from './schemas.js';

@@ -5,7 +5,7 @@ import { hasRole } from '../auth/roles.js';
 import { catalogSql } from '../catalog/sql.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
-import { prepare } from '../flows/source.js';
+import { prepare } from '../query/source.js';
 import { HttpError } from '../http/problem.js';
 import { rateLimiter } from '../http/security.js';
 import { disclosurePolicy } from '../privacy/disclosure.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from '../catalog/schemas.js';
-import { flowFilterQuery } from '../flows/schemas.js';
+import { flowFilterQuery } from '../query/schemas.js';
 
 export const EXPORT_LEVELS = ['aggregate', 'record'] as const;
 export const EXPORT_BUCKETS = ['day', 'week', 'month'] as const;

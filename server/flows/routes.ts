@@ -10,7 +10,8 @@ import { queryCorridors } from './corridors.js';
 import { queryCrossings } from './crossings.js';
 import { discloseBreakdowns, discloseCorridors, discloseCrossings, discloseFlows, discloseTimeseries } from './disclose.js';
 import { queryFlows } from './flows.js';
-import { breakdownsQuery, corridorsQuery, crossingsQuery, type FlowFilter, flowsQuery, timeseriesQuery } from './schemas.js';
+import type { FlowFilter } from '../query/schemas.js';
+import { breakdownsQuery, corridorsQuery, crossingsQuery, flowsQuery, timeseriesQuery } from './schemas.js';
 import { queryTimeseries } from './timeseries.js';
 
 type SuppressionConfig = Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;

@@ -1,12 +1,12 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
+import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
 import { publish, round } from './analyse.js';
 import { defaultCell, densityGrid, type DensityGridResult, extentOf, MAX_GRID_CELLS } from './density.js';
 import type { KdeQuery } from './schemas.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, sitePeriod, suppressionFor } from './service.js';
-import { loadSites } from './sites.js';
+import { loadSites, sitePeriod } from '../query/sites.js';
+import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, suppressionFor } from './service.js';
 
 export interface KdePoint {
   lon: number;

@@ -1,13 +1,14 @@
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Queryable } from '../db/index.js';
-import { type Period, resolvePeriod } from '../flows/period.js';
+import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
 import { disclosurePolicy } from '../privacy/disclosure.js';
 import { analyseHotspots, type HotspotCell } from './analyse.js';
 import { type Bin, binSites, MAX_STUDY_CELLS, studyArea } from './binning.js';
-import type { HotspotsQuery, SiteQuery } from './schemas.js';
-import { lastDay, loadSites } from './sites.js';
+import type { SiteQuery } from '../query/schemas.js';
+import { loadSites, sitePeriod } from '../query/sites.js';
+import type { HotspotsQuery } from './schemas.js';
 
 export type DisclosureConfig = Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;
 
@@ -34,11 +35,6 @@ export function disclosureInfo(suppressK: number | null, config: DisclosureConfi
     suppressedCells,
     imputed: suppressK !== null && suppressedCells > 0 ? suppressK / 2 : null,
   };
-}
-
-/** The request's period: as the flow endpoints resolve it, anchored on the measure's own last day. */
-export async function sitePeriod(db: Queryable, q: SiteQuery): Promise<Period> {
-  return resolvePeriod(q, q.from && q.to ? null : await lastDay(db, q));
 }
 
 /** Bins of a measure over a period at an H3 resolution. */

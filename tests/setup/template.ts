@@ -6,7 +6,7 @@ import { openEmbedded } from '../../server/db/embedded.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
 import { openServer } from '../../server/db/server.js';
 import { loadDemo } from '../../server/demo/load.js';
-import { refreshRollup } from '../../server/flows/rollup.js';
+import { refreshRollup } from '../../server/query/rollup.js';
 import { paths } from '../../server/paths.js';
 
 /** Demo size for tests: big enough for structure (corridors, weekdays), small enough to be quick. */
