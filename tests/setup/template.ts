@@ -20,7 +20,7 @@ function templateKey(): string {
   for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)));
   h.update(readFileSync(join(paths.data, 'geography.json')));
   // The template holds the built flow rollups: what builds them changes it too.
-  for (const f of ['rollup.ts', 'rollup-sql.ts', 'cubes.ts', 'bits.ts', 'plan.ts']) h.update(readFileSync(join(paths.root, 'server/flows', f)));
+  for (const f of ['rollup.ts', 'rollup-sql.ts', 'cubes.ts', 'bits.ts', 'plan.ts']) h.update(readFileSync(join(paths.root, 'server/query', f)));
   return h.digest('hex').slice(0, 16);
 }
 
