@@ -3,8 +3,9 @@ import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
 import { SERVICE_KINDS, type ServiceKind } from '../domain.js';
 import type { Period } from '../query/period.js';
-import { publish, round } from '../hotspots/analyse.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, loadBins, suppressionFor } from '../hotspots/service.js';
+import { round } from '../analysis/round.js';
+import { loadBins } from '../hotspots/service.js';
+import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, publishImputed, suppressionFor } from '../privacy/disclosure.js';
 import { sitePeriod } from '../query/sites.js';
 import { DAYS_PER_MONTH, drivers, gapText, inaccessibility } from './gap.js';
 import { type AccessQuery, MODE_SPEED } from './schemas.js';
@@ -69,7 +70,7 @@ export async function computeAccess(db: Queryable, principal: Principal, config:
   // Unrounded monthly demand per cell, so the gap text rounds once.
   const monthlyOf = new Map<string, number>();
   const cells = demand.map((b, i): AccessCell => {
-    const pub = publish(b.value, suppressK);
+    const pub = publishImputed(b.value, suppressK);
     const access: Partial<Record<ServiceKind, KindAccess>> = {};
     let sumI = 0;
     for (const k of kinds) {

@@ -8,7 +8,7 @@ import type { Db } from '../db/index.js';
 import { prepare } from '../query/source.js';
 import { HttpError } from '../http/problem.js';
 import { rateLimiter } from '../http/security.js';
-import { disclosurePolicy } from '../privacy/disclosure.js';
+import { requestPolicies } from '../privacy/disclosure.js';
 import { catalogColumns, catalogRow } from './catalog.js';
 import { AGGREGATE_COLUMNS, aggregateRows, aggregateSql } from './observations.js';
 import { RECORD_COLUMNS, recordRows } from './records.js';
@@ -38,9 +38,7 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         if (query.level === 'record' && !hasRole(principal, 'data_manager')) {
           throw new HttpError(403, 'Forbidden', 'record-level exports need the data_manager role; aggregate exports are open to viewers');
         }
-        const sensitive = query.vulnerability?.includes('trafficking_indicators') === true;
-        const normal = disclosurePolicy(principal, config, { exporting: true, sensitive });
-        const strict = disclosurePolicy(principal, config, { exporting: true, sensitive: true });
+        const policies = requestPolicies(principal, config, query, { exporting: true });
         // The flows API's own period rules (default: the last 90 days of data; at most 3 years) and
         // source choice (the rollup when fresh for the period, else raw rows).
         const { period, src } = await prepare(db, query, query.level === 'record' ? { source: 'raw' } : {}, {
@@ -51,7 +49,7 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
           `SELECT coalesce(bool_or(is_synthetic), false) AS synthetic FROM datasets WHERE kind = 'observations'`,
         );
         const meta = {
-          period, level: query.level, bucket: query.level === 'aggregate' ? query.bucket : undefined, suppressionK: normal.k,
+          period, level: query.level, bucket: query.level === 'aggregate' ? query.bucket : undefined, suppressionK: policies.ordinary.k,
           notice: demo?.synthetic ? 'includes synthetic demo data' : undefined,
         };
         await audit(db, principal, 'export.observations', { format, level: query.level, period, filter: query });
@@ -59,8 +57,8 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         await writer.begin(`corridor-observations-${period.from}-${period.to}${demo?.synthetic ? '-synthetic-demo' : ''}`);
         const rows =
           query.level === 'record'
-            ? recordRows(db, query, period, { normal, sensitive: strict }, () => writer.closed)
-            : aggregateRows(db, aggregateSql(query, period, src), normal);
+            ? recordRows(db, query, period, policies, () => writer.closed)
+            : aggregateRows(db, aggregateSql(query, period, src), policies.ordinary);
         for await (const r of rows) await writer.row(r, r.lon, r.lat);
         await writer.end();
       },

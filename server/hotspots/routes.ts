@@ -11,7 +11,7 @@ import { computeHotspots } from './service.js';
 
 /**
  * Hotspot analysis (issue 6, ARCHITECTURE §4–§5). Viewer level: every count is published
- * through disclosure control for roles below data manager (see analyse.ts for why z and p stay
+ * through disclosure control for roles below data manager (privacy/impute.ts says why z and p stay
  * safe to publish). Heavy: one rate-limit budget per caller across the three endpoints.
  */
 export function hotspotsRouter(db: Db, config: Config): Router {
