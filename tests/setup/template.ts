@@ -21,6 +21,7 @@ function templateKey(): string {
   h.update(readFileSync(join(paths.data, 'geography.json')));
   // The template holds the built flow rollups: what builds them changes it too.
   for (const f of ['rollup.ts', 'rollup-sql.ts', 'cubes.ts', 'bits.ts', 'plan.ts']) h.update(readFileSync(join(paths.root, 'server/query', f)));
+  h.update(readFileSync(join(paths.root, 'server/db/reference.ts'))); // reference data migrate() loads
   return h.digest('hex').slice(0, 16);
 }
 
