@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from '../flows/service.js';
 import type { FlowFilter } from '../query/schemas.js';
-import { getPlan } from '../outreach/store.js';
+import { findPlan } from '../outreach/service.js';
 import { requestPolicies } from '../privacy/disclosure.js';
 import { topGaps, topHotspots } from './analyses.js';
 import { keyFigures, seriesBucket } from './figures.js';
@@ -62,7 +62,8 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   });
   const names = new Map(corridors.locations.map((l) => [l.id, l.name]));
   const sources = await db.query<Source & Record<string, unknown>>(SOURCES_SQL, [period.from, period.to]);
-  const plan = q.plan === undefined ? null : await getPlan(db, q.plan);
+  // The plan's sites as an export shows them (names and places only; no counts are printed).
+  const plan = q.plan === undefined ? null : await findPlan(db, q.plan, principal, config, true);
   const sections = q.sections ?? [...DEFAULT_SECTIONS];
   const [hotspots, gaps] = await Promise.all([
     sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
@@ -93,13 +94,13 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
     breakdowns: breakdowns.breakdowns.map((b) => ({ dimension: b.dimension, total: b.total, categories: b.categories.map((c) => ({ key: c.key, count: c.count })) })),
     flows: { locations: flows.locations, flows: flows.flows, totals: flows.totals },
     plan: plan && {
-      id: plan.id, name: plan.name, synthetic: plan.result.synthetic,
-      sites: plan.result.sites.map((s) => ({ rank: s.rank, name: s.name, activity: s.activity, lon: s.lon, lat: s.lat })),
+      id: plan.id, name: plan.name, synthetic: plan.synthetic,
+      sites: plan.sites.map((s) => ({ rank: s.rank, name: s.name, activity: s.activity, lon: s.lon, lat: s.lat })),
     },
     hotspots,
     gaps,
     sources,
-    demo: sources.some((s) => s.synthetic) || plan?.result.synthetic === true,
+    demo: sources.some((s) => s.synthetic) || plan?.synthetic === true,
     disclosure: { k: policy.k, sensitiveK: sensitive.k },
     generatedAt: new Date().toISOString(),
     permalink: `${origin}/${permalinkHash(q)}`,

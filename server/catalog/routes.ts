@@ -4,7 +4,8 @@ import { route } from '../http/route.js';
 import type { Db } from '../db/index.js';
 import { toFeatureCollection } from './geojson.js';
 import { type CatalogFilter, monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from './schemas.js';
-import { catalogSql, type LayerName } from './sql.js';
+import { catalogRows } from './service.js';
+import type { LayerName } from './sql.js';
 
 const ENDPOINTS: [path: string, layer: LayerName, schema: z.ZodType<CatalogFilter, unknown>][] = [
   ['/monitoring-points', 'monitoringPoints', monitoringPointsQuery],
@@ -24,8 +25,7 @@ export function catalogRouter(db: Db): Router {
       summary: `GeoJSON ${layer} (filters: bbox, kind, …)`,
       query: schema,
       handler: async (_req, res, { query }) => {
-        const { text, values } = catalogSql(layer, query);
-        res.type('application/geo+json').json(toFeatureCollection(await db.query(text, values)));
+        res.type('application/geo+json').json(toFeatureCollection(await catalogRows(db, layer, query)));
       },
     });
   }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { audit } from '../audit/audit.js';
 import { route } from '../http/route.js';
 import { hasRole } from '../auth/roles.js';
-import { catalogSql } from '../catalog/sql.js';
+import { catalogRows } from '../catalog/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { prepare } from '../query/source.js';
@@ -73,8 +73,7 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         cache: 'no-store',
         middleware: [limit],
         handler: async (_req, res, { principal, query }) => {
-          const { text, values } = catalogSql(layer, query);
-          const rows = await db.query(text, values);
+          const rows = await catalogRows(db, layer, query);
           await audit(db, principal, 'export.catalog', { layer: path, format, rows: rows.length });
           const writer = new ExportWriter(res, format, catalogColumns(rows), { layer: path });
           await writer.begin(`corridor-${path}`);

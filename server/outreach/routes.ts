@@ -9,10 +9,10 @@ import { rateLimiter } from '../http/security.js';
 import { comparePlans } from './compare.js';
 import { addActivity, deliveryBySite, listActivities } from './delivery.js';
 import { planCsv, planGeoJson } from './export.js';
-import { computePlan } from './plan.js';
-import { planPolicy, publishPlan, type PublishedPlan } from './publish.js';
+import type { PublishedPlan } from './publish.js';
 import { activityBody, compareQuery, type ExportFormat, listQuery, planBody, planExportParams, planGetQuery, planIdParams } from './schemas.js';
-import { deletePlan, getPlan, listPlans, planExists, savePlan } from './store.js';
+import { createPlan, findPlan } from './service.js';
+import { deletePlan, listPlans, planExists } from './sql.js';
 
 /**
  * Outreach planning (issue 7): maximal-coverage site selection, saved plans, comparison,
@@ -25,9 +25,9 @@ export function outreachRouter(db: Db, config: Config): Router {
   const base = '/outreach/plans';
 
   async function published(id: number, principal: Principal, exporting = false): Promise<PublishedPlan> {
-    const plan = await getPlan(db, id);
+    const plan = await findPlan(db, id, principal, config, exporting);
     if (!plan) throw notFound(`no outreach plan ${id}`);
-    return publishPlan(plan, planPolicy(plan, principal, config, exporting));
+    return plan;
   }
 
   async function sendFile(res: Response, id: number, format: Exclude<ExportFormat, 'json'>, principal: Principal): Promise<void> {
@@ -46,9 +46,8 @@ export function outreachRouter(db: Db, config: Config): Router {
     body: planBody,
     middleware: [heavy],
     handler: async (_req, res, { principal, body }) => {
-      const result = await computePlan(db, principal, body);
-      const plan = await savePlan(db, principal, body, result);
-      res.status(201).location(`/api/v1${base}/${plan.id}`).json(publishPlan(plan, planPolicy(plan, principal, config, false)));
+      const plan = await createPlan(db, principal, config, body);
+      res.status(201).location(`/api/v1${base}/${plan.id}`).json(plan);
     },
   });
 
