@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import { type CsvValue, csvLine } from './csv.js';
+import { type CsvValue, csvLine } from '../http/csv.js';
 
 export type ExportFormat = 'csv' | 'geojson';
 
