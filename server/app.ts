@@ -1,6 +1,6 @@
 /**
  * How the server is laid out. Every feature folder (catalog, flows, hotspots, access, outreach,
- * briefs, export, auth, audit, health, ingest) names its files the same way:
+ * briefs, export, auth, audit, health) names its files the same way:
  *
  *   routes.ts   HTTP only: route() declarations (access, schemas, cache policy) calling the feature;
  *   schemas.ts  zod request schemas and their types: the feature's request contract;

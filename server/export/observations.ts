@@ -100,4 +100,10 @@ export async function* aggregateRows(db: Queryable, sql: Sql, policy: Disclosure
   }
 }
 
+/** Whether any observations dataset is synthetic demo data (exports say so in their name and metadata). */
+export async function hasSyntheticObservations(db: Queryable): Promise<boolean> {
+  const [row] = await db.query<{ synthetic: boolean }>(`SELECT coalesce(bool_or(is_synthetic), false) AS synthetic FROM datasets WHERE kind = 'observations'`);
+  return row?.synthetic === true;
+}
+
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

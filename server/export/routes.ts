@@ -10,7 +10,7 @@ import { HttpError } from '../http/problem.js';
 import { rateLimiter } from '../http/security.js';
 import { requestPolicies } from '../privacy/disclosure.js';
 import { catalogColumns, catalogRow } from './catalog.js';
-import { AGGREGATE_COLUMNS, aggregateRows, aggregateSql } from './observations.js';
+import { AGGREGATE_COLUMNS, aggregateRows, aggregateSql, hasSyntheticObservations } from './observations.js';
 import { RECORD_COLUMNS, recordRows } from './records.js';
 import { LAYER_EXPORTS, observationsExportQuery } from './schemas.js';
 import { type ExportFormat, ExportWriter } from './writer.js';
@@ -45,16 +45,14 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
           dims: ['point', 'direction'],
           bucket: query.bucket,
         });
-        const [demo] = await db.query<{ synthetic: boolean }>(
-          `SELECT coalesce(bool_or(is_synthetic), false) AS synthetic FROM datasets WHERE kind = 'observations'`,
-        );
+        const synthetic = await hasSyntheticObservations(db);
         const meta = {
           period, level: query.level, bucket: query.level === 'aggregate' ? query.bucket : undefined, suppressionK: policies.ordinary.k,
-          notice: demo?.synthetic ? 'includes synthetic demo data' : undefined,
+          notice: synthetic ? 'includes synthetic demo data' : undefined,
         };
         await audit(db, principal, 'export.observations', { format, level: query.level, period, filter: query });
         const writer = new ExportWriter(res, format, query.level === 'record' ? RECORD_COLUMNS : AGGREGATE_COLUMNS, meta);
-        await writer.begin(`corridor-observations-${period.from}-${period.to}${demo?.synthetic ? '-synthetic-demo' : ''}`);
+        await writer.begin(`corridor-observations-${period.from}-${period.to}${synthetic ? '-synthetic-demo' : ''}`);
         const rows =
           query.level === 'record'
             ? recordRows(db, query, period, policies, () => writer.closed)
