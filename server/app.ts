@@ -55,6 +55,8 @@ export interface AppDeps {
 export function createApp({ config, db, log, schemaVersion }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // ETags of API answers come from their route's cache policy only (http/cache.ts).
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.use(securityHeaders());
   app.use(

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { z } from 'zod';
+import { REVALIDATE } from '../http/cache.js';
 import { route } from '../http/route.js';
 import type { Db } from '../db/index.js';
 import { toFeatureCollection } from './geojson.js';
@@ -24,8 +25,10 @@ export function catalogRouter(db: Db): Router {
       access: 'viewer',
       summary: `GeoJSON ${layer} (filters: bbox, kind, …)`,
       query: schema,
+      cache: REVALIDATE, // reference data: changes only on import
       handler: async (_req, res, { query }) => {
-        res.type('application/geo+json').json(toFeatureCollection(await catalogRows(db, layer, query)));
+        res.type('application/geo+json');
+        return toFeatureCollection(await catalogRows(db, layer, query));
       },
     });
   }

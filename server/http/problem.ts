@@ -64,7 +64,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (res.headersSent) return;
     // The route's cache policy was set before its handler ran; an error is never kept.
-    res.removeHeader('ETag');
     res
       .status(problem.status)
       .set('Cache-Control', 'no-store')

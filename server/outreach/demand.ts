@@ -9,9 +9,10 @@ import { type DemandCell, spreadToCells } from './spread.js';
 
 /**
  * Demand for a plan: people per H3 cell over the period, for the measure and flow filters.
- * Counts per monitoring point come from the site loader hotspots use too (same measures, same
- * filters, the flows rollup when fresh: server/query/sites.ts); spreadToCells turns them into cells (spread.ts says
- * why and how). Replace `demandCells` to plan on another surface: the rest only sees cells.
+ * Counts per monitoring point come from the site loader hotspots use too (server/query/sites.ts:
+ * same measures, same filters, the flows rollup when fresh); spreadToCells turns them into cells
+ * (spread.ts says why and how). Replace `demandCells` to plan on another surface: the rest only
+ * sees cells.
  */
 export interface Demand {
   period: Period;

@@ -1,6 +1,7 @@
 import { type Response, Router } from 'express';
 import { audit } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
+import { REVALIDATE } from '../http/cache.js';
 import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
@@ -57,7 +58,7 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Saved outreach plans, newest first (summaries; read a plan for its coverage)',
     query: listQuery,
-    cache: 'revalidate',
+    cache: REVALIDATE,
     handler: async (_req, _res, { query }) => ({ plans: await listPlans(db, query.limit, query.offset) }),
   });
 
@@ -67,7 +68,7 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Two plans side by side: sites in common and not, coverage difference (?a=&b=)',
     query: compareQuery,
-    cache: 'revalidate',
+    cache: REVALIDATE,
     handler: async (_req, _res, { principal, query }) => {
       const [a, b] = await Promise.all([published(query.a, principal), published(query.b, principal)]);
       return comparePlans(a, b);
@@ -92,7 +93,7 @@ export function outreachRouter(db: Db, config: Config): Router {
     summary: 'One saved plan (?format=csv|geojson exports it, audited)',
     params: planIdParams,
     query: planGetQuery,
-    cache: (query) => (query.format === 'json' ? 'revalidate' : 'no-store'),
+    cache: (query) => (query.format === 'json' ? REVALIDATE : 'no-store'),
     handler: async (_req, res, { principal, params, query }) => {
       if (query.format !== 'json') return sendFile(res, params.id, query.format, principal);
       return published(params.id, principal);
@@ -131,7 +132,7 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Delivered activities of a plan, and planned vs delivered per site',
     params: planIdParams,
-    cache: 'revalidate',
+    cache: REVALIDATE,
     handler: async (_req, _res, { params }) => {
       if (!(await planExists(db, params.id))) throw notFound(`no outreach plan ${params.id}`);
       const [activities, sites] = await Promise.all([listActivities(db, params.id), deliveryBySite(db, params.id)]);

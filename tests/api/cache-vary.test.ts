@@ -83,6 +83,20 @@ describe.each(DB_KINDS)('caching headers of every GET route on the %s database',
     expect(checked.size).toBe(gets.length);
   });
 
+  it('when a public route reads the caller, then its answer varies on the credentials too; one that does not, does not', async () => {
+    // /health publishes the reports count under the caller's disclosure policy; /client-config is the same for everyone.
+    expect((await app.as('viewer').get('/api/v1/health')).headers.get('vary')).toBe('Authorization, Cookie');
+    expect((await app.as('viewer').get('/api/v1/client-config')).headers.get('vary')).toBeNull();
+  });
+
+  it('when a cached route answers with an error, then the error is never kept but still varies on the caller', async () => {
+    const res = await app.as('viewer').get('/api/v1/hotspots?from=2025-02-30');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('vary')).toBe('Authorization, Cookie');
+  });
+
   it('when a role-dependent aggregate is cached, then the same answer names private, Vary and an ETag that gives a 304', async () => {
     for (const path of ['/api/v1/flows', '/api/v1/hotspots', '/api/v1/access']) {
       const first = await app.as('viewer').get(path);
