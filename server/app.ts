@@ -1,3 +1,22 @@
+/**
+ * How the server is laid out. Every feature folder (catalog, flows, hotspots, access, outreach,
+ * briefs, export, auth, audit, health) names its files the same way:
+ *
+ *   routes.ts   HTTP only: route() declarations (access, schemas, cache policy) calling the feature;
+ *   schemas.ts  zod request schemas and their types: the feature's request contract;
+ *   service.ts  the feature's public entry points: the one file (with schemas.ts) that another
+ *               feature may import;
+ *   sql.ts      SQL text and the functions that run it, where a feature's data access is one file;
+ *               where each query is the subject of its own file (flows/corridors.ts, auth/users.ts)
+ *               that file is named after it;
+ *   other files are named after what they compute, pure functions apart from I/O.
+ *
+ * Cross-cutting: audit/audit.ts (audit(), called by every feature that changes or exports data)
+ * and auth/roles.ts (who is asking). Shared layers below the features: query/ (reading
+ * observations and reports: periods, filters and measures, rollup cubes, the source planner,
+ * sites), privacy/ (every disclosure decision), http/ (route(), caching, errors, validation, CSV),
+ * db/ (the one Db interface, migrations, reference data), analysis/ (pure algorithms).
+ */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +29,7 @@ import { briefPageHeaders } from './briefs/page.js';
 import { briefsRouter } from './briefs/routes.js';
 import { adminRouter } from './auth/admin-routes.js';
 import { principalMiddleware } from './auth/principal.js';
-import { route } from './auth/route.js';
+import { route } from './http/route.js';
 import { authRouter } from './auth/routes.js';
 import { catalogRouter } from './catalog/routes.js';
 import { flowsRouter } from './flows/routes.js';
@@ -36,6 +55,8 @@ export interface AppDeps {
 export function createApp({ config, db, log, schemaVersion }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // ETags of API answers come from their route's cache policy only (http/cache.ts).
+  app.set('etag', false);
   app.set('trust proxy', false);
   app.use(securityHeaders());
   app.use(
@@ -52,7 +73,7 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   );
   app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
 
-  // Every route is declared with route() and its access (server/auth/route.ts).
+  // Every route is declared with route(), its access and its cache policy (server/http/route.ts).
   const api = express.Router();
   api.use(principalMiddleware(db, config));
   api.use(healthRouter(db, { schemaVersion, disclosure: config }));

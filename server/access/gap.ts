@@ -1,5 +1,5 @@
 import type { ServiceKind } from '../domain.js';
-import type { Measure } from '../hotspots/schemas.js';
+import type { Measure } from '../query/schemas.js';
 import type { Mode } from './schemas.js';
 
 /**

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { route } from '../auth/route.js';
+import { AGGREGATE } from '../http/cache.js';
+import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { rateLimiter } from '../http/security.js';
@@ -19,10 +20,9 @@ export function accessRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Travel time from demand cells to the nearest service of each kind, with river and border barriers; ranked gaps',
     query: accessQuery,
+    cache: AGGREGATE,
     middleware: [heavy],
-    handler: async (_req, res, { principal, query }) => {
-      res.set('Cache-Control', 'private, max-age=60').json(await computeAccess(db, principal, config, query));
-    },
+    handler: async (_req, _res, { principal, query }) => computeAccess(db, principal, config, query),
   });
   return router;
 }

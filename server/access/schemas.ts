@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { SERVICE_KINDS } from '../domain.js';
-import { flowFilterQuery } from '../flows/schemas.js';
 import { csvEnum } from '../http/schemas.js';
-import { MEASURES, measureCheck, res } from '../hotspots/schemas.js';
+import { flowFilterQuery, measure, measureCheck, res } from '../query/schemas.js';
 
 export const MODES = ['walk', 'motor'] as const;
 export type Mode = (typeof MODES)[number];
@@ -16,7 +15,7 @@ export const MODE_SPEED: Record<Mode, number> = { walk: 5, motor: 40 };
  */
 export const accessQuery = flowFilterQuery
   .extend({
-    measure: z.enum(MEASURES).default('movement'),
+    measure,
     res,
     /** Service kinds to reach; default all. */
     kind: csvEnum(SERVICE_KINDS).optional(),

@@ -1,13 +1,16 @@
+import type { AccessPoint, TravelOptions } from '../analysis/access.js';
 import { nearestByKind } from '../analysis/access-nearest.js';
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
 import { SERVICE_KINDS, type ServiceKind } from '../domain.js';
-import type { Period } from '../flows/period.js';
-import { publish, round } from '../hotspots/analyse.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, loadBins, sitePeriod, suppressionFor } from '../hotspots/service.js';
+import type { Period } from '../query/period.js';
+import { round } from '../analysis/round.js';
+import { loadBins } from '../hotspots/service.js';
+import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, publishImputed, suppressionFor } from '../privacy/disclosure.js';
+import { sitePeriod } from '../query/sites.js';
 import { DAYS_PER_MONTH, drivers, gapText, inaccessibility } from './gap.js';
 import { type AccessQuery, MODE_SPEED } from './schemas.js';
-import { loadCrossings, loadServices, zambezi } from './sql.js';
+import { loadCrossings, loadRiver, loadServices } from './sql.js';
 
 export interface KindAccess {
   /** Minutes to the nearest service of the kind; null when none is reachable. */
@@ -54,21 +57,41 @@ export interface AccessResponse {
 }
 
 export const FORMULA = 'gap = monthly demand × mean over kinds of min(1, minutes / tmax); unreachable counts as 1';
-const BARRIERS = 'the Zambezi and international borders, crossed only at official or informal crossing points';
+const barriersText = (river: string | null) => `${river ? `the ${river} and ` : ''}international borders, crossed only at official or informal crossing points`;
+
+/** Services of the kinds, the crossing points and the river barrier: what travel is measured on. */
+async function travelNetwork(db: Queryable, kinds: readonly ServiceKind[]) {
+  const [services, crossings, river] = await Promise.all([loadServices(db, kinds), loadCrossings(db), loadRiver(db)]);
+  return { services, crossings, river: river?.name ?? null, barriers: { river: river?.line ?? [], crossings } };
+}
+
+/**
+ * Each point's inaccessibility (gap.ts) averaged over the kinds: the mean of min(1, minutes to
+ * the nearest service ÷ tmax), travel respecting the barriers. null when no service of those
+ * kinds is loaded. For outreach weighting, which needs access without demand cells of its own.
+ */
+export async function meanInaccessibility(
+  db: Queryable, points: readonly AccessPoint[], kinds: readonly ServiceKind[], travel: TravelOptions & { tmaxMinutes: number },
+): Promise<number[] | null> {
+  const net = await travelNetwork(db, kinds);
+  if (net.services.length === 0) return null;
+  const nearest = nearestByKind(points, net.services, kinds, net.barriers, travel);
+  return points.map((_p, i) => kinds.reduce((s, k) => s + inaccessibility(nearest.get(k)?.minutes[i] ?? Infinity, travel.tmaxMinutes), 0) / kinds.length);
+}
 
 export async function computeAccess(db: Queryable, principal: Principal, config: DisclosureConfig, q: AccessQuery): Promise<AccessResponse> {
   const suppressK = suppressionFor(principal, config, q);
   const kinds = q.kind ?? [...SERVICE_KINDS];
   const speedKmh = q.speed ?? MODE_SPEED[q.mode];
   const period = await sitePeriod(db, q);
-  const [bins, services, crossings] = await Promise.all([loadBins(db, principal, q, period, q.res), loadServices(db, kinds), loadCrossings(db)]);
+  const [bins, { services, crossings, river, barriers }] = await Promise.all([loadBins(db, principal, q, period, q.res), travelNetwork(db, kinds)]);
   // A demand cell without a known country (a report with no place near) is treated as Zambian: the programme's side.
   const demand = [...bins.values()].map((b) => ({ ...b, country: b.country ?? 'ZMB' }));
-  const nearest = nearestByKind(demand, services, kinds, { river: zambezi(), crossings }, { speedKmh, detour: q.detour });
+  const nearest = nearestByKind(demand, services, kinds, barriers, { speedKmh, detour: q.detour });
   // Unrounded monthly demand per cell, so the gap text rounds once.
   const monthlyOf = new Map<string, number>();
   const cells = demand.map((b, i): AccessCell => {
-    const pub = publish(b.value, suppressK);
+    const pub = publishImputed(b.value, suppressK);
     const access: Partial<Record<ServiceKind, KindAccess>> = {};
     let sumI = 0;
     for (const k of kinds) {
@@ -109,7 +132,7 @@ export async function computeAccess(db: Queryable, principal: Principal, config:
     measure: q.measure,
     res: q.res,
     kinds,
-    travel: { mode: q.mode, speedKmh, detour: q.detour, tmaxMinutes: q.tmax, distance: 'great-circle', barriers: BARRIERS },
+    travel: { mode: q.mode, speedKmh, detour: q.detour, tmaxMinutes: q.tmax, distance: 'great-circle', barriers: barriersText(river) },
     formula: FORMULA,
     disclosure: disclosureInfo(suppressK, config, cells.filter((c) => c.demand.suppressed).length),
     cells,

@@ -1,7 +1,7 @@
 import type { ServicePoint } from '../analysis/access-nearest.js';
 import type { CrossingPoint } from '../analysis/access.js';
+import type { Polyline } from '../analysis/access-geometry.js';
 import type { Queryable } from '../db/index.js';
-import { readGeography } from '../demo/geography.js';
 import type { ServiceKind } from '../domain.js';
 
 export interface ServiceRow extends ServicePoint<ServiceKind> {
@@ -33,7 +33,17 @@ export async function loadCrossings(db: Queryable): Promise<CrossingRow[]> {
   return db.query<Crs>(CROSSINGS);
 }
 
-/** The Zambezi trace of data/geography.json ([lon, lat], west to east): the river barrier. */
-export function zambezi(): [number, number][] {
-  return readGeography().zambezi.coordinates.map(([lon, lat]) => [lon, lat]);
+// Vertices as stored (float8), in order: exactly the trace that was loaded.
+const RIVERS = `SELECT b.name, ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat
+  FROM barriers b, ST_DumpPoints(b.geom) p WHERE b.kind = 'river' ORDER BY b.name, p.path`;
+
+/**
+ * The river barrier (migrations/010_barriers.sql, reference data from data/geography.json), or
+ * null when the database holds none. The travel model (analysis/access.ts) has one river.
+ */
+export async function loadRiver(db: Queryable): Promise<{ name: string; line: Polyline } | null> {
+  const rows = await db.query<{ name: string; lon: number; lat: number }>(RIVERS);
+  const names = [...new Set(rows.map((r) => r.name))];
+  if (names.length > 1) throw new Error(`the access model crosses one river; the barriers table holds ${names.join(', ')}`);
+  return names[0] === undefined ? null : { name: names[0], line: rows.map((r) => [r.lon, r.lat] as const) };
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import type { Db } from '../db/index.js';
 import { listAudit } from './audit.js';
 
@@ -34,9 +34,8 @@ export function auditRouter(db: Db): Router {
     access: 'admin',
     summary: 'Audit entries, newest first; filters action, from, to (ISO), limit ≤ 1000',
     query: auditQuery,
-    handler: async (_req, res, { query }) => {
-      res.set('Cache-Control', 'no-store').json({ entries: await listAudit(db, query) });
-    },
+    cache: 'no-store',
+    handler: async (_req, _res, { query }) => ({ entries: await listAudit(db, query) }),
   });
   return router;
 }

@@ -3,7 +3,7 @@ import { audit } from '../audit/audit.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { HttpError, notFound } from '../http/problem.js';
-import { route } from './route.js';
+import { route } from '../http/route.js';
 import { idParams, tokenBody, userBody, userPatch } from './schemas.js';
 import { hashPassword } from './secrets.js';
 import { endUserSessions } from './sessions.js';
@@ -21,9 +21,8 @@ export function adminRouter(db: Db, config: Config): Router {
     path: '/users',
     access: 'admin',
     summary: 'List users (no password hashes)',
-    handler: async (_req, res) => {
-      res.set('Cache-Control', 'no-store').json({ users: await listUsers(db) });
-    },
+    cache: 'no-store',
+    handler: async () => ({ users: await listUsers(db) }),
   });
 
   route(router, {
@@ -78,9 +77,8 @@ export function adminRouter(db: Db, config: Config): Router {
     path: '/tokens',
     access: 'admin',
     summary: 'List API tokens (never their secrets)',
-    handler: async (_req, res) => {
-      res.set('Cache-Control', 'no-store').json({ tokens: await listTokens(db) });
-    },
+    cache: 'no-store',
+    handler: async () => ({ tokens: await listTokens(db) }),
   });
 
   route(router, {
@@ -89,13 +87,15 @@ export function adminRouter(db: Db, config: Config): Router {
     access: 'admin',
     summary: 'Create an API token: { role, name, expiresAt? }; the secret is returned this once',
     body: tokenBody,
+    cache: 'no-store', // the answer holds the secret
     handler: async (_req, res, { body, principal }) => {
       const created = await db.transaction(async (tx) => {
         const t = await createToken(tx, { name: body.name, role: body.role, expiresAt: body.expiresAt, createdBy: principal.userId });
         await audit(tx, principal, 'token.create', { id: t.id, name: body.name, role: body.role, expiresAt: body.expiresAt ?? null });
         return t;
       });
-      res.status(201).set('Cache-Control', 'no-store').json({ ...created, name: body.name, role: body.role, expiresAt: body.expiresAt ?? null });
+      res.status(201);
+      return { ...created, name: body.name, role: body.role, expiresAt: body.expiresAt ?? null };
     },
   });
 

@@ -6,7 +6,7 @@ import { HttpError } from '../http/problem.js';
 import { rateLimiter } from '../http/security.js';
 import { redeemOneTimeCode } from './one-time.js';
 import { ANONYMOUS, type Principal } from './roles.js';
-import { route } from './route.js';
+import { route } from '../http/route.js';
 import { loginBody, oneTimeBody } from './schemas.js';
 import { verifyPassword } from './secrets.js';
 import { clearSessionCookie, createSession, endSession, readCookie, SESSION_COOKIE, setSessionCookie } from './sessions.js';
@@ -41,6 +41,7 @@ export function authRouter(db: Db, config: Config): Router {
     access: 'public',
     summary: 'Sign in with username and password; sets the session cookie',
     body: loginBody,
+    cache: 'no-store',
     middleware: [signInLimit],
     handler: async (req, res, { body }) => {
       const user = await findLoginUser(db, body.username);
@@ -52,7 +53,7 @@ export function authRouter(db: Db, config: Config): Router {
       }
       const { secret, principal } = await signIn(user.id, 'auth.login');
       setSessionCookie(req, res, secret, config.SESSION_HOURS);
-      res.set('Cache-Control', 'no-store').json(describe(principal));
+      return describe(principal);
     },
   });
 
@@ -62,6 +63,7 @@ export function authRouter(db: Db, config: Config): Router {
     access: 'public',
     summary: 'Exchange a one-time sign-in code (first-start link) for a session',
     body: oneTimeBody,
+    cache: 'no-store',
     middleware: [signInLimit],
     handler: async (req, res, { body }) => {
       const userId = await redeemOneTimeCode(db, body.code);
@@ -71,7 +73,7 @@ export function authRouter(db: Db, config: Config): Router {
       }
       const { secret, principal } = await signIn(userId, 'auth.one_time');
       setSessionCookie(req, res, secret, config.SESSION_HOURS);
-      res.set('Cache-Control', 'no-store').json(describe(principal));
+      return describe(principal);
     },
   });
 
@@ -96,9 +98,8 @@ export function authRouter(db: Db, config: Config): Router {
     path: '/auth/me',
     access: 'viewer', // anonymous gets 401, or the public principal when PUBLIC_VIEWER=on
     summary: 'The signed-in principal: kind, name, role',
-    handler: (_req, res, { principal }) => {
-      res.set('Cache-Control', 'no-store').json({ ...describe(principal), publicViewer: res.locals.publicViewer === true });
-    },
+    cache: 'no-store',
+    handler: (_req, res, { principal }) => ({ ...describe(principal), publicViewer: res.locals.publicViewer === true }),
   });
 
   return router;

@@ -2,9 +2,10 @@ import type { Principal } from '../auth/roles.js';
 import { computeAccess } from '../access/service.js';
 import { accessQuery } from '../access/schemas.js';
 import type { Queryable } from '../db/index.js';
-import type { FlowFilter } from '../flows/schemas.js';
+import type { FlowFilter } from '../query/schemas.js';
 import { hotspotsQuery } from '../hotspots/schemas.js';
-import { computeHotspots, type DisclosureConfig } from '../hotspots/service.js';
+import { computeHotspots } from '../hotspots/service.js';
+import type { DisclosureConfig } from '../privacy/disclosure.js';
 
 /**
  * The brief's optional analysis sections (issue 8 §1): top hot spots and top access gaps, from

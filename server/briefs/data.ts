@@ -1,15 +1,10 @@
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
-import { queryBreakdowns } from '../flows/breakdowns.js';
-import { queryCorridors } from '../flows/corridors.js';
-import { queryCrossings } from '../flows/crossings.js';
-import { discloseBreakdowns, discloseCorridors, discloseCrossings, discloseFlows, discloseTimeseries } from '../flows/disclose.js';
-import { queryFlows } from '../flows/flows.js';
-import type { FlowFilter } from '../flows/schemas.js';
-import { queryTimeseries } from '../flows/timeseries.js';
-import { getPlan } from '../outreach/store.js';
-import { disclosurePolicy } from '../privacy/disclosure.js';
+import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from '../flows/service.js';
+import type { FlowFilter } from '../query/schemas.js';
+import { findPlan } from '../outreach/service.js';
+import { requestPolicies } from '../privacy/disclosure.js';
 import { topGaps, topHotspots } from './analyses.js';
 import { keyFigures, seriesBucket } from './figures.js';
 import { permalinkHash } from './permalink.js';
@@ -46,15 +41,15 @@ const SOURCES_SQL = `SELECT name, kind, source_org AS provider, period_start::te
  */
 export async function briefData(db: Db, principal: Principal, config: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>, q: BriefQuery, origin: string) {
   const f = filterOf(q);
-  const sensitive = disclosurePolicy(principal, config, { exporting: true, sensitive: true });
-  const policy = f.vulnerability?.includes('trafficking_indicators') ? sensitive : disclosurePolicy(principal, config, { exporting: true });
-  const crossings = discloseCrossings(await queryCrossings(db, f), policy);
+  const policies = requestPolicies(principal, config, f, { exporting: true });
+  const { ordinary: policy, sensitive } = policies;
+  const crossings = await publishedCrossings(db, f, policies);
   const period = crossings.period;
   const [flows, series, breakdowns, corridors] = await Promise.all([
-    queryFlows(db, { ...f, level: q.level, adminLevel: q.adminLevel }).then((r) => discloseFlows(r, policy)),
-    queryTimeseries(db, { ...f, bucket: seriesBucket(period.days) }).then((r) => discloseTimeseries(r, policy)),
-    queryBreakdowns(db, { ...f, by: ['sex', 'age', 'vulnerability', 'nationality'] }).then((r) => discloseBreakdowns(r, policy, sensitive)),
-    queryCorridors(db, { ...f, level: q.level === 'point' ? 'place' : q.level, adminLevel: q.adminLevel, limit: 5 }).then((r) => discloseCorridors(r, policy)),
+    publishedFlows(db, { ...f, level: q.level, adminLevel: q.adminLevel }, policies),
+    publishedTimeseries(db, { ...f, bucket: seriesBucket(period.days) }, policies),
+    publishedBreakdowns(db, { ...f, by: ['sex', 'age', 'vulnerability', 'nationality'] }, policies),
+    publishedCorridors(db, { ...f, level: q.level === 'point' ? 'place' : q.level, adminLevel: q.adminLevel, limit: 5 }, policies),
   ]);
   const dim = (d: string) => breakdowns.breakdowns.find((b) => b.dimension === d);
   const cell = (d: string, key: string) => dim(d)?.categories.find((c) => c.key === key)?.count ?? (dim(d) ? 0 : null);
@@ -67,7 +62,8 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   });
   const names = new Map(corridors.locations.map((l) => [l.id, l.name]));
   const sources = await db.query<Source & Record<string, unknown>>(SOURCES_SQL, [period.from, period.to]);
-  const plan = q.plan === undefined ? null : await getPlan(db, q.plan);
+  // The plan's sites as an export shows them (names and places only; no counts are printed).
+  const plan = q.plan === undefined ? null : await findPlan(db, q.plan, principal, config, true);
   const sections = q.sections ?? [...DEFAULT_SECTIONS];
   const [hotspots, gaps] = await Promise.all([
     sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
@@ -98,13 +94,13 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
     breakdowns: breakdowns.breakdowns.map((b) => ({ dimension: b.dimension, total: b.total, categories: b.categories.map((c) => ({ key: c.key, count: c.count })) })),
     flows: { locations: flows.locations, flows: flows.flows, totals: flows.totals },
     plan: plan && {
-      id: plan.id, name: plan.name, synthetic: plan.result.synthetic,
-      sites: plan.result.sites.map((s) => ({ rank: s.rank, name: s.name, activity: s.activity, lon: s.lon, lat: s.lat })),
+      id: plan.id, name: plan.name, synthetic: plan.synthetic,
+      sites: plan.sites.map((s) => ({ rank: s.rank, name: s.name, activity: s.activity, lon: s.lon, lat: s.lat })),
     },
     hotspots,
     gaps,
     sources,
-    demo: sources.some((s) => s.synthetic) || plan?.result.synthetic === true,
+    demo: sources.some((s) => s.synthetic) || plan?.synthetic === true,
     disclosure: { k: policy.k, sensitiveK: sensitive.k },
     generatedAt: new Date().toISOString(),
     permalink: `${origin}/${permalinkHash(q)}`,

@@ -1,4 +1,4 @@
-import { type CsvValue, csvLine } from '../export/csv.js';
+import { type CsvValue, csvLine } from '../http/csv.js';
 import type { BriefData } from './data.js';
 import { type ZipEntry, zip } from './zip.js';
 

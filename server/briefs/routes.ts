@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { Router } from 'express';
 import { audit } from '../audit/audit.js';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { rateLimiter } from '../http/security.js';
@@ -46,14 +46,12 @@ export function briefsRouter(db: Db, config: BriefConfig): Router {
   const router = Router();
   const limit = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'briefs', by: 'caller' });
   route(router, {
-    method: 'get', path: '/briefs/data', access: 'viewer', query: briefQuery,
+    method: 'get', path: '/briefs/data', access: 'viewer', query: briefQuery, cache: 'no-store',
     summary: 'A map brief\'s figures, tables and layers for a view (export disclosure control for every role)',
-    handler: async (req, res, { principal, query }) => {
-      res.set('Cache-Control', 'no-store').json(await briefData(db, principal, config, query, publicOrigin(req)));
-    },
+    handler: async (req, _res, { principal, query }) => briefData(db, principal, config, query, publicOrigin(req)),
   });
   route(router, {
-    method: 'post', path: '/briefs', access: 'viewer', body: briefBody, query: briefFormatQuery, middleware: [limit],
+    method: 'post', path: '/briefs', access: 'viewer', body: briefBody, query: briefFormatQuery, cache: 'no-store', middleware: [limit],
     summary: 'A one-page map brief for a view as PDF (or ?format=png), rendered by headless Chromium (503 when none)',
     handler: async (req, res, { principal, body, query }) => {
       const exe = chromiumPath(config.CHROMIUM_PATH);
@@ -68,12 +66,11 @@ export function briefsRouter(db: Db, config: BriefConfig): Router {
       const name = `corridor-brief-${data.period.from}-${data.period.to}${data.demo ? '-synthetic-demo' : ''}.${query.format}`;
       res.set('Content-Type', query.format === 'pdf' ? 'application/pdf' : 'image/png');
       res.set('Content-Disposition', `attachment; filename="${name}"`);
-      res.set('Cache-Control', 'no-store');
       res.send(file);
     },
   });
   route(router, {
-    method: 'get', path: '/briefs/pack', access: 'viewer', query: briefQuery, middleware: [limit],
+    method: 'get', path: '/briefs/pack', access: 'viewer', query: briefQuery, cache: 'no-store', middleware: [limit],
     summary: 'A map brief\'s data pack: figures and tables as HXL-tagged CSV, mapped layers as GeoJSON (ZIP)',
     handler: async (req, res, { principal, query }) => {
       const data = await briefData(db, principal, config, query, publicOrigin(req));
@@ -81,7 +78,6 @@ export function briefsRouter(db: Db, config: BriefConfig): Router {
       await audit(db, principal, 'export.brief', auditParams(data, 'pack'));
       res.set('Content-Type', 'application/zip');
       res.set('Content-Disposition', `attachment; filename="corridor-brief-data-${data.period.from}-${data.period.to}${data.demo ? '-synthetic-demo' : ''}.zip"`);
-      res.set('Cache-Control', 'no-store');
       res.send(file);
     },
   });

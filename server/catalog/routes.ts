@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import type { z } from 'zod';
-import { route } from '../auth/route.js';
+import { REVALIDATE } from '../http/cache.js';
+import { route } from '../http/route.js';
 import type { Db } from '../db/index.js';
 import { toFeatureCollection } from './geojson.js';
 import { type CatalogFilter, monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from './schemas.js';
-import { catalogSql, type LayerName } from './sql.js';
+import { catalogRows } from './service.js';
+import type { LayerName } from './sql.js';
 
 const ENDPOINTS: [path: string, layer: LayerName, schema: z.ZodType<CatalogFilter, unknown>][] = [
   ['/monitoring-points', 'monitoringPoints', monitoringPointsQuery],
@@ -23,9 +25,10 @@ export function catalogRouter(db: Db): Router {
       access: 'viewer',
       summary: `GeoJSON ${layer} (filters: bbox, kind, …)`,
       query: schema,
+      cache: REVALIDATE, // reference data: changes only on import
       handler: async (_req, res, { query }) => {
-        const { text, values } = catalogSql(layer, query);
-        res.type('application/geo+json').json(toFeatureCollection(await db.query(text, values)));
+        res.type('application/geo+json');
+        return toFeatureCollection(await catalogRows(db, layer, query));
       },
     });
   }

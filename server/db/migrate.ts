@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REFERENCE_DATA } from './reference.js';
 import type { Db } from './types.js';
 
 export class MigrationError extends Error {}
@@ -28,6 +29,7 @@ const LOCK_KEY = 7_304_001;
  * Applies pending migrations in order, each in its own transaction, recording
  * (version, checksum). An applied migration whose file changed stops everything: the
  * schema would no longer match the files, and silently carrying on corrupts data later.
+ * Then (re)loads the reference data of data/ (reference.ts) whose table the migrations create.
  * Returns the latest applied version.
  */
 export async function migrate(db: Db, migrations: Migration[]): Promise<string> {
@@ -63,6 +65,7 @@ export async function migrate(db: Db, migrations: Migration[]): Promise<string> 
       await tx.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [m.version, m.checksum]);
     });
   }
+  for (const r of REFERENCE_DATA) if (migrations.some((m) => m.version === r.after)) await r.load(db);
   return migrations.at(-1)?.version ?? 'none';
 }
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { DbOpenError, openDb } from '../db/index.js';
 import { MigrationError, migrate, readMigrations } from '../db/migrate.js';
-import { refreshRollup } from '../flows/rollup.js';
+import { refreshRollup } from '../query/rollup.js';
 import { paths } from '../paths.js';
 import { DemoLoadError, loadDemo, MAX_DEMO_ROWS } from './load.js';
 import { removeDemo } from './remove.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { lonLatTrace } from '../db/reference.js';
 import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS } from '../domain.js';
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/);
@@ -33,7 +34,7 @@ const schema = z.object({
       hours: z.string().optional(),
     }),
   ),
-  zambezi: z.object({ coordinates: z.array(z.tuple([lon, lat])).min(2) }),
+  zambezi: z.object({ coordinates: lonLatTrace }),
 });
 
 export type Geography = z.infer<typeof schema>;

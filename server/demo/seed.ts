@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
-import { refreshRollup } from '../flows/rollup.js';
+import { refreshRollup } from '../query/rollup.js';
 import { loadDemo } from './load.js';
 
 /** First start: an empty database gets the synthetic demo data (ARCHITECTURE §8). */

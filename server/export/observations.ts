@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
-import { fromWhere, obsExpr, Params, type Source, type Sql } from '../flows/sql.js';
+import type { Period } from '../query/period.js';
+import { fromWhere, obsExpr, Params, type Source, type Sql } from '../query/sql.js';
 import { type DisclosurePolicy, publishBreakdown, publishCount } from '../privacy/disclosure.js';
 import type { ObservationsExportQuery } from './schemas.js';
 import type { ExportColumn, ExportRow } from './writer.js';
@@ -98,6 +98,12 @@ export async function* aggregateRows(db: Queryable, sql: Sql, policy: Disclosure
   for (const r of await db.query<AggregateRow & Record<string, unknown>>(sql.text, sql.values)) {
     yield { ...aggregateRow(r, policy), lon: r.lon, lat: r.lat };
   }
+}
+
+/** Whether any observations dataset is synthetic demo data (exports say so in their name and metadata). */
+export async function hasSyntheticObservations(db: Queryable): Promise<boolean> {
+  const [row] = await db.query<{ synthetic: boolean }>(`SELECT coalesce(bool_or(is_synthetic), false) AS synthetic FROM datasets WHERE kind = 'observations'`);
+  return row?.synthetic === true;
 }
 
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
-import { fromWhere, Params } from '../flows/sql.js';
-import type { DisclosurePolicy } from '../privacy/disclosure.js';
+import type { Period } from '../query/period.js';
+import { fromWhere, Params } from '../query/sql.js';
+import { type DisclosurePolicy, isSensitive } from '../privacy/disclosure.js';
 import { type Counts, publishCounts, round6 } from './observations.js';
 import type { ObservationsExportQuery } from './schemas.js';
 import type { ExportColumn, ExportRow } from './writer.js';
@@ -81,7 +81,7 @@ export async function* recordRows(
   db: Queryable,
   q: ObservationsExportQuery,
   period: Period,
-  policy: { normal: DisclosurePolicy; sensitive: DisclosurePolicy },
+  policy: { ordinary: DisclosurePolicy; sensitive: DisclosurePolicy },
   stop: () => boolean,
 ): AsyncGenerator<ExportRow & { lon: number; lat: number }> {
   let after = 0;
@@ -89,13 +89,12 @@ export async function* recordRows(
     const { text, values } = pageSql(q, period, after);
     const page = await db.query<RecordRow & Record<string, unknown>>(text, values);
     for (const r of page) {
-      const sensitive = r.vulnerabilities.includes('trafficking_indicators');
       yield {
         source_row_id: r.source_row_id, dataset_id: r.dataset_id, date: r.observed_on, time: r.observed_at, monitoring_point: r.point,
         direction: r.direction, origin: r.origin, origin_country: r.origin_country, previous: r.previous, next: r.next,
         final_destination: r.destination, destination_country: r.destination_country, nationality: r.nationality,
         transport_mode: r.transport_mode, reasons: r.reasons.join(' '), vulnerabilities: r.vulnerabilities.join(' '),
-        ...publishCounts(r, sensitive ? policy.sensitive : policy.normal),
+        ...publishCounts(r, isSensitive({ vulnerability: r.vulnerabilities }) ? policy.sensitive : policy.ordinary),
         lon: round6(r.lon), lat: round6(r.lat),
       };
     }

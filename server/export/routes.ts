@@ -1,16 +1,16 @@
 import { Router } from 'express';
 import { audit } from '../audit/audit.js';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import { hasRole } from '../auth/roles.js';
-import { catalogSql } from '../catalog/sql.js';
+import { catalogRows } from '../catalog/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
-import { prepare } from '../flows/source.js';
+import { prepare } from '../query/source.js';
 import { HttpError } from '../http/problem.js';
 import { rateLimiter } from '../http/security.js';
-import { disclosurePolicy } from '../privacy/disclosure.js';
+import { requestPolicies } from '../privacy/disclosure.js';
 import { catalogColumns, catalogRow } from './catalog.js';
-import { AGGREGATE_COLUMNS, aggregateRows, aggregateSql } from './observations.js';
+import { AGGREGATE_COLUMNS, aggregateRows, aggregateSql, hasSyntheticObservations } from './observations.js';
 import { RECORD_COLUMNS, recordRows } from './records.js';
 import { LAYER_EXPORTS, observationsExportQuery } from './schemas.js';
 import { type ExportFormat, ExportWriter } from './writer.js';
@@ -32,34 +32,31 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
       access: 'viewer',
       summary: `Observations as ${format === 'csv' ? 'HXL-tagged CSV' : 'GeoJSON'}: aggregates (level=record: data managers), flow filters`,
       query: observationsExportQuery,
+      cache: 'no-store', // files leave the platform: no copy stays in a browser cache
       middleware: [limit],
       handler: async (_req, res, { principal, query }) => {
         if (query.level === 'record' && !hasRole(principal, 'data_manager')) {
           throw new HttpError(403, 'Forbidden', 'record-level exports need the data_manager role; aggregate exports are open to viewers');
         }
-        const sensitive = query.vulnerability?.includes('trafficking_indicators') === true;
-        const normal = disclosurePolicy(principal, config, { exporting: true, sensitive });
-        const strict = disclosurePolicy(principal, config, { exporting: true, sensitive: true });
+        const policies = requestPolicies(principal, config, query, { exporting: true });
         // The flows API's own period rules (default: the last 90 days of data; at most 3 years) and
         // source choice (the rollup when fresh for the period, else raw rows).
         const { period, src } = await prepare(db, query, query.level === 'record' ? { source: 'raw' } : {}, {
           dims: ['point', 'direction'],
           bucket: query.bucket,
         });
-        const [demo] = await db.query<{ synthetic: boolean }>(
-          `SELECT coalesce(bool_or(is_synthetic), false) AS synthetic FROM datasets WHERE kind = 'observations'`,
-        );
+        const synthetic = await hasSyntheticObservations(db);
         const meta = {
-          period, level: query.level, bucket: query.level === 'aggregate' ? query.bucket : undefined, suppressionK: normal.k,
-          notice: demo?.synthetic ? 'includes synthetic demo data' : undefined,
+          period, level: query.level, bucket: query.level === 'aggregate' ? query.bucket : undefined, suppressionK: policies.ordinary.k,
+          notice: synthetic ? 'includes synthetic demo data' : undefined,
         };
         await audit(db, principal, 'export.observations', { format, level: query.level, period, filter: query });
         const writer = new ExportWriter(res, format, query.level === 'record' ? RECORD_COLUMNS : AGGREGATE_COLUMNS, meta);
-        await writer.begin(`corridor-observations-${period.from}-${period.to}${demo?.synthetic ? '-synthetic-demo' : ''}`);
+        await writer.begin(`corridor-observations-${period.from}-${period.to}${synthetic ? '-synthetic-demo' : ''}`);
         const rows =
           query.level === 'record'
-            ? recordRows(db, query, period, { normal, sensitive: strict }, () => writer.closed)
-            : aggregateRows(db, aggregateSql(query, period, src), normal);
+            ? recordRows(db, query, period, policies, () => writer.closed)
+            : aggregateRows(db, aggregateSql(query, period, src), policies.ordinary);
         for await (const r of rows) await writer.row(r, r.lon, r.lat);
         await writer.end();
       },
@@ -71,10 +68,10 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         access: 'viewer',
         summary: `The ${path} layer as ${format === 'csv' ? 'HXL-tagged CSV' : 'GeoJSON'} (catalog filters)`,
         query: schema,
+        cache: 'no-store',
         middleware: [limit],
         handler: async (_req, res, { principal, query }) => {
-          const { text, values } = catalogSql(layer, query);
-          const rows = await db.query(text, values);
+          const rows = await catalogRows(db, layer, query);
           await audit(db, principal, 'export.catalog', { layer: path, format, rows: rows.length });
           const writer = new ExportWriter(res, format, catalogColumns(rows), { layer: path });
           await writer.begin(`corridor-${path}`);

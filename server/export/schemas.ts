@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from '../catalog/schemas.js';
-import { flowFilterQuery } from '../flows/schemas.js';
+import { crossCheck, flowFilterQuery } from '../query/schemas.js';
 
 export const EXPORT_LEVELS = ['aggregate', 'record'] as const;
 export const EXPORT_BUCKETS = ['day', 'week', 'month'] as const;
@@ -20,9 +20,7 @@ export const observationsExportQuery = z
     level: z.enum(EXPORT_LEVELS).default('aggregate'),
     bucket: z.enum(EXPORT_BUCKETS).default('month'),
   })
-  .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${v.to})` });
-  });
+  .superRefine(crossCheck);
 
 export type ObservationsExportQuery = z.infer<typeof observationsExportQuery>;
 

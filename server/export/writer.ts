@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import { type CsvValue, csvLine } from './csv.js';
+import { type CsvValue, csvLine } from '../http/csv.js';
 
 export type ExportFormat = 'csv' | 'geojson';
 
@@ -30,7 +30,7 @@ export class ExportWriter {
 
   async begin(fileName: string): Promise<void> {
     const type = this.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json';
-    this.res.type(type).attachment(`${fileName}.${this.format}`).set('Cache-Control', 'no-store');
+    this.res.type(type).attachment(`${fileName}.${this.format}`);
     if (this.format === 'csv') {
       await this.write(`\uFEFF${csvLine(this.columns.map((c) => c.name))}${csvLine(this.columns.map((c) => c.hxl))}`);
     } else {

@@ -1,11 +1,11 @@
 import type { Db } from '../db/index.js';
-import { countWords } from './bits.js';
+import { countWords } from '../query/bits.js';
 import { measureName } from './flows.js';
-import type { Period } from './period.js';
-import type { Dim } from './cubes.js';
+import type { Period } from '../query/period.js';
+import type { Dim } from '../query/cubes.js';
 import { BREAKDOWN_DIMS, type BreakdownDim, type BreakdownsQuery } from './schemas.js';
-import { prepare, type QueryOptions, runOn } from './source.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
+import { prepare, type QueryOptions, runOn } from '../query/source.js';
+import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
 
 export interface Category {
   key: string;

@@ -2,10 +2,10 @@ import type { Db } from '../db/index.js';
 import { END_COLUMNS, END_JOINS, END_KEYS, placeEndsCte } from './ends.js';
 import { measureName } from './flows.js';
 import { type Location, lookupLocations } from './locations.js';
-import type { Period } from './period.js';
+import type { Period } from '../query/period.js';
 import type { CorridorsQuery } from './schemas.js';
-import { prepare, type QueryOptions, runOn } from './source.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
+import { prepare, type QueryOptions, runOn } from '../query/source.js';
+import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
 
 /** origin → monitoring point (the crossing) → destination, with the ends as in ends.ts. */
 export interface Corridor {

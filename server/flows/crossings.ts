@@ -1,10 +1,10 @@
 import type { Db } from '../db/index.js';
 import { measureName } from './flows.js';
-import type { Period } from './period.js';
-import type { FlowFilter } from './schemas.js';
+import type { Period } from '../query/period.js';
+import type { FlowFilter } from '../query/schemas.js';
 import { relativeChange, round5 } from './shape.js';
-import { prepare, type QueryOptions, runOn } from './source.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
+import { prepare, type QueryOptions, runOn } from '../query/source.js';
+import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
 
 /**
  * Per monitoring point. inbound/outbound/transit: people by direction in the period;

@@ -1,16 +1,17 @@
-import { type DisclosurePolicy, suppressBreakdown, suppressCount } from '../privacy/disclosure.js';
+import { type DisclosurePolicy, groupIndices, publishBreakdown, publishCount, publishLinked } from '../privacy/disclosure.js';
 import type { BreakdownsResult } from './breakdowns.js';
 import type { CorridorsResult } from './corridors.js';
 import type { CrossingsResult } from './crossings.js';
 import type { FlowsResult } from './flows.js';
-import { groupIndices, suppressLinked } from './suppress.js';
 import type { TimeseriesResult } from './timeseries.js';
 
 /**
  * Disclosure control for every flows aggregate (ARCHITECTURE §7). Below data_manager a count
  * in 1…k−1 becomes null, and so does any count that would let it be worked out again (a
- * total minus the published parts). Each result says which policy was applied, so the client
- * can show "<k". With policy.suppress false the numbers pass through unchanged.
+ * total minus the published parts). What is hidden is decided by server/privacy (publishCount,
+ * publishBreakdown, publishLinked); here each result is mapped onto its cells and sums, and
+ * back. Each result says which policy was applied, so the client can show "<k". With
+ * policy.suppress false the numbers pass through unchanged.
  */
 export interface Disclosure {
   suppressed: boolean;
@@ -24,12 +25,12 @@ export function discloseFlows(r: FlowsResult, p: DisclosurePolicy) {
   const out = [...groupIndices(r.flows, (f) => f.origin)];
   const inc = [...groupIndices(r.flows, (f) => f.dest)];
   const sums = [...out, ...inc].map(([, members]) => members);
-  const s = p.suppress ? suppressLinked(counts, [...sums, r.flows.map((_, i) => i)], p.k) : { cells: counts.map(() => false), sums: [] };
+  const s = publishLinked(counts, [...sums, r.flows.map((_, i) => i)], p);
   // Location totals are sums of flows: hidden with the sum that protects the flows in them.
   const hiddenOut = new Set(out.flatMap(([key], i) => (s.sums[i] ? [key] : [])));
   const hiddenIn = new Set(inc.flatMap(([key], i) => (s.sums[out.length + i] ? [key] : [])));
   const countHidden = s.sums[sums.length] === true;
-  const unlocated = p.suppress ? suppressCount(r.totals.unlocated, p.k) : { count: r.totals.unlocated, suppressed: false };
+  const unlocated = publishCount(r.totals.unlocated, p);
   return {
     ...r,
     flows: r.flows.map((f, i) => ({ ...f, count: hide(s.cells[i] === true, f.count), suppressed: s.cells[i] === true })),
@@ -52,8 +53,7 @@ export function discloseFlows(r: FlowsResult, p: DisclosurePolicy) {
 }
 
 export function discloseTimeseries(r: TimeseriesResult, p: DisclosurePolicy) {
-  if (!p.suppress) return { ...r, series: r.series.map((b) => ({ ...b, suppressed: false })), disclosure: info(p) };
-  const b = suppressBreakdown(r.series.map((x) => ({ key: x.t, count: x.count })), p.k);
+  const b = publishBreakdown(r.series.map((x) => ({ key: x.t, count: x.count })), p);
   return {
     ...r,
     series: b.cells.map((c) => ({ t: c.key, count: c.count, suppressed: c.suppressed })),
@@ -68,32 +68,30 @@ export function discloseTimeseries(r: TimeseriesResult, p: DisclosurePolicy) {
  * indicators with the sensitive k.
  */
 export function discloseBreakdowns(r: BreakdownsResult, p: DisclosurePolicy, sensitive: DisclosurePolicy) {
-  const one = (n: number, policy: DisclosurePolicy) => (policy.suppress ? suppressCount(n, policy.k) : { count: n, suppressed: false });
   return {
     ...r,
     breakdowns: r.breakdowns.map((b) => {
       if (b.multi) {
-        const categories = b.categories.map((c) => ({ key: c.key, ...one(c.count, c.key === 'trafficking_indicators' ? sensitive : p) }));
-        return { ...b, total: one(b.total, p).count, categories };
+        const categories = b.categories.map((c) => ({ key: c.key, ...publishCount(c.count, c.key === 'trafficking_indicators' ? sensitive : p) }));
+        return { ...b, total: publishCount(b.total, p).count, categories };
       }
-      const s = p.suppress ? suppressBreakdown(b.categories, p.k, { total: b.total }) : null;
-      const categories = s ? s.cells : b.categories.map((c) => ({ ...c, suppressed: false }));
-      return { ...b, total: s ? s.total.count : b.total, categories };
+      const s = publishBreakdown(b.categories, p, { total: b.total });
+      return { ...b, total: s.total.count, categories: s.cells };
     }),
-    totals: { count: one(r.totals.count, p).count },
+    totals: { count: publishCount(r.totals.count, p).count },
     disclosure: info(p),
   };
 }
 
 export function discloseCorridors(r: CorridorsResult, p: DisclosurePolicy) {
   // The chains not listed (beyond the top N) are the implicit remainder of the total.
-  const s = p.suppress ? suppressBreakdown(r.corridors.map((c, i) => ({ key: i, count: c.count })), p.k, { total: r.totals.count }) : null;
-  const hidden = (i: number) => s?.cells[i]?.suppressed === true;
+  const s = publishBreakdown(r.corridors.map((c, i) => ({ key: i, count: c.count })), p, { total: r.totals.count });
+  const hidden = (i: number) => s.cells[i]?.suppressed === true;
   const anyHidden = r.corridors.some((_, i) => hidden(i));
   return {
     ...r,
     corridors: r.corridors.map((c, i) => ({ ...c, count: hide(hidden(i), c.count), share: hidden(i) ? null : c.share, suppressed: hidden(i) })),
-    totals: { ...r.totals, count: s ? s.total.count : r.totals.count, shown: hide(anyHidden, r.totals.shown) },
+    totals: { ...r.totals, count: s.total.count, shown: hide(anyHidden, r.totals.shown) },
     disclosure: info(p),
   };
 }
@@ -106,12 +104,12 @@ export function discloseCrossings(r: CrossingsResult, p: DisclosurePolicy) {
   const cells = r.crossings.flatMap((c) => DIRS.map((d) => c[d]));
   const perPoint = r.crossings.map((_, i) => [0, 1, 2].map((d) => i * 3 + d));
   const perDir = DIRS.map((_, d) => r.crossings.map((_, i) => i * 3 + d));
-  const s = p.suppress ? suppressLinked(cells, [...perPoint, ...perDir, cells.map((_, i) => i)], p.k) : null;
-  const prev = p.suppress ? suppressLinked(r.crossings.map((c) => c.previous), [r.crossings.map((_, i) => i)], p.k) : null;
+  const s = publishLinked(cells, [...perPoint, ...perDir, cells.map((_, i) => i)], p);
+  const prev = publishLinked(r.crossings.map((c) => c.previous), [r.crossings.map((_, i) => i)], p);
   const crossings = r.crossings.map((c, i) => {
-    const h = (d: number) => s?.cells[i * 3 + d] === true;
-    const totalHidden = s?.sums[i] === true;
-    const prevHidden = prev?.cells[i] === true;
+    const h = (d: number) => s.cells[i * 3 + d] === true;
+    const totalHidden = s.sums[i] === true;
+    const prevHidden = prev.cells[i] === true;
     const suppressed = [...DIRS.filter((_, d) => h(d)), ...(totalHidden ? ['total'] : []), ...(prevHidden ? ['previous'] : [])];
     return {
       ...c,
@@ -128,11 +126,11 @@ export function discloseCrossings(r: CrossingsResult, p: DisclosurePolicy) {
   });
   const t = r.totals;
   const totals = {
-    inbound: hide(s?.sums[n] === true, t.inbound),
-    outbound: hide(s?.sums[n + 1] === true, t.outbound),
-    transit: hide(s?.sums[n + 2] === true, t.transit),
-    total: hide(s?.sums[n + 3] === true, t.total),
-    previous: hide(prev?.sums[0] === true, t.previous),
+    inbound: hide(s.sums[n] === true, t.inbound),
+    outbound: hide(s.sums[n + 1] === true, t.outbound),
+    transit: hide(s.sums[n + 2] === true, t.transit),
+    total: hide(s.sums[n + 3] === true, t.total),
+    previous: hide(prev.sums[0] === true, t.previous),
   };
   return { ...r, crossings, totals, disclosure: info(p) };
 }

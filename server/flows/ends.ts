@@ -1,4 +1,4 @@
-import type { Params } from './sql.js';
+import type { Params } from '../query/sql.js';
 
 /**
  * Origin–destination semantics (issue 4), the same on every flows endpoint:

@@ -1,11 +1,11 @@
 import type { Db } from '../db/index.js';
 import { END_COLUMNS, END_JOINS, END_KEYS, placeEndsCte } from './ends.js';
 import { type Location, lookupLocations } from './locations.js';
-import type { Period } from './period.js';
+import type { Period } from '../query/period.js';
 import type { FlowsQuery } from './schemas.js';
-import { prepare, type QueryOptions, runOn } from './source.js';
+import { prepare, type QueryOptions, runOn } from '../query/source.js';
 import { type EndRow, type Flow, type FlowTotals, assembleFlows, locationTotals } from './shape.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
+import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
 
 export interface FlowsResult {
   period: Period;

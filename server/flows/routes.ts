@@ -1,67 +1,48 @@
 import { Router } from 'express';
-import { route } from '../auth/route.js';
-import type { Principal } from '../auth/roles.js';
-import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
-import { disclosurePolicy } from '../privacy/disclosure.js';
-import { queryBreakdowns } from './breakdowns.js';
-import { sendAggregate } from './cache.js';
-import { queryCorridors } from './corridors.js';
-import { queryCrossings } from './crossings.js';
-import { discloseBreakdowns, discloseCorridors, discloseCrossings, discloseFlows, discloseTimeseries } from './disclose.js';
-import { queryFlows } from './flows.js';
-import { breakdownsQuery, corridorsQuery, crossingsQuery, type FlowFilter, flowsQuery, timeseriesQuery } from './schemas.js';
-import { queryTimeseries } from './timeseries.js';
-
-type SuppressionConfig = Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;
+import { AGGREGATE } from '../http/cache.js';
+import { route } from '../http/route.js';
+import { type DisclosureConfig, requestPolicies } from '../privacy/disclosure.js';
+import { breakdownsQuery, corridorsQuery, crossingsQuery, flowsQuery, timeseriesQuery } from './schemas.js';
+import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from './service.js';
 
 /**
- * Counts filtered to groups with trafficking indicators are sensitive as a whole (k = 11 by
- * default); everything else uses the ordinary k.
+ * Flows API (issue 4): viewer and up (aggregates only, suppressed below data_manager; counts
+ * filtered to groups with trafficking indicators use the sensitive k as a whole).
+ * Each handler: parse (route()) → query → disclose (service.ts) → send with ETag (route()).
  */
-function policies(principal: Principal, config: SuppressionConfig, f: FlowFilter) {
-  const sensitive = disclosurePolicy(principal, config, { sensitive: true });
-  const ordinary = f.vulnerability?.includes('trafficking_indicators') ? sensitive : disclosurePolicy(principal, config);
-  return { ordinary, sensitive };
-}
-
-/**
- * Flows API (issue 4): viewer and up (aggregates only, suppressed below data_manager).
- * Each handler: parse (route()) → query → disclose → send with ETag.
- */
-export function flowsRouter(db: Db, config: SuppressionConfig): Router {
+export function flowsRouter(db: Db, config: DisclosureConfig): Router {
   const router = Router();
   route(router, {
-    method: 'get', path: '/flows', access: 'viewer', summary: 'Origin–destination flows for the flow map', query: flowsQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseFlows(await queryFlows(db, query), policies(principal, config, query).ordinary));
+    method: 'get', path: '/flows', access: 'viewer', summary: 'Origin–destination flows for the flow map', query: flowsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return publishedFlows(db, query, requestPolicies(principal, config, query));
     },
   });
   route(router, {
-    method: 'get', path: '/flows/timeseries', access: 'viewer', summary: 'People per day, week or month', query: timeseriesQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseTimeseries(await queryTimeseries(db, query), policies(principal, config, query).ordinary));
+    method: 'get', path: '/flows/timeseries', access: 'viewer', summary: 'People per day, week or month', query: timeseriesQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return publishedTimeseries(db, query, requestPolicies(principal, config, query));
     },
   });
   route(router, {
     method: 'get', path: '/flows/breakdowns', access: 'viewer', summary: 'People by sex, age, nationality, transport, reason, vulnerability',
-    query: breakdownsQuery,
-    handler: async (req, res, { principal, query }) => {
-      const p = policies(principal, config, query);
-      sendAggregate(req, res, discloseBreakdowns(await queryBreakdowns(db, query), p.ordinary, p.sensitive));
+    query: breakdownsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return publishedBreakdowns(db, query, requestPolicies(principal, config, query));
     },
   });
   route(router, {
-    method: 'get', path: '/flows/corridors', access: 'viewer', summary: 'Top origin → crossing → destination chains', query: corridorsQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseCorridors(await queryCorridors(db, query), policies(principal, config, query).ordinary));
+    method: 'get', path: '/flows/corridors', access: 'viewer', summary: 'Top origin → crossing → destination chains', query: corridorsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return publishedCorridors(db, query, requestPolicies(principal, config, query));
     },
   });
   route(router, {
     method: 'get', path: '/flows/crossings', access: 'viewer', summary: 'Inbound, outbound and net flux per monitoring point',
-    query: crossingsQuery,
-    handler: async (req, res, { principal, query }) => {
-      sendAggregate(req, res, discloseCrossings(await queryCrossings(db, query), policies(principal, config, query).ordinary));
+    query: crossingsQuery, cache: AGGREGATE,
+    handler: async (_req, _res, { principal, query }) => {
+      return publishedCrossings(db, query, requestPolicies(principal, config, query));
     },
   });
   return router;

@@ -1,10 +1,10 @@
 import type { Db } from '../db/index.js';
 import { measureName } from './flows.js';
-import type { Period } from './period.js';
-import { bucketStart, type Grain } from './plan.js';
+import type { Period } from '../query/period.js';
+import { bucketStart, type Grain } from '../query/plan.js';
 import type { Bucket, TimeseriesQuery } from './schemas.js';
-import { prepare, type QueryOptions, runOn } from './source.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
+import { prepare, type QueryOptions, runOn } from '../query/source.js';
+import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
 
 export interface TimeseriesResult {
   period: Period;

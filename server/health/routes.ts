@@ -1,25 +1,15 @@
 import { Router } from 'express';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { engineInfo } from '../db/index.js';
 import { disclosurePolicy, publishCount } from '../privacy/disclosure.js';
+import { rowCounts } from './sql.js';
 
 export interface HealthInfo {
   schemaVersion: string;
   disclosure: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;
 }
-
-// Table → JSON name for the counts block; identifiers from this list only.
-const COUNTED = {
-  observations: 'observations',
-  monitoringPoints: 'monitoring_points',
-  services: 'services',
-  places: 'places',
-  outreachSites: 'outreach_sites',
-  reports: 'reports',
-  datasets: 'datasets',
-} as const;
 
 export function healthRouter(db: Db, info: HealthInfo): Router {
   const router = Router();
@@ -37,20 +27,19 @@ export function healthRouter(db: Db, info: HealthInfo): Router {
     path: '/health',
     access: 'public', // monitoring probes; whole-table row counts, the sensitive one suppressed below
     summary: 'Status, database engine and versions, schema version, demo flag, row counts',
-    handler: async (_req, res, { principal }) => {
-      const selects = Object.entries(COUNTED).map(([k, t]) => `(SELECT count(*) FROM ${t})::int AS "${k}"`);
-      const [counts] = await db.query<Record<keyof typeof COUNTED, number>>(`SELECT ${selects.join(', ')}`);
-      const [demo] = await db.query<{ demo: boolean }>('SELECT EXISTS (SELECT 1 FROM datasets WHERE is_synthetic) AS demo');
+    cache: 'no-store',
+    handler: async (_req, _res, { principal }) => {
+      const { counts, demo } = await rowCounts(db);
       // Protection reports are counted people at risk: a small total is suppressed like any other.
-      const reports = publishCount(counts?.reports ?? 0, disclosurePolicy(principal, info.disclosure, { sensitive: true }));
-      res.set('Cache-Control', 'no-store').json({
+      const reports = publishCount(counts.reports, disclosurePolicy(principal, info.disclosure, { sensitive: true }));
+      return {
         status: 'ok',
         db: { kind: db.kind, ...(await engineOnce()) },
         schemaVersion: info.schemaVersion,
-        demo: demo?.demo ?? false,
+        demo,
         counts: { ...counts, reports: reports.count },
         ...(reports.suppressed ? { suppressed: ['reports'] } : {}),
-      });
+      };
     },
   });
   return router;

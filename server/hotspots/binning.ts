@@ -1,4 +1,5 @@
 import { gridDisk, latLngToCell } from 'h3-js';
+import type { Site } from '../query/sites.js';
 
 /**
  * Binning for hotspots (issue 6). A site is where counts were recorded: a monitoring point
@@ -13,16 +14,6 @@ import { gridDisk, latLngToCell } from 'h3-js';
  * would manufacture the very spatial autocorrelation Gi* tests for. Few sites give few
  * non-empty cells; the study-area rule below keeps Gi* meaningful with them.
  */
-export interface Site {
-  lon: number;
-  lat: number;
-  weight: number;
-  /** ISO3 of the site's country, where known (access uses it for the border barrier). */
-  country?: string | null;
-  /** A name to show for the cell (the monitoring point's), where there is one. */
-  label?: string | null;
-}
-
 export interface Bin {
   h3: string;
   value: number;

@@ -1,6 +1,6 @@
 import { EARTH_RADIUS_M } from '../analysis/access-geometry.js';
 import { kde } from '../analysis/kde.js';
-import { round, sig } from './analyse.js';
+import { round, sig } from '../analysis/round.js';
 
 /** Most grid cells one KDE request may compute (also bounds the response). */
 export const MAX_GRID_CELLS = 100_000;

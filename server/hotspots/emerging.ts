@@ -1,7 +1,8 @@
 import { type EmergingCategory, classifyEmerging } from '../analysis/emerging.js';
 import { benjaminiHochberg } from '../analysis/fdr.js';
 import { giStar } from '../analysis/getis-ord.js';
-import { publish, round, sig } from './analyse.js';
+import { round, sig } from '../analysis/round.js';
+import { publishImputed } from '../privacy/disclosure.js';
 import { ringNeighbours } from './neighbours.js';
 
 const PATTERNS = ['new', 'consecutive', 'intensifying', 'persistent', 'diminishing', 'sporadic', 'oscillating', 'historical'] as const;
@@ -29,7 +30,7 @@ export interface EmergingCell {
  * each cell's z series. Multiple testing is corrected per step with Benjamini–Hochberg at
  * α = 0.10: a step counts as significant for a cell only when BH rejects it, which is passed
  * to classifyEmerging as p (or 1 when not rejected) — the same α, so its p < α test and BH
- * agree. Suppressed step values enter as k/2, as in analyse.ts, so nothing published depends
+ * agree. Suppressed step values enter as k/2 (privacy/impute.ts), so nothing published depends
  * on a hidden count.
  * `steps[t]` maps non-empty cells to their count at step t; `area` is the study area (the
  * k-ring of every cell non-empty at any step).
@@ -55,7 +56,7 @@ export function analyseEmerging(steps: readonly ReadonlyMap<string, number>[], a
         shown[i * T + t] = v;
         continue;
       }
-      const pub = publish(v, suppressK);
+      const pub = publishImputed(v, suppressK);
       used[i] = pub.used;
       shown[i * T + t] = pub.value ?? NaN;
     }

@@ -1,12 +1,12 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
+import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
-import { publish, round } from './analyse.js';
+import { round } from '../analysis/round.js';
 import { defaultCell, densityGrid, type DensityGridResult, extentOf, MAX_GRID_CELLS } from './density.js';
 import type { KdeQuery } from './schemas.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, sitePeriod, suppressionFor } from './service.js';
-import { loadSites } from './sites.js';
+import { loadSites, sitePeriod } from '../query/sites.js';
+import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, publishImputed, suppressionFor } from '../privacy/disclosure.js';
 
 export interface KdePoint {
   lon: number;
@@ -40,7 +40,7 @@ export async function computeKde(db: Queryable, principal: Principal, config: Di
   const period = await sitePeriod(db, q);
   const sites = await loadSites(db, principal, q, period);
   const points = sites.map((s): KdePoint => {
-    const p = publish(s.weight, suppressK);
+    const p = publishImputed(s.weight, suppressK);
     return { lon: round(s.lon, 6), lat: round(s.lat, 6), label: s.label ?? null, count: p.value, suppressed: p.suppressed, weight: p.used };
   });
   const weighted = points.map((p) => ({ lon: p.lon, lat: p.lat, w: p.weight }));

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { route } from '../auth/route.js';
+import { AGGREGATE } from '../http/cache.js';
+import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { rateLimiter } from '../http/security.js';
@@ -10,14 +11,12 @@ import { computeHotspots } from './service.js';
 
 /**
  * Hotspot analysis (issue 6, ARCHITECTURE §4–§5). Viewer level: every count is published
- * through disclosure control for roles below data manager (see analyse.ts for why z and p stay
+ * through disclosure control for roles below data manager (privacy/impute.ts says why z and p stay
  * safe to publish). Heavy: one rate-limit budget per caller across the three endpoints.
  */
 export function hotspotsRouter(db: Db, config: Config): Router {
   const router = Router();
   const heavy = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'hotspots', by: 'caller' });
-  // As the flow endpoints: aggregates change only on import; a minute of private caching, then the ETag.
-  const cache = 'private, max-age=60';
 
   route(router, {
     method: 'get',
@@ -25,10 +24,9 @@ export function hotspotsRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Getis-Ord Gi* hot and cold spots on H3 cells (FDR-corrected classes −3…+3)',
     query: hotspotsQuery,
+    cache: AGGREGATE,
     middleware: [heavy],
-    handler: async (_req, res, { principal, query }) => {
-      res.set('Cache-Control', cache).json(await computeHotspots(db, principal, config, query));
-    },
+    handler: async (_req, _res, { principal, query }) => computeHotspots(db, principal, config, query),
   });
 
   route(router, {
@@ -37,10 +35,9 @@ export function hotspotsRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Emerging hot spots: Gi* per week or month, Mann-Kendall trend, category per cell',
     query: emergingQuery,
+    cache: AGGREGATE,
     middleware: [heavy],
-    handler: async (_req, res, { principal, query }) => {
-      res.set('Cache-Control', cache).json(await computeEmerging(db, principal, config, query));
-    },
+    handler: async (_req, _res, { principal, query }) => computeEmerging(db, principal, config, query),
   });
 
   route(router, {
@@ -49,10 +46,9 @@ export function hotspotsRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Heatmap input: weighted points and a quartic kernel density grid',
     query: kdeQuery,
+    cache: AGGREGATE,
     middleware: [heavy],
-    handler: async (_req, res, { principal, query }) => {
-      res.set('Cache-Control', cache).json(await computeKde(db, principal, config, query));
-    },
+    handler: async (_req, _res, { principal, query }) => computeKde(db, principal, config, query),
   });
   return router;
 }

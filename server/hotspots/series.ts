@@ -1,12 +1,13 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
+import type { Period } from '../query/period.js';
 import type { EmergingCategory } from '../analysis/emerging.js';
 import { binSites } from './binning.js';
 import { analyseEmerging, EMERGING_ALPHA, type EmergingCell } from './emerging.js';
 import type { EmergingQuery } from './schemas.js';
-import { areaOrThrow, type DisclosureConfig, disclosureInfo, type DisclosureInfo, STUDY_AREA_RULE, suppressionFor } from './service.js';
-import { lastDay, loadSites, type TimedSite } from './sites.js';
+import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, suppressionFor } from '../privacy/disclosure.js';
+import { areaOrThrow, STUDY_AREA_RULE } from './service.js';
+import { lastDay, loadSites, type TimedSite } from '../query/sites.js';
 import { stepPeriod } from './steps.js';
 
 export interface EmergingResponse {

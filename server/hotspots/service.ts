@@ -1,45 +1,13 @@
 import type { Principal } from '../auth/roles.js';
-import type { Config } from '../config.js';
 import type { Queryable } from '../db/index.js';
-import { type Period, resolvePeriod } from '../flows/period.js';
+import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
-import { disclosurePolicy } from '../privacy/disclosure.js';
+import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, suppressionFor } from '../privacy/disclosure.js';
 import { analyseHotspots, type HotspotCell } from './analyse.js';
 import { type Bin, binSites, MAX_STUDY_CELLS, studyArea } from './binning.js';
-import type { HotspotsQuery, SiteQuery } from './schemas.js';
-import { lastDay, loadSites } from './sites.js';
-
-export type DisclosureConfig = Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;
-
-/** How the caller's counts are published: k and whether 1…k−1 are hidden (server/privacy). */
-export interface DisclosureInfo {
-  suppress: boolean;
-  k: number;
-  suppressedCells: number;
-  /** The value each suppressed count entered the analysis with (k/2), or null. */
-  imputed: number | null;
-}
-
-/** Reports and trafficking indicators are the most sensitive counts (k = SUPPRESSION_K_SENSITIVE). */
-export function suppressionFor(principal: Principal, config: DisclosureConfig, q: Pick<SiteQuery, 'measure' | 'vulnerability'>): number | null {
-  const sensitive = q.measure === 'reports' || (q.vulnerability ?? []).includes('trafficking_indicators');
-  const policy = disclosurePolicy(principal, config, { sensitive });
-  return policy.suppress ? policy.k : null;
-}
-
-export function disclosureInfo(suppressK: number | null, config: DisclosureConfig, suppressedCells: number): DisclosureInfo {
-  return {
-    suppress: suppressK !== null,
-    k: suppressK ?? config.SUPPRESSION_K,
-    suppressedCells,
-    imputed: suppressK !== null && suppressedCells > 0 ? suppressK / 2 : null,
-  };
-}
-
-/** The request's period: as the flow endpoints resolve it, anchored on the measure's own last day. */
-export async function sitePeriod(db: Queryable, q: SiteQuery): Promise<Period> {
-  return resolvePeriod(q, q.from && q.to ? null : await lastDay(db, q));
-}
+import type { SiteQuery } from '../query/schemas.js';
+import { loadSites, sitePeriod } from '../query/sites.js';
+import type { HotspotsQuery } from './schemas.js';
 
 /** Bins of a measure over a period at an H3 resolution. */
 export async function loadBins(db: Queryable, principal: Principal, q: SiteQuery, period: Period, res: number): Promise<Map<string, Bin>> {

@@ -1,7 +1,7 @@
 import { badRequest } from '../http/problem.js';
-import { addDays, type Period, resolvePeriod } from '../flows/period.js';
-import { bucketEnd, bucketStart } from '../flows/plan.js';
-import type { Step } from './sites.js';
+import { addDays, type Period, resolvePeriod } from '../query/period.js';
+import { bucketEnd, bucketStart } from '../query/plan.js';
+import type { Step } from '../query/sites.js';
 
 /** Emerging hot spots need a series: the default is a year of steps, the least four. */
 export const DEFAULT_STEPS: Record<Step, number> = { week: 52, month: 12 };

@@ -63,8 +63,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       problem = new HttpError(500, 'Internal server error', `Something went wrong; quote request id ${String(req.id)}`);
     }
     if (res.headersSent) return;
+    // The route's cache policy was set before its handler ran; an error is never kept.
     res
       .status(problem.status)
+      .set('Cache-Control', 'no-store')
       .type('application/problem+json')
       .json({
         type: 'about:blank',

@@ -1,6 +1,6 @@
 import { audit } from '../audit/audit.js';
 import type { Db, Queryable } from '../db/index.js';
-import { refreshRollup } from '../flows/rollup.js';
+import { refreshRollup } from '../query/rollup.js';
 import { finishImport, liveProgress, type Progress } from './jobs.js';
 import type { ErrorReport } from './report.js';
 import type { ImportJob, ImportOutcome } from './run.js';

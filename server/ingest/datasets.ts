@@ -1,7 +1,7 @@
 import { audit, type SYSTEM } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
-import { refreshRollup } from '../flows/rollup.js';
+import { refreshRollup } from '../query/rollup.js';
 import { HttpError, notFound } from '../http/problem.js';
 import type { Kind } from './fields.js';
 import { FileError } from './file-error.js';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.js';
-import { csvLine } from '../export/csv.js';
+import { csvLine } from '../http/csv.js';
 import { cellText } from './values.js';
 import type { RawRow } from './table.js';
 import type { RowError } from './validate.js';

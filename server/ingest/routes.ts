@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { Router } from 'express';
 import { audit } from '../audit/audit.js';
-import { route } from '../auth/route.js';
+import { route } from '../http/route.js';
 import { hasRole } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';

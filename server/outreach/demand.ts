@@ -1,18 +1,18 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
-import { sitePeriod } from '../hotspots/service.js';
-import { loadSites } from '../hotspots/sites.js';
-import type { SiteQuery } from '../hotspots/schemas.js';
+import type { Period } from '../query/period.js';
+import type { SiteQuery } from '../query/schemas.js';
+import { loadSites, sitePeriod } from '../query/sites.js';
 import { HttpError, badRequest } from '../http/problem.js';
 import type { PlanBody } from './schemas.js';
 import { type DemandCell, spreadToCells } from './spread.js';
 
 /**
  * Demand for a plan: people per H3 cell over the period, for the measure and flow filters.
- * Counts per monitoring point come from the hotspot module's loader (same measures, same
- * filters, the flows rollup when fresh); spreadToCells turns them into cells (spread.ts says
- * why and how). Replace `demandCells` to plan on another surface: the rest only sees cells.
+ * Counts per monitoring point come from the site loader hotspots use too (server/query/sites.ts:
+ * same measures, same filters, the flows rollup when fresh); spreadToCells turns them into cells
+ * (spread.ts says why and how). Replace `demandCells` to plan on another surface: the rest only
+ * sees cells.
  */
 export interface Demand {
   period: Period;

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
+import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
 import { type ActivitySpec, resolveActivities } from './activities.js';
 import { type Candidate, coverLists, loadCandidates } from './candidates.js';

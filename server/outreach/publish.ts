@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/roles.js';
-import type { Config } from '../config.js';
-import { type DisclosurePolicy, disclosurePolicy, publishBreakdown, publishCount, type PublishedCount } from '../privacy/disclosure.js';
+import {
+  type DisclosureConfig, type DisclosurePolicy, publishBreakdown, publishCount, type PublishedCount, requestPolicies,
+} from '../privacy/disclosure.js';
 import type { PlanResult, PlanSite } from './plan.js';
 import type { PlanBody } from './schemas.js';
 
@@ -46,12 +47,9 @@ export interface PublishedPlan {
   notes: string[];
 }
 
-type DisclosureConfig = Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>;
-
-/** Trafficking indicators are the most sensitive counts (as in server/hotspots). */
+/** The plan's counts are as sensitive as the people its filters select (server/privacy). */
 export function planPolicy(plan: StoredPlan, principal: Principal, config: DisclosureConfig, exporting: boolean): DisclosurePolicy {
-  const sensitive = (plan.request.filters.vulnerability ?? []).includes('trafficking_indicators');
-  return disclosurePolicy(principal, config, { sensitive, exporting });
+  return requestPolicies(principal, config, plan.request.filters, { exporting }).ordinary;
 }
 
 export function publishPlan(plan: StoredPlan, policy: DisclosurePolicy): PublishedPlan {

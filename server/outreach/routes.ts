@@ -1,7 +1,8 @@
 import { type Response, Router } from 'express';
 import { audit } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
-import { route } from '../auth/route.js';
+import { REVALIDATE } from '../http/cache.js';
+import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { notFound } from '../http/problem.js';
@@ -9,10 +10,10 @@ import { rateLimiter } from '../http/security.js';
 import { comparePlans } from './compare.js';
 import { addActivity, deliveryBySite, listActivities } from './delivery.js';
 import { planCsv, planGeoJson } from './export.js';
-import { computePlan } from './plan.js';
-import { planPolicy, publishPlan, type PublishedPlan } from './publish.js';
+import type { PublishedPlan } from './publish.js';
 import { activityBody, compareQuery, type ExportFormat, listQuery, planBody, planExportParams, planGetQuery, planIdParams } from './schemas.js';
-import { deletePlan, getPlan, listPlans, planExists, savePlan } from './store.js';
+import { createPlan, findPlan } from './service.js';
+import { deletePlan, listPlans, planExists } from './sql.js';
 
 /**
  * Outreach planning (issue 7): maximal-coverage site selection, saved plans, comparison,
@@ -25,15 +26,15 @@ export function outreachRouter(db: Db, config: Config): Router {
   const base = '/outreach/plans';
 
   async function published(id: number, principal: Principal, exporting = false): Promise<PublishedPlan> {
-    const plan = await getPlan(db, id);
+    const plan = await findPlan(db, id, principal, config, exporting);
     if (!plan) throw notFound(`no outreach plan ${id}`);
-    return publishPlan(plan, planPolicy(plan, principal, config, exporting));
+    return plan;
   }
 
   async function sendFile(res: Response, id: number, format: Exclude<ExportFormat, 'json'>, principal: Principal): Promise<void> {
     const plan = await published(id, principal, true);
     await audit(db, principal, 'export.outreach_plan', { planId: id, format });
-    res.set('Cache-Control', 'no-store').attachment(`outreach-plan-${id}.${format}`);
+    res.attachment(`outreach-plan-${id}.${format}`);
     if (format === 'csv') res.type('text/csv; charset=utf-8').send(planCsv(plan));
     else res.type('application/geo+json').send(JSON.stringify(planGeoJson(plan)));
   }
@@ -46,9 +47,8 @@ export function outreachRouter(db: Db, config: Config): Router {
     body: planBody,
     middleware: [heavy],
     handler: async (_req, res, { principal, body }) => {
-      const result = await computePlan(db, principal, body);
-      const plan = await savePlan(db, principal, body, result);
-      res.status(201).location(`/api/v1${base}/${plan.id}`).json(publishPlan(plan, planPolicy(plan, principal, config, false)));
+      const plan = await createPlan(db, principal, config, body);
+      res.status(201).location(`/api/v1${base}/${plan.id}`).json(plan);
     },
   });
 
@@ -58,9 +58,8 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Saved outreach plans, newest first (summaries; read a plan for its coverage)',
     query: listQuery,
-    handler: async (_req, res, { query }) => {
-      res.set('Cache-Control', 'private, no-cache').json({ plans: await listPlans(db, query.limit, query.offset) });
-    },
+    cache: REVALIDATE,
+    handler: async (_req, _res, { query }) => ({ plans: await listPlans(db, query.limit, query.offset) }),
   });
 
   route(router, {
@@ -69,9 +68,10 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Two plans side by side: sites in common and not, coverage difference (?a=&b=)',
     query: compareQuery,
-    handler: async (_req, res, { principal, query }) => {
+    cache: REVALIDATE,
+    handler: async (_req, _res, { principal, query }) => {
       const [a, b] = await Promise.all([published(query.a, principal), published(query.b, principal)]);
-      res.set('Cache-Control', 'private, no-cache').json(comparePlans(a, b));
+      return comparePlans(a, b);
     },
   });
 
@@ -82,6 +82,7 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'A plan as CSV or GeoJSON (small counts suppressed for every role; audited)',
     params: planExportParams,
+    cache: 'no-store', // an export: no copy stays in a browser cache
     handler: async (_req, res, { principal, params }) => sendFile(res, params.id, params.format, principal),
   });
 
@@ -92,9 +93,10 @@ export function outreachRouter(db: Db, config: Config): Router {
     summary: 'One saved plan (?format=csv|geojson exports it, audited)',
     params: planIdParams,
     query: planGetQuery,
+    cache: (query) => (query.format === 'json' ? REVALIDATE : 'no-store'),
     handler: async (_req, res, { principal, params, query }) => {
       if (query.format !== 'json') return sendFile(res, params.id, query.format, principal);
-      res.set('Cache-Control', 'private, no-cache').json(await published(params.id, principal));
+      return published(params.id, principal);
     },
   });
 
@@ -130,10 +132,11 @@ export function outreachRouter(db: Db, config: Config): Router {
     access: 'viewer',
     summary: 'Delivered activities of a plan, and planned vs delivered per site',
     params: planIdParams,
-    handler: async (_req, res, { params }) => {
+    cache: REVALIDATE,
+    handler: async (_req, _res, { params }) => {
       if (!(await planExists(db, params.id))) throw notFound(`no outreach plan ${params.id}`);
       const [activities, sites] = await Promise.all([listActivities(db, params.id), deliveryBySite(db, params.id)]);
-      res.set('Cache-Control', 'private, no-cache').json({ planId: params.id, activities, sites });
+      return { planId: params.id, activities, sites };
     },
   });
   return router;

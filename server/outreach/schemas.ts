@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { CORRIDORS, SITE_KINDS } from '../domain.js';
-import { flowFilterQuery } from '../flows/schemas.js';
-import { isIsoDate } from '../flows/period.js';
+import { flowFilterQuery, isoDate } from '../query/schemas.js';
 import { ACTIVITY_TYPES, type ActivityOverride, type ActivityType, DELIVERED_TYPES, RADIUS_BOUNDS, resolveActivities } from './activities.js';
 
-/** What demand counts (as the hotspot measures; see server/hotspots/schemas.ts). */
+/** What demand counts (the site measures of server/query/schemas.ts but reports). */
 export const MEASURES = ['movement', 'vulnerable', 'unaccompanied', 'informal'] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -12,14 +11,13 @@ export const MAX_P = 200;
 export const MAX_SITE_IDS = 500;
 export const TIME_LIMIT_MS = { min: 100, max: 60_000, default: 10_000 } as const;
 
-const isoDate = z.string().refine(isIsoDate, 'expected a calendar date YYYY-MM-DD');
 const siteId = z.number().int().min(1).max(2_147_483_647);
 const siteIds = z
   .array(siteId)
   .max(MAX_SITE_IDS)
   .refine((ids) => new Set(ids).size === ids.length, 'lists a site twice');
 
-// The flow filters exactly as the flow endpoints take them (server/flows/schemas.ts), minus the
+// The flow filters exactly as the flow endpoints take them (server/query/schemas.ts), minus the
 // dates, which are `period` here. JSON numbers are accepted for point ids.
 const { from: _from, to: _to, ...filterShape } = flowFilterQuery.shape;
 const filters = z.preprocess(

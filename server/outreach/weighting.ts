@@ -1,6 +1,4 @@
-import { loadCrossings, loadServices, zambezi } from '../access/sql.js';
-import { inaccessibility } from '../access/gap.js';
-import { nearestByKind } from '../analysis/access-nearest.js';
+import { meanInaccessibility } from '../access/service.js';
 import type { Queryable } from '../db/index.js';
 import type { ServiceKind } from '../domain.js';
 import type { DemandCell } from './spread.js';
@@ -41,20 +39,12 @@ const COUNTRY_SQL = `
         FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS u(lon, lat, i)) d`;
 
 async function gapMultipliers(db: Queryable, cells: readonly DemandCell[]): Promise<number[] | null> {
-  const [services, crossings, countries] = await Promise.all([
-    loadServices(db, GAP_SERVICE_KINDS),
-    loadCrossings(db),
-    db.query<{ i: number; country: string }>(COUNTRY_SQL, [cells.map((c) => c.lon), cells.map((c) => c.lat)]),
-  ]);
-  if (services.length === 0) return null;
+  const countries = await db.query<{ i: number; country: string }>(COUNTRY_SQL, [cells.map((c) => c.lon), cells.map((c) => c.lat)]);
   const country = new Array<string>(cells.length).fill('ZMB');
   for (const r of countries) country[r.i] = r.country;
   const points = cells.map((c, i) => ({ lon: c.lon, lat: c.lat, country: country[i] ?? 'ZMB' }));
-  const nearest = nearestByKind(points, services, GAP_SERVICE_KINDS, { river: zambezi(), crossings }, GAP_TRAVEL);
-  return points.map((_p, i) => {
-    const sum = GAP_SERVICE_KINDS.reduce((s, k) => s + inaccessibility(nearest.get(k)?.minutes[i] ?? Infinity, GAP_TRAVEL.tmaxMinutes), 0);
-    return 1 + sum / GAP_SERVICE_KINDS.length;
-  });
+  const inacc = await meanInaccessibility(db, points, GAP_SERVICE_KINDS, GAP_TRAVEL);
+  return inacc && inacc.map((x) => 1 + x);
 }
 
 export async function weigh(db: Queryable, cells: readonly DemandCell[], want: { accessGaps: boolean; lowAwareness: boolean }): Promise<Weighted> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, SYSTEM } from '../../server/audit/audit.js';
-import { registeredRoutes } from '../../server/auth/route.js';
+import { registeredRoutes } from '../../server/http/route.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS } from '../helpers/db.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../../server/app.js';
 import type { Role } from '../../server/auth/roles.js';
-import { type RegisteredRoute, registeredRoutes } from '../../server/auth/route.js';
+import { type RegisteredRoute, registeredRoutes } from '../../server/http/route.js';
 import { createToken } from '../../server/auth/tokens.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';

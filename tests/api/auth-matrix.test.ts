@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { issueOneTimeCode } from '../../server/auth/one-time.js';
 import { ROLES, type Role, roleRank } from '../../server/auth/roles.js';
-import { type Access, registeredRoutes } from '../../server/auth/route.js';
+import { type Access, registeredRoutes } from '../../server/http/route.js';
 import { createToken } from '../../server/auth/tokens.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';

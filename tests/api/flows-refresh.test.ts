@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
 import { queryFlows } from '../../server/flows/flows.js';
-import { refreshRollup } from '../../server/flows/rollup.js';
+import { refreshRollup } from '../../server/query/rollup.js';
 import { flowsQuery, timeseriesQuery } from '../../server/flows/schemas.js';
 import { queryTimeseries } from '../../server/flows/timeseries.js';
 import { DB_KINDS, openFreshDb } from '../helpers/db.js';

@@ -6,9 +6,9 @@ import { queryBreakdowns } from '../../server/flows/breakdowns.js';
 import { queryCorridors } from '../../server/flows/corridors.js';
 import { queryCrossings } from '../../server/flows/crossings.js';
 import { queryFlows } from '../../server/flows/flows.js';
-import { addDays } from '../../server/flows/period.js';
+import { addDays } from '../../server/query/period.js';
 import { breakdownsQuery, corridorsQuery, crossingsQuery, flowsQuery, timeseriesQuery } from '../../server/flows/schemas.js';
-import type { QueryOptions } from '../../server/flows/source.js';
+import type { QueryOptions } from '../../server/query/source.js';
 import { queryTimeseries } from '../../server/flows/timeseries.js';
 import { DB_KINDS, sharedDb } from '../helpers/db.js';
 

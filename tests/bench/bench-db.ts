@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/index.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
 import { openServer } from '../../server/db/server.js';
 import { loadDemo } from '../../server/demo/load.js';
-import { refreshRollup } from '../../server/flows/rollup.js';
+import { refreshRollup } from '../../server/query/rollup.js';
 import { paths } from '../../server/paths.js';
 
 /** Benchmarks run on a PostGIS server (the multi-user deployment), never on the embedded database. */

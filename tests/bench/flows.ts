@@ -10,7 +10,7 @@ import type { Db } from '../../server/db/index.js';
 import { queryCorridors } from '../../server/flows/corridors.js';
 import { queryFlows } from '../../server/flows/flows.js';
 import { corridorsQuery, flowsQuery, timeseriesQuery } from '../../server/flows/schemas.js';
-import type { QueryOptions } from '../../server/flows/source.js';
+import type { QueryOptions } from '../../server/query/source.js';
 import { queryTimeseries } from '../../server/flows/timeseries.js';
 import { benchDatabase } from './bench-db.js';
 import type { Bench, BenchRow } from './run.js';

@@ -6,7 +6,7 @@ import { openEmbedded } from '../../server/db/embedded.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
 import { openServer } from '../../server/db/server.js';
 import { loadDemo } from '../../server/demo/load.js';
-import { refreshRollup } from '../../server/flows/rollup.js';
+import { refreshRollup } from '../../server/query/rollup.js';
 import { paths } from '../../server/paths.js';
 
 /** Demo size for tests: big enough for structure (corridors, weekdays), small enough to be quick. */
@@ -20,7 +20,8 @@ function templateKey(): string {
   for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)));
   h.update(readFileSync(join(paths.data, 'geography.json')));
   // The template holds the built flow rollups: what builds them changes it too.
-  for (const f of ['rollup.ts', 'rollup-sql.ts', 'cubes.ts', 'bits.ts', 'plan.ts']) h.update(readFileSync(join(paths.root, 'server/flows', f)));
+  for (const f of ['rollup.ts', 'rollup-sql.ts', 'cubes.ts', 'bits.ts', 'plan.ts']) h.update(readFileSync(join(paths.root, 'server/query', f)));
+  h.update(readFileSync(join(paths.root, 'server/db/reference.ts'))); // reference data migrate() loads
   return h.digest('hex').slice(0, 16);
 }
 

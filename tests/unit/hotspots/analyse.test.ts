@@ -1,6 +1,7 @@
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { analyseHotspots, publish } from '../../../server/hotspots/analyse.js';
+import { analyseHotspots } from '../../../server/hotspots/analyse.js';
+import { publishImputed as publish } from '../../../server/privacy/disclosure.js';
 import { binSites, studyArea } from '../../../server/hotspots/binning.js';
 import { analyseEmerging } from '../../../server/hotspots/emerging.js';
 import { binSteps } from '../../../server/hotspots/series.js';

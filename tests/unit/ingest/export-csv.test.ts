@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '../../../server/export/csv.js';
+import { csvCell, csvLine } from '../../../server/http/csv.js';
 import { publishCounts } from '../../../server/export/observations.js';
 
 const policy = { suppress: true, k: 5 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, CUBES, pickCube } from '../../../server/flows/cubes.js';
+import { buildPlan, CUBES, pickCube } from '../../../server/query/cubes.js';
 
 describe('rollup cubes', () => {
   it('when a query needs some dimensions, then the smallest cube holding them all is read', () => {

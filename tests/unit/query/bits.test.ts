@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, maskOf, overlappingMasks, wordsOf } from '../../../server/flows/bits.js';
+import { countWords, maskOf, overlappingMasks, wordsOf } from '../../../server/query/bits.js';
 import { REASONS } from '../../../server/domain.js';
 
 describe('reason and vulnerability bitmasks', () => {

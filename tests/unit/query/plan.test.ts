@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, period } from '../../../server/flows/period.js';
-import { type Bucket, bucketEnd, bucketStart, type Grain, planParts } from '../../../server/flows/plan.js';
+import { addDays, period } from '../../../server/query/period.js';
+import { type Bucket, bucketEnd, bucketStart, type Grain, planParts } from '../../../server/query/plan.js';
 
 /** Every day a part's rows stand for. */
 function daysOf(parts: { grain: Grain; from: string; to: string }[]): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../server/http/problem.js';
-import { addDays, daysBetween, isIsoDate, MAX_SPAN_DAYS, previousPeriod, resolvePeriod } from '../../../server/flows/period.js';
+import { addDays, daysBetween, isIsoDate, MAX_SPAN_DAYS, previousPeriod, resolvePeriod } from '../../../server/query/period.js';
 
 const fieldOf = (fn: () => unknown): string | undefined => {
   try {

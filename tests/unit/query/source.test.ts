@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { period } from '../../../server/flows/period.js';
-import { isStale } from '../../../server/flows/source.js';
+import { period } from '../../../server/query/period.js';
+import { isStale } from '../../../server/query/source.js';
 
 describe('whether the rollup may answer', () => {
   const q = [period('2026-05-01', '2026-05-31')];

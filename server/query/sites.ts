@@ -1,17 +1,29 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../flows/period.js';
-import { prepare } from '../flows/source.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from '../flows/sql.js';
 import { reportLocationSql } from '../privacy/disclosure.js';
-import type { Site } from './binning.js';
+import { type Period, resolvePeriod } from './period.js';
 import type { SiteQuery } from './schemas.js';
+import { prepare } from './source.js';
+import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
 
 /**
- * Counts per site, aggregated in the database (GROUP BY point, or point and time step) so only
- * a few rows per monitoring point leave it; H3 binning and the statistics happen in JS (no H3
- * in PostGIS here). Observation measures read the flows rollup when it is fresh (flows/source).
+ * Counts of a measure per site, for hotspots, access and outreach demand. A site is where counts
+ * were recorded: a monitoring point (observations are counted there) or a protection report's
+ * point (coarsened for roles below data manager before it leaves the database). Aggregated in
+ * the database (GROUP BY point, or point and time step) so only a few rows per monitoring point
+ * leave it; H3 binning and the statistics happen in JS (no H3 in PostGIS here). Observation
+ * measures read the flows rollup when it is fresh (source.ts).
  */
+export interface Site {
+  lon: number;
+  lat: number;
+  weight: number;
+  /** ISO3 of the site's country, where known (access uses it for the border barrier). */
+  country?: string | null;
+  /** A name to show for the cell (the monitoring point's), where there is one. */
+  label?: string | null;
+}
+
 export type Step = 'week' | 'month';
 
 export interface TimedSite extends Site {
@@ -19,7 +31,6 @@ export interface TimedSite extends Site {
   t: string | null;
 }
 
-// The flows engineer owns the cube dimensions; take their type from prepare itself.
 type Dims = Parameters<typeof prepare>[3]['dims'];
 
 const VULNERABLE = { raw: 'cardinality(vulnerabilities) > 0', rollup: 'vulnerabilities_mask <> 0' } as const;
@@ -28,7 +39,7 @@ function dimsFor(q: SiteQuery): Dims {
   return q.measure === 'vulnerable' ? ['point', 'vulnerabilities'] : ['point'];
 }
 
-/** The summed expression; every name in it comes from this file or flows/sql.ts, never from the request. */
+/** The summed expression; every name in it comes from this file or sql.ts, never from the request. */
 function measureSql(q: SiteQuery, src: Source): string {
   if (q.measure === 'unaccompanied') return 'unaccompanied_children';
   if (q.measure === 'vulnerable') return `CASE WHEN ${VULNERABLE[src.kind]} THEN ${measureExpr(q)} ELSE 0 END`;
@@ -92,4 +103,9 @@ export async function lastDay(db: Queryable, q: Pick<SiteQuery, 'measure'>): Pro
   const text = q.measure === 'reports' ? 'SELECT max(reported_on) AS last FROM reports' : 'SELECT max(observed_on) AS last FROM observations';
   const [row] = await db.query<{ last: string | null }>(text);
   return row?.last ?? null;
+}
+
+/** The request's period: as the flow endpoints resolve it, anchored on the measure's own last day. */
+export async function sitePeriod(db: Queryable, q: SiteQuery): Promise<Period> {
+  return resolvePeriod(q, q.from && q.to ? null : await lastDay(db, q));
 }

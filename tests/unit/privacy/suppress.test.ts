@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suppressBreakdown } from '../../../server/privacy/disclosure.js';
-import { groupIndices, suppressLinked } from '../../../server/flows/suppress.js';
+import { groupIndices, suppressLinked } from '../../../server/privacy/suppress.js';
 
 /** What a viewer could work out: for each published sum, the hidden cells must stay ambiguous. */
 function assertProtected(counts: number[], sums: number[][], k: number, r: { cells: boolean[]; sums: boolean[] }): void {

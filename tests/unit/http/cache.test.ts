@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { etagOf, matchesEtag } from '../../../server/flows/cache.js';
+import { etagOf, matchesEtag } from '../../../server/http/cache.js';
 
 describe('ETags of aggregates', () => {
   it('when bodies differ by one byte, then their ETags differ; equal bodies give equal tags', () => {

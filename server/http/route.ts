@@ -1,10 +1,12 @@
 /**
- * Every API endpoint is declared with `route()`, with who may call it next to it:
+ * Every API endpoint is declared with `route()`, with who may call it and how its answer may be
+ * cached next to it:
  *
  *   route(router, {
  *     method: 'get', path: '/flows', access: 'viewer', summary: 'OD flows for the flow map',
  *     query: flowsQuery,                       // zod; parsed before the handler, 400 on failure
- *     handler: async (req, res, { principal, query }) => { … },
+ *     cache: AGGREGATE,                        // http/cache.ts: Cache-Control, ETag/304
+ *     handler: async (req, res, { principal, query }) => result,   // sent as JSON by route()
  *   });
  *
  * access: 'public'        anyone, signed in or not (health, client config, sign-in itself);
@@ -14,6 +16,12 @@
  * Anonymous callers never pass a non-GET route unless it is 'public': writes and imports always
  * need a signed-in principal. Paths are relative to /api/v1 (mount routers without a prefix).
  *
+ * cache:  see http/cache.ts. Whatever the policy, the answer of a route whose access is not
+ *         'public', or whose handler reads the principal, carries `Vary: Authorization, Cookie`
+ *         (errors included: a 403 for one caller is a 200 for another).
+ * A handler either sends the response itself or returns the body, which route() sends as JSON
+ * (with the ETag the cache policy asks for).
+ *
  * Every declaration lands in a registry: tests/api/auth-matrix.test.ts checks each registered
  * route for each role, and fails for a route missing from its expectation table — add yours
  * there. tests/api/auth-fuzz.test.ts fuzzes every route, using the declared schemas to name
@@ -21,9 +29,10 @@
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
-import { HttpError } from '../http/problem.js';
-import { parseBody, parseParams, parseQuery } from '../http/validate.js';
-import { ANONYMOUS, hasRole, type Principal, type Role } from './roles.js';
+import { ANONYMOUS, hasRole, type Principal, type Role } from '../auth/roles.js';
+import { type CachePolicy, cacheControl, sendJson, varyOnCaller } from './cache.js';
+import { HttpError } from './problem.js';
+import { parseBody, parseParams, parseQuery } from './validate.js';
 
 export type Access = 'public' | 'authenticated' | Role;
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -47,6 +56,8 @@ export interface RouteSpec<Q extends Schema, B extends Schema, P extends Schema>
   query?: Q;
   body?: B;
   params?: P;
+  /** How the answer may be cached (http/cache.ts); a function when it depends on the query. */
+  cache?: CachePolicy | ((query: Parsed<Q>) => CachePolicy);
   /** Runs after the access check, before parsing (rate limits, upload parsers). */
   middleware?: RequestHandler[];
   handler: (req: Request, res: Response, input: RouteInput<Q, B, P>) => unknown;
@@ -84,15 +95,27 @@ export function route<Q extends Schema = undefined, B extends Schema = undefined
   registry.set(key, { method, path, access, summary, query, body, params });
 
   const handle: RequestHandler = async (req, res) => {
+    const principal = res.locals.principal ?? ANONYMOUS;
     const input = {
-      principal: res.locals.principal ?? ANONYMOUS,
+      // A handler that reads the principal answers per caller, even on a public route.
+      get principal() {
+        varyOnCaller(res);
+        return principal;
+      },
       query: query ? parseQuery(req, query) : undefined,
       body: body ? parseBody(req, body) : undefined,
       params: params ? parseParams(req, params) : undefined,
     } as RouteInput<Q, B, P>;
-    await spec.handler(req, res, input);
+    const policy = typeof spec.cache === 'function' ? spec.cache(input.query) : spec.cache;
+    if (policy) res.set('Cache-Control', cacheControl(policy));
+    const result = await spec.handler(req, res, input);
+    if (result !== undefined && !res.headersSent) sendJson(req, res, result, policy);
   };
-  router[spec.method](path, guard(access), ...(spec.middleware ?? []), handle);
+  const vary: RequestHandler = (_req, res, next) => {
+    if (access !== 'public') varyOnCaller(res);
+    next();
+  };
+  router[spec.method](path, vary, guard(access), ...(spec.middleware ?? []), handle);
 }
 
 /** 401 when signing in would help, 403 when it would not; undefined when allowed. */
