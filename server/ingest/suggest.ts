@@ -1,3 +1,6 @@
+import { countryNames } from '../../common/countries.js';
+import type { Vocab } from './vocab.js';
+
 /** Levenshtein edit distance (insert, delete, substitute = 1), two rows of memory. */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -50,4 +53,19 @@ export function closest(value: string, candidates: readonly Candidate[], limit =
   });
   scored.sort((a, b) => a.d - b.d || a.label.localeCompare(b.label));
   return scored.slice(0, limit).map((s) => s.label);
+}
+
+let countries: Candidate[] | undefined;
+
+/** The closest country names to a value: 'Ethopia' → 'Ethiopia (ETH)'. */
+export function countrySuggestions(value: string): string[] {
+  countries ??= countryNames().map(({ iso3, names }) => ({ label: `${names[0]} (${iso3})`, keys: [iso3.toLowerCase(), ...names.map(nameKey)] }));
+  return closest(value, countries);
+}
+
+/** The closest words of a vocabulary (its synonyms lead to their word): 'Truck/Bus' → 'truck', 'bus'. */
+export function vocabSuggestions(value: string, vocab: Vocab): string[] {
+  const keys = new Map<string, string[]>(vocab.values.map((w) => [w, [nameKey(w)]]));
+  for (const [syn, w] of Object.entries(vocab.synonyms)) keys.get(w)?.push(nameKey(syn));
+  return closest(value, [...keys].map(([label, k]) => ({ label, keys: k })));
 }
