@@ -20,6 +20,8 @@ export interface SheetPlan {
   sources: Map<string, Source>;
   /** field → raw value (valueKey) → the value to read instead. */
   values: Map<string, Map<string, string>>;
+  /** Each `values` target with where the recipe gives it, to check once. */
+  valueTargets: { field: string; to: string; path: string }[];
   dateFormat: DateFormat | undefined;
   /** The column as error reports name it: its label, else its HXL tag, else its letter; the sheet too when there are several. */
   label(col: number): string;
@@ -109,7 +111,11 @@ export function planSheet(r: SheetRecipe, header: SheetHeader, spec: KindSpec, m
   );
   for (const [field, c] of auto.columns) sources.set(field, { k: 'col', col: c });
   const values = new Map<string, Map<string, string>>();
-  for (const [field, map] of Object.entries(r.values)) values.set(field, new Map(Object.entries(map).map(([raw, to]) => [valueKey(raw), to])));
+  const valueTargets: SheetPlan['valueTargets'] = [];
+  for (const [field, map] of Object.entries(r.values)) {
+    values.set(field, new Map(Object.entries(map).map(([raw, to]) => [valueKey(raw), to])));
+    for (const [raw, to] of Object.entries(map)) valueTargets.push({ field, to, path: r.origin[`values\u0000${field}\u0000${raw}`] ?? `values.${field}.${raw}` });
+  }
   const prefix = multi && header.name ? `${header.name}: ` : '';
   return {
     sheet: header.sheet,
@@ -117,6 +123,7 @@ export function planSheet(r: SheetRecipe, header: SheetHeader, spec: KindSpec, m
     header,
     sources,
     values,
+    valueTargets,
     dateFormat: r.dateFormat,
     label: (i) => prefix + (header.labels[i] || header.hxl?.[i] || `column ${columnLetter(i)}`),
     origin: r.origin,

@@ -65,7 +65,8 @@ export async function inspect(path: string, format: Format, recipe: Recipe, spec
       out.push(describe(plan, spec));
     } catch (err) {
       if (!(err instanceof RecipeProblems)) throw err;
-      problems.push(...err.problems.map((p) => ({ ...p, path: p.path.startsWith('sheets[') || !r.name ? p.path : `sheets[${i}].${p.path}` })));
+      // A top-level mistake shows in every sheet: name it once.
+      for (const p of err.problems) if (!problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
     }
   });
   if (problems.length > 0) throw new RecipeProblems(problems);
@@ -78,7 +79,7 @@ function describe(plan: SheetPlan, spec: KindSpec): SheetMapping {
   for (const s of plan.sources.values()) if (s.k === 'col') used.add(s.col);
   const oneHot: Record<string, Record<string, string>> = {};
   for (const f of spec.fields) {
-    if (f.type.t !== 'set' || plan.sources.has(f.name)) continue;
+    if (f.type.t !== 'set' || plan.sources.get(f.name)?.k === 'oneHot') continue;
     const names = [f.name, ...f.aliases].filter((a) => !a.startsWith('#')).map(headerKey);
     h.labels.forEach((label, i) => {
       const slash = label.lastIndexOf('/');

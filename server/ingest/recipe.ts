@@ -118,7 +118,10 @@ export function sheetRecipes(r: Recipe): SheetRecipe[] {
           out.origin[field] = `${at}${key}.${field}`;
         }
       }
-      for (const [field, map] of Object.entries(level.values ?? {})) out.values[field] = { ...out.values[field], ...map };
+      for (const [field, map] of Object.entries(level.values ?? {})) {
+        out.values[field] = { ...out.values[field], ...map };
+        for (const raw of Object.keys(map)) out.origin[`values\u0000${field}\u0000${raw}`] = `${at}values.${field}.${raw}`;
+      }
     }
     return out;
   });

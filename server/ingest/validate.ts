@@ -97,7 +97,7 @@ export class RowValidator {
         if (v instanceof Invalid) problems.push({ path, message: `"${text}" ${v.reason}${v.suggestions?.length ? ` (did you mean ${v.suggestions.join(', ')}?)` : ''}` });
         return v;
       };
-      for (const [raw, to] of m.values ?? []) check(to, `values.${field.name}.${raw}`);
+      for (const t of plan.valueTargets) if (t.field === field.name) check(t.to, t.path);
       if (source.k === 'const') {
         const v = check(Array.isArray(source.value) ? source.value.join(';') : String(source.value), plan.origin[field.name] ?? `constants.${field.name}`);
         if (!(v instanceof Invalid)) m.constant = v;
