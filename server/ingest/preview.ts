@@ -26,7 +26,7 @@ export interface SheetMapping {
   headerRow: number;
   columns: { letter: string; label: string }[];
   /** Each field and where it is read from (null: nowhere). */
-  fields: { field: string; required: boolean; type: string; source: Source | null }[];
+  fields: { field: string; required: boolean; type: string; source: Source | null; choices?: readonly string[] }[];
   /** One-hot columns the headers suggest ('reasons/economic'): field → column label → member. */
   oneHot: Record<string, Record<string, string>>;
   missing: string[];
@@ -85,14 +85,19 @@ function describe(plan: SheetPlan, spec: KindSpec): SheetMapping {
       const slash = label.lastIndexOf('/');
       if (slash < 0 || used.has(i) || f.type.t !== 'set') return;
       const word = matchVocab(VOCABS[f.type.vocab], label.slice(slash + 1));
-      if (word && names.includes(headerKey(label.slice(0, slash)))) (oneHot[f.name] ??= {})[label] = word;
+      // 'reasons/economic' (Kobo) or 'Reasons for Entry / Economic' (a DTM group).
+      const group = headerKey(label.slice(0, slash));
+      if (word && names.some((n) => group === n || group.startsWith(`${n}_`) || group.startsWith(n.replace(/s$/, '')))) (oneHot[f.name] ??= {})[label] = word;
     });
   }
   return {
     name: h.name,
     headerRow: h.headerRow,
     columns: h.labels.map((label, i) => ({ letter: columnLetter(i), label })),
-    fields: spec.fields.map((f) => ({ field: f.name, required: f.required === true, type: f.type.t, source: plan.sources.get(f.name) ?? null })),
+    fields: spec.fields.map((f) => ({
+      field: f.name, required: f.required === true, type: f.type.t, source: plan.sources.get(f.name) ?? null,
+      ...(f.type.t === 'enum' || f.type.t === 'set' ? { choices: VOCABS[f.type.vocab].values } : {}),
+    })),
     oneHot,
     missing: plan.missing.map((e) => e.column ?? ''),
     warnings: plan.warnings,

@@ -165,3 +165,30 @@ export function ddmmCsv(ambiguous = false): Buffer {
   ];
   return Buffer.from(`${rows.join('\n')}\n`);
 }
+
+/** The DTM workbook's records as a plain CSV in the importer's own columns: the same rows, no recipe needed (the bench's baseline). */
+export async function writeDtmCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  const code: Record<string, string> = { 'Kenya ': 'KEN', Ethiopia: 'ETH', Ethopia: 'ETH', Somaliland: 'SOM', 'DR Congo': 'COD', Tanzania: 'TZA', 'Congo, Dem. Rep.': 'COD', "Côte d'Ivoire": 'CIV', 'South Africa': 'ZAF' };
+  const mode = (t: unknown) => (String(t).trim().toLowerCase() === 'truck/bus' ? 'bus' : String(t).trim().toLowerCase() === 'on foot' ? 'foot' : 'bus');
+  let buf = 'date,monitoring_point,direction,origin_country,destination_country,transport_mode,total,male,female,children,reasons\n';
+  for (const entry of [true, false]) {
+    for (let i = 0; i < rows; i++) {
+      const c = household(i, entry);
+      const day = new Date(Date.UTC(1899, 11, 30) + Number(c[0]) * 86_400_000).toISOString().slice(0, 10);
+      const male = Number(c[4]);
+      const female = Number(c[5]);
+      const children = entry ? Number(c[7]) + Number(c[8]) : Number(c[6]) + Number(c[7]);
+      const flags = entry ? [c[9], c[10], c[11]] : [c[8] === 'TRUE', c[9] === 1];
+      const reasons = ['economic', 'family', 'other'].filter((_, k) => flags[k] === true).join(' ');
+      const country = code[String(c[2])] ?? '';
+      buf += `${day},${String(c[1]).trim()},${entry ? 'inbound' : 'outbound'},${entry ? country : ''},${entry ? '' : country},${mode(c[3])},${male + female},${male},${female},${children},${reasons}\n`;
+      if (buf.length > 1 << 16) {
+        if (!out.write(buf)) await once(out, 'drain');
+        buf = '';
+      }
+    }
+  }
+  out.end(buf);
+  await once(out, 'close');
+}
