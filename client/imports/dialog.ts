@@ -47,6 +47,23 @@ async function renderDatasets(root: HTMLElement, canWrite: boolean): Promise<voi
     list.length === 0 ? el('p', {}, 'No datasets yet.') : el('table', { class: 'admin-table datasets-table' }, el('thead', {}, head), el('tbody', {}, ...rows)));
 }
 
+/** The quick form (a file in the importer's own columns) or the step-by-step wizard (any layout, recipes). */
+function renderImportModes(root: HTMLElement, onDone: () => void): void {
+  const body = el('div');
+  const quick = el('button', { type: 'button', class: 'button button--small', 'aria-pressed': 'true' }, 'Quick import');
+  const steps = el('button', { type: 'button', class: 'button button--small', 'aria-pressed': 'false' }, 'Step by step (recipes)');
+  const pick = (wizard: boolean) => {
+    quick.setAttribute('aria-pressed', String(!wizard));
+    steps.setAttribute('aria-pressed', String(wizard));
+    if (wizard) void import('./wizard.js').then((m) => m.renderWizard(body, onDone));
+    else renderImportForm(body, onDone);
+  };
+  quick.addEventListener('click', () => pick(false));
+  steps.addEventListener('click', () => pick(true));
+  root.replaceChildren(el('div', { class: 'admin-actions import-modes', role: 'group', 'aria-label': 'How to import' }, quick, steps), body);
+  pick(false);
+}
+
 /**
  * The data screen (a modal <dialog>, its own chunk): import a file and follow it, and the
  * datasets already in, with their provenance. Opened from the header's Data button.
@@ -66,7 +83,7 @@ export function openImports(canWrite: boolean): void {
     if (e.target instanceof HTMLElement && e.target.closest('[data-close]')) d.close();
   });
   document.body.append(d);
-  if (canWrite) renderImportForm(importSection, () => void renderDatasets(datasets, canWrite));
+  if (canWrite) renderImportModes(importSection, () => void renderDatasets(datasets, canWrite));
   void renderDatasets(datasets, canWrite);
   d.showModal();
   close.focus();
