@@ -55,7 +55,7 @@ export interface Preview {
 export interface DryRun {
   outcome: 'valid' | 'rejected';
   counts: { rowsRead: number; rowsValid: number; rowsRejected: number };
-  rows: { sheet: string; row: number; fields: Record<string, string>; record: Record<string, unknown> | null; errors: { field: string; column: string; value: string; reason: string; suggestions?: string[] }[] }[];
+  rows: { sheet: string; row: number; fields: Record<string, string>; raw: Record<string, string>; record: Record<string, unknown> | null; errors: { field: string; column: string; value: string; reason: string; suggestions?: string[] }[] }[];
   report: import('./api.js').ErrorReport;
   sameFile: number | null;
 }

@@ -152,7 +152,7 @@ export function valuesStep(root: HTMLElement, lists: ValueList[], mapping: Sheet
     ...(sections.length ? sections : [el('p', {}, 'No field here takes a word, a country or a place.')]));
 }
 
-/** The dry run: counts, and the first rows as they would be imported with each cell's problem. */
+/** The dry run: counts, and the first rows as they would be imported (the file's text beside where it changed) with each cell's problem. */
 export function previewStep(root: HTMLElement, d: DryRun, report: HTMLElement): void {
   const fields = Object.keys(d.rows[0]?.fields ?? {});
   const head = el('tr', {}, el('th', {}, 'Sheet'), el('th', {}, 'Row'), ...fields.map((f) => el('th', {}, f)));
@@ -160,7 +160,10 @@ export function previewStep(root: HTMLElement, d: DryRun, report: HTMLElement): 
     el('tr', { class: r.record ? '' : 'is-missing' }, el('td', {}, r.sheet), el('td', { class: 'num' }, String(r.row)),
       ...fields.map((f) => {
         const e = r.errors.find((x) => x.field === f);
-        return e ? el('td', { class: 'wizard-cell-error', title: e.reason }, r.fields[f] ?? '', el('br'), el('small', {}, e.reason)) : el('td', {}, r.fields[f] ?? '');
+        const raw = r.raw[f] ?? '';
+        if (e) return el('td', { class: 'wizard-cell-error', title: e.reason }, raw, el('br'), el('small', {}, e.reason));
+        const shown = r.fields[f] ?? '';
+        return el('td', { title: `in the file: ${raw}` }, shown, shown !== raw && raw !== '' ? el('small', { class: 'wizard-raw' }, ` (${raw})`) : null);
       })));
   const c = d.counts;
   const summary = `${c.rowsRead.toLocaleString('en-GB')} rows read: ${c.rowsValid.toLocaleString('en-GB')} valid, ${c.rowsRejected.toLocaleString('en-GB')} with errors.${d.sameFile !== null ? ` This file was imported before (dataset ${d.sameFile}): an import adds nothing.` : ''}`;

@@ -14,8 +14,8 @@ export interface DryRun {
   /** What an import would do: rejected when any row (all-or-nothing) or the file fails. */
   outcome: 'valid' | 'rejected';
   counts: { rowsRead: number; rowsValid: number; rowsRejected: number };
-  /** The first rows as the records that would be written, or their errors, with what each field read. */
-  rows: { sheet: string; row: number; fields: Record<string, string>; record: DbRecord | null; errors: RowError[] }[];
+  /** The first rows as the records that would be written, or their errors; each field as it reads (`fields`) and as the file has it (`raw`). */
+  rows: { sheet: string; row: number; fields: Record<string, string>; raw: Record<string, string>; record: DbRecord | null; errors: RowError[] }[];
   report: ErrorReport;
   /** The dataset this very file went into before: an import would add nothing. */
   sameFile: number | null;
@@ -40,7 +40,7 @@ export async function dryRun(q: Queryable, input: PassInput, file: { kind: Kind;
         if (r.ok) counts.rowsValid++;
         else counts.rowsRejected++;
         if (rows.length >= DRY_RUN_ROWS) return;
-        rows.push({ sheet: plan.name, row: raw.row, fields: v.texts(raw), record: r.ok ? r.record : null, errors: r.ok ? [] : r.errors });
+        rows.push({ sheet: plan.name, row: raw.row, fields: v.shown(raw), raw: v.texts(raw), record: r.ok ? r.record : null, errors: r.ok ? [] : r.errors });
       },
     });
   } catch (err) {
@@ -50,4 +50,11 @@ export async function dryRun(q: Queryable, input: PassInput, file: { kind: Kind;
   const built = report.build();
   const bad = built.fileErrors.length > 0 || counts.rowsRejected > 0 || counts.rowsValid === 0;
   return { dryRun: true, outcome: bad ? 'rejected' : 'valid', counts, rows, report: built, sameFile: await findSameFile(q, file.kind, file.checksum) };
+}
+
+/** The dry run of a file that cannot be read at all (an old .xls). */
+export function unreadable(err: FileError): DryRun {
+  const report = new ReportBuilder();
+  report.addFileError(err);
+  return { dryRun: true, outcome: 'rejected', counts: { rowsRead: 0, rowsValid: 0, rowsRejected: 0 }, rows: [], report: report.build(), sameFile: null };
 }

@@ -43,9 +43,10 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
         res.set('Cache-Control', 'no-store').json(await dryRunImport(db, file, chosen));
         return;
       }
-      if (kept) takeUpload(kept.id, principal.name);
       const id = await startImport(db, principal, file, body, chosen, req.log);
-      res.locals.upload = undefined; // the import owns the file now and removes it when done
+      // The import owns the file now and removes it when done.
+      if (kept) takeUpload(kept.id, principal.name);
+      res.locals.upload = undefined;
       res.status(202).location(`/api/v1/imports/${id}`).json({ id, status: 'queued', links: { self: `/api/v1/imports/${id}` } });
     },
   });

@@ -4,7 +4,7 @@ import { audit } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
 import { badRequest, HttpError, notFound } from '../http/problem.js';
-import { type DryRun, dryRun } from './dry-run.js';
+import { type DryRun, dryRun, unreadable } from './dry-run.js';
 import type { Kind } from './fields.js';
 import { FileError } from './file-error.js';
 import { createImport, type ImportOptions } from './jobs.js';
@@ -17,7 +17,7 @@ import { type Recipe, recipeOf } from './recipe.js';
 import { getRecipe } from './recipes.js';
 import { runImport } from './run.js';
 import type { ImportFields } from './schemas.js';
-import { detectFormat } from './table.js';
+import { detectFormat, type Format } from './table.js';
 import type { Upload } from './upload.js';
 import { defaultToday } from './validate.js';
 
@@ -68,14 +68,16 @@ export async function checkRecipe(db: Db, path: string, c: Chosen, via: 'recipe'
 
 /** POST /imports with dryRun: the whole file validated, nothing written. */
 export async function dryRunImport(db: Db, file: Upload, c: Chosen): Promise<DryRun> {
-  const format = await detectFormat(file.path).catch((err: unknown) => (err instanceof FileError ? err : Promise.reject(err)));
+  let format: Format;
+  try {
+    format = await detectFormat(file.path);
+  } catch (err) {
+    if (err instanceof FileError) return unreadable(err);
+    throw err;
+  }
   const input = {
-    path: file.path,
-    spec: KIND_SPECS[c.kind],
-    table: { format: format instanceof FileError ? ('csv' as const) : format, polygons: c.kind === 'admin_areas' },
-    recipe: c.recipe,
-    lookups: await Lookups.load(db),
-    today: defaultToday(),
+    path: file.path, spec: KIND_SPECS[c.kind], table: { format, polygons: c.kind === 'admin_areas' }, recipe: c.recipe,
+    lookups: await Lookups.load(db), today: defaultToday(),
   };
   return dryRun(db, input, { kind: c.kind, checksum: file.checksum });
 }

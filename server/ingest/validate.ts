@@ -128,9 +128,27 @@ export class RowValidator {
     return { ok: false, errors: built.map((p) => this.problemError(raw, p.field, new Invalid(p.code, p.reason))) };
   }
 
-  /** What each field reads in a row, as text (the dry run's preview). */
+  /** What each field reads in a row, as the file has it (the dry run's preview). */
   texts(raw: RawRow): Record<string, string> {
     return Object.fromEntries(this.mapped.map((m) => [m.field.name, this.sourceText(m, raw)]));
+  }
+
+  /**
+   * What each field becomes, as text: the date, the code, the word, the sum (a place or point
+   * shows as the file names it, a country-only end as its code); '' where the cell is an error.
+   */
+  shown(raw: RawRow): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const m of this.mapped) {
+      const v = this.read(m, raw);
+      const t = m.field.type.t;
+      out[m.field.name] = v instanceof Invalid || v === undefined || v === null ? ''
+        : Array.isArray(v) ? v.join(' ')
+        : typeof v === 'object' ? (v.id === null ? v.country : this.sourceText(m, raw))
+        : t === 'point' ? this.sourceText(m, raw) : String(v);
+    }
+    this.extra = undefined;
+    return out;
   }
 
   /** How one raw value of a field reads (the wizard's list of values): its value, or the problem. */

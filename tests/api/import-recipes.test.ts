@@ -113,11 +113,13 @@ describe.each(DB_KINDS)('import recipes on the %s database', (kind) => {
     const data = await dtmWorkbook({ rows: 30, override: [{ sheet: 'entry', index: 2, cells: [45717, 'Nakonde bridge', 'Kenya', 'Bus', 1, 1, 2, 0, 0, false, false, false] }] });
     const res = await postImport(app, 'dtm-dry.xlsx', data, { recipe: json(DTM_RECIPE), dryRun: 'true' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { outcome: string; counts: Record<string, number>; rows: { sheet: string; row: number; fields: Record<string, string>; record: Record<string, unknown> | null; errors: { code: string }[] }[]; report: { groups: { code: string; count: number }[] } };
+    const body = (await res.json()) as { outcome: string; counts: Record<string, number>; rows: { sheet: string; row: number; fields: Record<string, string>; raw: Record<string, string>; record: Record<string, unknown> | null; errors: { code: string }[] }[]; report: { groups: { code: string; count: number }[] } };
     expect(body.outcome).toBe('rejected');
     expect(body.counts).toEqual({ rowsRead: 60, rowsValid: 59, rowsRejected: 1 });
     expect(body.rows).toHaveLength(50);
-    expect(body.rows[0]).toMatchObject({ sheet: 'Entry Sheet', row: 3, fields: { date: '45717', direction: 'inbound', transport_mode: 'Truck/Bus' }, record: { observed_on: '2025-03-01', direction: 'inbound', transport_mode: 'bus', total: 1 } });
+    expect(body.rows[0]).toMatchObject({
+      sheet: 'Entry Sheet', row: 3, raw: { date: '45717', transport_mode: 'Truck/Bus', origin_country: 'Kenya' },
+      fields: { date: '2025-03-01', direction: 'inbound', transport_mode: 'bus', origin_country: 'KEN', children: '0', reasons: 'economic family other' }, record: { observed_on: '2025-03-01', direction: 'inbound', transport_mode: 'bus', total: 1 } });
     expect(body.rows[2]).toMatchObject({ row: 5, record: null, errors: [{ code: 'point.unknown' }] });
     expect(body.report.groups).toEqual([expect.objectContaining({ code: 'point.unknown', count: 1 })]);
     expect(await tableCounts(db)).toEqual(before);
