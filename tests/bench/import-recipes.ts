@@ -12,7 +12,6 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
 import { createToken } from '../../server/auth/tokens.js';
@@ -23,19 +22,8 @@ import { loadDemo } from '../../server/demo/load.js';
 import { paths } from '../../server/paths.js';
 import { DTM_RECIPE, writeDtmCsv, writeDtmFile } from '../helpers/workbooks.js';
 import { BENCH_DATABASE_URL } from './bench-db.js';
+import { admin } from './import.js';
 import type { Bench, BenchRow } from './run.js';
-
-async function admin(sql: string): Promise<void> {
-  const u = new URL(BENCH_DATABASE_URL);
-  u.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
