@@ -28,7 +28,14 @@ export interface SheetHeader {
 }
 
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
-export const isBlank = (r: RawRow): boolean => r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+export function isBlank(r: RawRow): boolean {
+  const cells = r.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== null && c !== undefined && (typeof c !== 'string' || c.trim() !== '')) return false; // usually the first cell
+  }
+  return true;
+}
 
 /** 0 → 'A', 27 → 'AB'. */
 export function columnLetter(i: number): string {
