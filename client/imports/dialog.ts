@@ -38,7 +38,7 @@ async function renderDatasets(root: HTMLElement, canWrite: boolean): Promise<voi
       actions.append(del);
     }
     const name = el('th', { scope: 'row' }, d.name, d.isSynthetic ? el('span', { class: 'tag tag--synthetic' }, 'synthetic') : null);
-    return el('tr', { 'data-dataset-id': String(d.id) }, name, el('td', {}, KIND_LABELS[d.kind] ?? d.kind), el('td', {}, d.sourceOrg ?? '—'),
+    return el('tr', { 'data-dataset-id': String(d.id) }, name, el('td', {}, KIND_LABELS[d.kind] ?? d.kind), el('td', {}, d.sourceOrg ?? '—', ...(d.recipes ?? []).map((r) => el('span', { class: 'dataset-recipe' }, ` · recipe ${r.name} v${r.version}`))),
       el('td', {}, period(d)), el('td', { class: 'num' }, count(d.rowsAccepted)), el('td', { class: 'num' }, count(d.rowsRejected)),
       el('td', {}, d.importedAt.slice(0, 16).replace('T', ' '), d.importedBy ? ` by ${d.importedBy}` : ''), actions);
   });

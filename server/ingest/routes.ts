@@ -38,7 +38,8 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
       const file = res.locals.upload ?? kept;
       if (!file) throw new HttpError(400, 'Invalid request', 'body.file: a file is required (or an upload id)', [{ field: 'body.file', message: 'required' }]);
       const chosen = await chooseRecipe(db, body);
-      if (body.recipe || body.recipeId !== undefined || body.mapping) await checkRecipe(db, file.path, chosen, body.recipeId !== undefined ? 'recipeId' : 'recipe');
+      const via = body.recipeId !== undefined ? 'recipeId' : body.recipe ? 'recipe' : body.mapping ? 'mapping' : undefined;
+      if (via) await checkRecipe(db, file.path, chosen, via);
       if (body.dryRun) {
         res.set('Cache-Control', 'no-store').json(await dryRunImport(db, file, chosen));
         return;

@@ -54,13 +54,14 @@ export async function chooseRecipe(q: Queryable, f: ImportFields): Promise<Chose
  * column, constant or `values` target that does not exist is a 400 naming it. Problems with
  * the file itself (empty, unreadable) are left to the import, whose report states them.
  */
-export async function checkRecipe(db: Db, path: string, c: Chosen, via: 'recipe' | 'recipeId'): Promise<void> {
+export async function checkRecipe(db: Db, path: string, c: Chosen, via: 'recipe' | 'recipeId' | 'mapping'): Promise<void> {
   try {
     const format = await detectFormat(path);
     await inspect(path, format, c.recipe, KIND_SPECS[c.kind], await Lookups.load(db), defaultToday());
   } catch (err) {
     if (err instanceof RecipeProblems) {
-      throw badRequest(err.problems.map((p) => ({ field: via === 'recipe' ? `body.recipe.${p.path}` : 'body.recipeId', message: via === 'recipe' ? p.message : `recipe.${p.path}: ${p.message}` })));
+      const field = (path: string) => (via === 'recipe' ? `body.recipe.${path}` : via === 'mapping' ? 'body.mapping' : 'body.recipeId');
+      throw badRequest(err.problems.map((p) => ({ field: field(p.path), message: via === 'recipe' ? p.message : `recipe.${p.path}: ${p.message}` })));
     }
     if (!(err instanceof FileError)) throw err;
   }

@@ -146,6 +146,7 @@ describe('the import wizard: a DTM workbook goes in step by step, is saved as a 
       `SELECT r.name, i.recipe_version AS version FROM imports i JOIN import_recipes r ON r.id = i.recipe_id JOIN datasets d ON d.id = i.dataset_id WHERE d.name = 'DTM Nakonde April'`,
     );
     expect(prov).toEqual({ name: 'DTM household survey', version: 1 });
+    await expect.poll(() => dialog().locator('.datasets-table tr', { hasText: 'DTM Nakonde April' }).innerText()).toMatch(/recipe DTM household survey v1/);
     await shot('9-later-file-imported');
     expect(problems.consoleErrors.filter((e) => !expected401(e))).toEqual([]);
     expect([...problems.pageErrors, ...problems.cspViolations, ...problems.foreignRequests]).toEqual([]);
