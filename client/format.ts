@@ -1,3 +1,4 @@
+import { countryName as englishName } from '../common/countries.js';
 import type { MonitoringPointKind, ServiceKind } from './layers/colors.js';
 
 /** Human labels for codes the API returns; unknown codes are shown readably, not hidden. */
@@ -21,11 +22,6 @@ export const SERVICE_KIND_LABELS: Record<ServiceKind, string> = {
   ngo_help_desk: 'NGO help desk',
 };
 
-const COUNTRY_NAMES: Record<string, string> = {
-  ZMB: 'Zambia', NAM: 'Namibia', BWA: 'Botswana', ZWE: 'Zimbabwe', TZA: 'Tanzania',
-  MWI: 'Malawi', COD: 'DR Congo', AGO: 'Angola', MOZ: 'Mozambique', ZAF: 'South Africa',
-  KEN: 'Kenya', ETH: 'Ethiopia', SOM: 'Somalia', ERI: 'Eritrea', BDI: 'Burundi', RWA: 'Rwanda',
-};
 
 /** 'informal_crossing' → 'Informal crossing' for codes without a label. */
 export function humanize(code: string): string {
@@ -42,8 +38,7 @@ export function kindLabel(kind: string): string {
 }
 
 export function countryName(iso3: string | null | undefined): string {
-  if (!iso3) return '—';
-  return COUNTRY_NAMES[iso3.toUpperCase()] ?? iso3.toUpperCase();
+  return iso3 ? englishName(iso3) : '—';
 }
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

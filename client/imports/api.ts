@@ -54,6 +54,8 @@ export interface DatasetInfo {
   isSynthetic: boolean;
   importedAt: string;
   importedBy?: string | null;
+  /** The stored recipes its imports ran with. */
+  recipes?: { id: number; name: string; version: number }[];
 }
 
 /**

@@ -39,13 +39,30 @@ async function renderDatasets(root: HTMLElement, canWrite: boolean): Promise<voi
       actions.append(del);
     }
     const name = el('th', { scope: 'row' }, d.name, d.isSynthetic ? el('span', { class: 'tag tag--synthetic' }, 'synthetic') : null);
-    return el('tr', { 'data-dataset-id': String(d.id) }, name, el('td', {}, KIND_LABELS[d.kind] ?? d.kind), el('td', {}, d.sourceOrg ?? '—'),
+    return el('tr', { 'data-dataset-id': String(d.id) }, name, el('td', {}, KIND_LABELS[d.kind] ?? d.kind), el('td', {}, d.sourceOrg ?? '—', ...(d.recipes ?? []).map((r) => el('span', { class: 'dataset-recipe' }, ` · recipe ${r.name} v${r.version}`))),
       el('td', {}, period(d)), el('td', { class: 'num' }, count(d.rowsAccepted)), el('td', { class: 'num' }, count(d.rowsRejected)),
       el('td', {}, d.importedAt.slice(0, 16).replace('T', ' '), d.importedBy ? ` by ${d.importedBy}` : ''), actions);
   });
   const head = el('tr', {}, ...['Name', 'Kind', 'Source', 'Period', 'Rows', 'Rejected', 'Imported', ''].map((h) => el('th', { scope: 'col' }, h)));
   root.replaceChildren(el('h3', { class: 'admin-section-title' }, 'Datasets'), notice,
     list.length === 0 ? el('p', {}, 'No datasets yet.') : el('table', { class: 'admin-table datasets-table' }, el('thead', {}, head), el('tbody', {}, ...rows)));
+}
+
+/** The quick form (a file in the importer's own columns) or the step-by-step wizard (any layout, recipes). */
+function renderImportModes(root: HTMLElement, onDone: () => void, navigate: Navigate): void {
+  const body = el('div');
+  const quick = el('button', { type: 'button', class: 'button button--small', 'aria-pressed': 'true' }, 'Quick import');
+  const steps = el('button', { type: 'button', class: 'button button--small', 'aria-pressed': 'false' }, 'Step by step (recipes)');
+  const pick = (wizard: boolean) => {
+    quick.setAttribute('aria-pressed', String(!wizard));
+    steps.setAttribute('aria-pressed', String(wizard));
+    if (wizard) void import('./wizard.js').then((m) => m.renderWizard(body, onDone, navigate));
+    else renderImportForm(body, onDone, navigate);
+  };
+  quick.addEventListener('click', () => pick(false));
+  steps.addEventListener('click', () => pick(true));
+  root.replaceChildren(el('div', { class: 'admin-actions import-modes', role: 'group', 'aria-label': 'How to import' }, quick, steps), body);
+  pick(false);
 }
 
 /**
@@ -67,7 +84,7 @@ export function openImports(canWrite: boolean, navigate: Navigate): void {
     if (e.target instanceof HTMLElement && e.target.closest('[data-close]')) d.close();
   });
   document.body.append(d);
-  if (canWrite) renderImportForm(importSection, () => void renderDatasets(datasets, canWrite), navigate);
+  if (canWrite) renderImportModes(importSection, () => void renderDatasets(datasets, canWrite), navigate);
   void renderDatasets(datasets, canWrite);
   d.showModal();
   close.focus();

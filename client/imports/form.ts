@@ -19,7 +19,7 @@ const field = (label: string, control: HTMLElement, hint?: string): HTMLElement 
 const input = (id: string, attrs: Record<string, string> = {}): HTMLInputElement => el('input', { id, name: id, ...attrs });
 
 /** Polls an import until it ends; the server keeps its live progress in memory. */
-async function follow(id: number, show: (v: ImportView) => void): Promise<ImportView> {
+export async function follow(id: number, show: (v: ImportView) => void): Promise<ImportView> {
   for (;;) {
     const v = await importsApi.get(id);
     show(v);

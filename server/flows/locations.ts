@@ -1,3 +1,4 @@
+import { countryName } from '../../common/countries.js';
 import type { Queryable } from '../db/index.js';
 import { type EndKind, splitKeys } from './ends.js';
 import { round5 } from './shape.js';
@@ -11,29 +12,28 @@ export interface Location {
   kind: EndKind;
 }
 
-// The countries the programme's flows touch (geography.md): name and an approximate centre
-// (public gazetteer figures, ~50 km), where a country-level flow is drawn when no level-0
-// boundary is loaded. Others show their code, placed at the centre of their known places.
-const COUNTRIES: Record<string, { name: string; lat: number; lon: number }> = {
-  AGO: { name: 'Angola', lat: -12.3, lon: 17.5 },
-  BDI: { name: 'Burundi', lat: -3.4, lon: 29.9 },
-  BWA: { name: 'Botswana', lat: -22.3, lon: 24.7 },
-  COD: { name: 'DR Congo', lat: -2.9, lon: 23.6 },
-  ERI: { name: 'Eritrea', lat: 15.2, lon: 39.8 },
-  ETH: { name: 'Ethiopia', lat: 8.6, lon: 39.6 },
-  KEN: { name: 'Kenya', lat: 0.2, lon: 37.9 },
-  MOZ: { name: 'Mozambique', lat: -17.3, lon: 35.5 },
-  MWI: { name: 'Malawi', lat: -13.2, lon: 34.3 },
-  NAM: { name: 'Namibia', lat: -22.1, lon: 17.2 },
-  RWA: { name: 'Rwanda', lat: -2.0, lon: 29.9 },
-  SOM: { name: 'Somalia', lat: 5.2, lon: 46.2 },
-  TZA: { name: 'Tanzania', lat: -6.4, lon: 34.9 },
-  ZAF: { name: 'South Africa', lat: -29.0, lon: 25.1 },
-  ZMB: { name: 'Zambia', lat: -13.1, lon: 27.8 },
-  ZWE: { name: 'Zimbabwe', lat: -19.0, lon: 29.9 },
+// The countries the programme's flows touch (geography.md): an approximate centre (public
+// gazetteer figures, ~50 km), where a country-level flow is drawn when no level-0 boundary is
+// loaded. Others are placed at the centre of their known places. Names: common/countries.ts.
+const COUNTRIES: Record<string, { lat: number; lon: number }> = {
+  AGO: { lat: -12.3, lon: 17.5 },
+  BDI: { lat: -3.4, lon: 29.9 },
+  BWA: { lat: -22.3, lon: 24.7 },
+  COD: { lat: -2.9, lon: 23.6 },
+  ERI: { lat: 15.2, lon: 39.8 },
+  ETH: { lat: 8.6, lon: 39.6 },
+  KEN: { lat: 0.2, lon: 37.9 },
+  MOZ: { lat: -17.3, lon: 35.5 },
+  MWI: { lat: -13.2, lon: 34.3 },
+  NAM: { lat: -22.1, lon: 17.2 },
+  RWA: { lat: -2.0, lon: 29.9 },
+  SOM: { lat: 5.2, lon: 46.2 },
+  TZA: { lat: -6.4, lon: 34.9 },
+  ZAF: { lat: -29.0, lon: 25.1 },
+  ZMB: { lat: -13.1, lon: 27.8 },
+  ZWE: { lat: -19.0, lon: 29.9 },
 };
 
-export const countryName = (iso3: string): string => COUNTRIES[iso3]?.name ?? iso3;
 
 // A country is placed on its level-0 boundary when one is loaded (else see COUNTRIES); the
 // centre of its places comes along as the last resort.

@@ -16,10 +16,12 @@ import { rejectsCsv } from './rejects.js';
 import { formatReport } from './report.js';
 import { runImport } from './run.js';
 import { importFields } from './schemas.js';
+import { chooseRecipe } from './service.js';
 
 const USAGE = `usage: npm run import -- <file> --kind <kind> --dataset "<name>" [--mode valid-rows]
   [--source-org ORG] [--method METHOD] [--licence LICENCE] [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD]
-  [--dataset-id N (append)] [--sheet NAME] [--mapping '{"field":"Header"}' | --mapping @mapping.json] [--rejected out.csv]
+  [--dataset-id N (append)] [--sheet NAME] [--mapping '{"field":"Header"}' | --mapping @mapping.json]
+  [--recipe @recipe.json | --recipe-id N [--recipe-version V]] [--rejected out.csv]
 kinds: observations reports services outreach_sites monitoring_points places admin_areas`;
 
 /**
@@ -35,7 +37,8 @@ async function main(): Promise<number> {
       kind: { type: 'string' }, mode: { type: 'string' }, dataset: { type: 'string' }, 'dataset-id': { type: 'string' },
       'source-org': { type: 'string' }, method: { type: 'string' }, licence: { type: 'string' },
       'period-start': { type: 'string' }, 'period-end': { type: 'string' }, sheet: { type: 'string' },
-      mapping: { type: 'string' }, rejected: { type: 'string' }, help: { type: 'boolean' },
+      mapping: { type: 'string' }, recipe: { type: 'string' }, 'recipe-id': { type: 'string' }, 'recipe-version': { type: 'string' },
+      rejected: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   const file = positionals[0];
@@ -43,11 +46,12 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 1;
   }
-  const mapping = values.mapping?.startsWith('@') ? await readFile(values.mapping.slice(1), 'utf8') : values.mapping;
+  const fromFile = async (v: string | undefined) => (v?.startsWith('@') ? readFile(v.slice(1), 'utf8') : v);
+  const mapping = await fromFile(values.mapping);
   const raw = {
     kind: values.kind, mode: values.mode, dataset: values.dataset, datasetId: values['dataset-id'], sourceOrg: values['source-org'],
     method: values.method, licence: values.licence, periodStart: values['period-start'], periodEnd: values['period-end'],
-    sheet: values.sheet, mapping,
+    sheet: values.sheet, mapping, recipe: await fromFile(values.recipe), recipeId: values['recipe-id'], recipeVersion: values['recipe-version'],
   };
   const parsed = importFields.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
   if (!parsed.success) {
@@ -63,15 +67,17 @@ async function main(): Promise<number> {
   try {
     await migrate(db, readMigrations(paths.migrations));
     const who = `cli:${userInfo().username}`;
+    const chosen = await chooseRecipe(db, f);
     const options = {
       dataset: { name: f.dataset ?? basename(file).slice(0, 200), sourceOrg: f.sourceOrg, method: f.method, licence: f.licence, periodStart: f.periodStart, periodEnd: f.periodEnd },
-      datasetId: f.datasetId, sheet: f.sheet, mapping: f.mapping,
+      datasetId: f.datasetId, recipe: chosen.recipe, recipeRef: chosen.ref,
     };
-    const id = await createImport(db, { kind: f.kind, mode: f.mode, fileName: basename(file), fileBytes: size, checksum, options, createdBy: who });
-    await audit(db, SYSTEM, 'import.start', { importId: id, kind: f.kind, mode: f.mode, file: basename(file), bytes: size, checksum, via: who });
+    const kind = chosen.kind;
+    const id = await createImport(db, { kind, mode: f.mode, fileName: basename(file), fileBytes: size, checksum, options, createdBy: who });
+    await audit(db, SYSTEM, 'import.start', { importId: id, kind, mode: f.mode, file: basename(file), bytes: size, checksum, via: who });
     const tty = process.stderr.isTTY === true;
     let lastLine = 0;
-    const out = await runImport(db, { id, kind: f.kind, mode: f.mode, path: file, bytes: size, checksum, options, actor: SYSTEM, actorName: who }, (p) => {
+    const out = await runImport(db, { id, kind, mode: f.mode, path: file, bytes: size, checksum, options, actor: SYSTEM, actorName: who }, (p) => {
       const now = Date.now();
       if (now - lastLine < (tty ? 100 : 5_000) && p.percent < 100) return;
       lastLine = now;

@@ -66,15 +66,19 @@ export interface DatasetInfo {
   isSynthetic: boolean;
   importedAt: Date;
   importedBy?: string | null;
+  /** The stored recipes (name and version) its committed imports ran with. */
+  recipes: { id: number; name: string; version: number }[];
 }
 
-/** Provenance of every dataset, newest first. Who imported it is shown to data managers only. */
+/** Provenance of every dataset, newest first, with the recipes it was read with. Who imported it is shown to data managers only. */
 export function listDatasets(q: Queryable, withImporter: boolean): Promise<DatasetInfo[]> {
   return q.query<DatasetInfo & Record<string, unknown>>(
     `SELECT id, name, kind, source_org AS "sourceOrg", method, licence, period_start AS "periodStart", period_end AS "periodEnd",
        checksum, rows_accepted AS "rowsAccepted", rows_rejected AS "rowsRejected", is_synthetic AS "isSynthetic",
-       imported_at AS "importedAt" ${withImporter ? ', imported_by AS "importedBy"' : ''}
-     FROM datasets ORDER BY imported_at DESC, id DESC`,
+       imported_at AS "importedAt" ${withImporter ? ', imported_by AS "importedBy"' : ''},
+       (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_object('id', r.id, 'name', r.name, 'version', i.recipe_version)), '[]'::jsonb)
+        FROM imports i JOIN import_recipes r ON r.id = i.recipe_id WHERE i.dataset_id = d.id AND i.status = 'committed') AS recipes
+     FROM datasets d ORDER BY imported_at DESC, id DESC`,
   );
 }
 

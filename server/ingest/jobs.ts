@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/index.js';
 import type { Kind, Mode } from './fields.js';
+import type { Recipe } from './recipe.js';
 import type { ErrorReport } from './report.js';
 import type { Format } from './table.js';
 
@@ -20,6 +21,10 @@ export interface ImportOptions {
   datasetId?: number | undefined;
   sheet?: string | undefined;
   mapping?: Record<string, string> | undefined;
+  /** The recipe the file is read with (inline, or a stored one's version: see recipeRef). */
+  recipe?: Recipe | undefined;
+  /** The stored recipe and version, for provenance. */
+  recipeRef?: { id: number; version: number; name: string } | undefined;
 }
 
 export interface Progress {
@@ -45,9 +50,10 @@ export interface NewImport {
 
 export async function createImport(q: Queryable, n: NewImport): Promise<number> {
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO imports (kind, mode, file_name, file_bytes, checksum, options, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id`,
-    [n.kind, n.mode, n.fileName.slice(0, 255) || 'upload', n.fileBytes, n.checksum, JSON.stringify(n.options), n.createdBy],
+    `INSERT INTO imports (kind, mode, file_name, file_bytes, checksum, options, created_by, recipe_id, recipe_version)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9) RETURNING id`,
+    [n.kind, n.mode, n.fileName.slice(0, 255) || 'upload', n.fileBytes, n.checksum, JSON.stringify(n.options), n.createdBy,
+      n.options.recipeRef?.id ?? null, n.options.recipeRef?.version ?? null],
   );
   if (!row) throw new Error('imports insert returned no row');
   return row.id;

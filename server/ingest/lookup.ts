@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.js';
-import { isIso3 } from './iso3.js';
+import { countryCode } from '../../common/countries.js';
 import { type Candidate, closest, nameKey } from './suggest.js';
 import { Invalid } from './values.js';
 
@@ -58,12 +58,12 @@ export class Lookups {
     return hit;
   }
 
-  /** A place, or a country where only the country is known ('ETH'). */
+  /** A place, or a country where only the country is known ('ETH', 'Ethiopia'). */
   placeOrCountry(value: string): PlaceRef | { id: null; country: string } | Invalid {
     const p = this.place(value);
     if (!(p instanceof Invalid)) return p;
-    const iso = value.trim().toUpperCase();
-    if (/^[A-Z]{3}$/.test(iso) && isIso3(iso)) return { id: null, country: iso };
-    return new Invalid('place.unknown', 'is neither a known place nor an ISO3 country code', p.suggestions);
+    const iso = countryCode(value);
+    if (iso !== undefined) return { id: null, country: iso };
+    return new Invalid('place.unknown', 'is neither a known place nor a country (name or ISO3 code)', p.suggestions);
   }
 }

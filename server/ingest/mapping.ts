@@ -1,10 +1,10 @@
 import type { FieldSpec, KindSpec } from './fields.js';
 
 /**
- * Which column holds which field. Order of precedence: the mapping override (a header or an HXL
- * tag per field), then the HXL hashtag row, then the header text. Matching ignores case,
- * accents, spaces and punctuation, and a Kobo group prefix ('group_flow/Date' is 'date');
- * HXL tags ignore case, spaces and the order of attributes ('#affected +f' is '#affected+f').
+ * Which column holds which field, for the fields a recipe does not place: the HXL hashtag row
+ * first, then the header text. Matching ignores case, accents, spaces and punctuation, and a
+ * Kobo group prefix ('group_flow/Date' is 'date', 'Family size / Males' is 'males'); HXL tags
+ * ignore case, spaces and the order of attributes ('#affected +f' is '#affected+f').
  */
 export interface ColumnMap {
   /** field name → 0-based column index */
@@ -42,7 +42,13 @@ export function isHxlRow(cells: readonly string[]): boolean {
   return filled.length > 0 && filled.every((c) => hxlKey(c) !== undefined);
 }
 
-export function mapColumns(spec: KindSpec, header: readonly string[], hxl: readonly string[] | null, override: Readonly<Record<string, string>> = {}): ColumnMap {
+/** Fields a recipe gives already, and the columns it reads: auto-matching leaves both alone. */
+export interface Taken {
+  fields: ReadonlySet<string>;
+  columns: ReadonlySet<number>;
+}
+
+export function mapColumns(spec: KindSpec, header: readonly string[], hxl: readonly string[] | null, taken: Taken = { fields: new Set(), columns: new Set() }): ColumnMap {
   const byHeader = new Map<string, number>();
   const byTag = new Map<string, number>();
   header.forEach((h, i) => {
@@ -58,12 +64,11 @@ export function mapColumns(spec: KindSpec, header: readonly string[], hxl: reado
   const columns = new Map<string, number>();
   const missing: string[] = [];
   const warnings: string[] = [];
-  const used = new Set<number>();
+  const used = new Set(taken.columns);
   for (const field of spec.fields) {
-    const given = override[field.name];
-    const col = given !== undefined ? find(given, byHeader, byTag) : findField(field, byHeader, byTag, used);
+    if (taken.fields.has(field.name)) continue;
+    const col = findField(field, byHeader, byTag, used);
     if (col === undefined) {
-      if (given !== undefined) warnings.push(`mapping: no column "${given}" for ${field.name}`);
       if (field.required) missing.push(field.name);
       continue;
     }
@@ -73,11 +78,6 @@ export function mapColumns(spec: KindSpec, header: readonly string[], hxl: reado
   const unused = header.map((h, i) => (used.has(i) || h.trim() === '' ? '' : h)).filter((h) => h !== '');
   if (unused.length > 0) warnings.push(`columns not imported: ${unused.slice(0, 20).join(', ')}${unused.length > 20 ? ', …' : ''}`);
   return { columns, missing, warnings };
-}
-
-function find(name: string, byHeader: Map<string, number>, byTag: Map<string, number>): number | undefined {
-  const tag = hxlKey(name);
-  return tag !== undefined ? byTag.get(tag) : byHeader.get(headerKey(name));
 }
 
 /** Tags first: a tagged file says what each column means, whatever its header says. */

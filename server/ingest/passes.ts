@@ -2,64 +2,101 @@ import type { Queryable } from '../db/index.js';
 import { CsvSyntaxError } from './csv.js';
 import type { DbRecord, KindSpec } from './fields.js';
 import { FileError } from './file-error.js';
+import { SheetFramer } from './header.js';
 import { Batch, BATCH_ROWS, BatchWriter } from './insert.js';
 import type { Lookups } from './lookup.js';
-import { lookedFor, mapColumns } from './mapping.js';
-import type { RejectStore } from './rejects.js';
+import { planSheet, RecipeProblems, type SheetPlan } from './plan.js';
+import { type Recipe, sheetRecipes } from './recipe.js';
 import type { ReportBuilder } from './report.js';
-import { openTable, type RawRow, type Table, type TableOptions } from './table.js';
-import { RowValidator, type RowResult } from './validate.js';
+import { SourceIds } from './source-id.js';
+import { type RawRow, readTable, type TableOptions } from './table.js';
+import { RowValidator, type RowError, type RowResult } from './validate.js';
 
 export interface PassInput {
   path: string;
   spec: KindSpec;
   table: TableOptions;
-  mapping: Readonly<Record<string, string>>;
+  /** How the file maps onto the kind (the form's sheet and mapping are folded in: recipeOf). */
+  recipe: Recipe;
   lookups: Lookups;
   today: string;
   /** See ValidatorOptions.checkDuplicateIds. */
   checkDuplicateIds?: boolean;
 }
 
-/** Opens the file and maps its columns; a missing required column is a FileError. */
-async function prepare(input: PassInput, report?: ReportBuilder): Promise<{ table: Table; validator: RowValidator }> {
-  const table = await openTable(input.path, input.table);
-  const map = mapColumns(input.spec, table.header, table.hxl, input.mapping);
-  if (map.missing.length > 0) {
-    await table.rows.return(undefined);
-    const errors = map.missing.map(
-      (f) => new FileError('column.missing', `no column for the required field ${f} (looked for: ${lookedFor(input.spec, f).join(', ')})`, table.headerRow, f),
-    );
-    for (const e of errors) report?.addFileError(e);
-    const first = errors[0] as FileError;
-    first.reported = report !== undefined;
-    throw first;
-  }
-  for (const w of map.warnings) report?.warn(w);
-  if (table.hxl) report?.warn('HXL hashtag row found and used to match columns');
-  const validator = new RowValidator(input.spec, map.columns, table.header, table.hxl, input.lookups, {
-    today: input.today,
-    checkDuplicateIds: input.checkDuplicateIds !== false,
-  });
-  return { table, validator };
+/** Where rejected rows are kept (RejectStore; the dry run keeps none). */
+export interface RejectSink {
+  add(raw: RawRow, errors: readonly RowError[], sheet: number): Promise<void> | undefined;
+  flush(): Promise<void>;
 }
 
-const isBlank = (r: RawRow) => r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+type Each = (raw: RawRow, r: RowResult, v: RowValidator, plan: SheetPlan) => Promise<void> | undefined;
 
-/** Runs the validator over every data row; `each` sees every result in file order. */
-async function scan(table: Table, validator: RowValidator, each: (raw: RawRow, r: RowResult) => Promise<void> | undefined): Promise<void> {
+/**
+ * Reads every sheet the recipe names (in the workbook's order), finds each one's header,
+ * resolves the recipe against it and runs its validator over the data rows; `each` sees every
+ * result in file order. Returns the first sheet's header labels and the sheets read.
+ * Throws FileError: a missing sheet or required column, a recipe that does not fit, dates
+ * whose day/month order nothing settles.
+ */
+export async function scan(input: PassInput, report: ReportBuilder | undefined, each: Each): Promise<{ header: string[]; headerRow: number }> {
+  const recipes = sheetRecipes(input.recipe);
+  const names = recipes[0]?.name === undefined ? undefined : recipes.map((r) => r.name as string);
+  if (names && input.table.format !== 'xlsx') throw new FileError('recipe', `recipe.sheets: only workbooks have sheets; this file is ${input.table.format.toUpperCase()}`);
+  const ids = new SourceIds();
+  const opts = { today: input.today, checkDuplicateIds: input.checkDuplicateIds !== false, ids };
+  const sheets: { framer: SheetFramer; v?: RowValidator; plan?: SheetPlan }[] = [];
   try {
-    for await (const batch of table.rows) {
-      for (const raw of batch) {
-        if (isBlank(raw)) continue;
-        const pending = each(raw, validator.validate(raw));
+    for await (const batch of readTable(input.path, input.table, { names })) {
+      let st = sheets[batch.sheet];
+      if (!st) {
+        const r = recipes[batch.sheet] ?? recipes[0];
+        if (!r) throw new Error('a sheet no recipe names');
+        st = { framer: new SheetFramer(batch.sheet, batch.name, r) };
+        sheets[batch.sheet] = st;
+      }
+      const rows = st.framer.feed(batch.rows);
+      if (!st.v && st.framer.header) {
+        st.plan = plan(input, recipes[batch.sheet] ?? recipes[0], st.framer.header, recipes.length > 1, report);
+        st.v = new RowValidator(input.spec, st.plan, input.lookups, opts);
+      }
+      for (const raw of rows) {
+        const pending = each(raw, (st.v as RowValidator).validate(raw), st.v as RowValidator, st.plan as SheetPlan);
         if (pending) await pending; // most rows need no await: spare a microtask each
       }
     }
   } catch (err) {
     if (err instanceof CsvSyntaxError) throw new FileError('csv.syntax', err.message, err.line);
+    if (err instanceof RecipeProblems) throw new FileError('recipe', err.message);
     throw err;
   }
+  const late: FileError[] = [];
+  for (const st of sheets) {
+    if (!st) continue;
+    st.framer.end();
+    late.push(...(st.v?.finish() ?? []));
+  }
+  if (late.length > 0) {
+    for (const e of late) report?.addFileError(e);
+    (late[0] as FileError).reported = report !== undefined;
+    throw late[0];
+  }
+  const first = sheets[0]?.framer.header;
+  return { header: recipes.length > 1 ? [] : (first?.labels ?? []), headerRow: first?.headerRow ?? 1 };
+}
+
+function plan(input: PassInput, r: ReturnType<typeof sheetRecipes>[number] | undefined, header: SheetPlan['header'], multi: boolean, report?: ReportBuilder): SheetPlan {
+  if (!r) throw new Error('no recipe for the sheet');
+  const p = planSheet(r, header, input.spec, multi);
+  const first = p.missing[0];
+  if (first) {
+    for (const e of p.missing) report?.addFileError(e);
+    first.reported = report !== undefined;
+    throw first;
+  }
+  for (const w of p.warnings) report?.warn(w);
+  if (header.hxl) report?.warn(`${multi ? `${header.name}: ` : ''}HXL hashtag row found and used to match columns`);
+  return p;
 }
 
 /** The file had errors (all-or-nothing) or no valid row: nothing may be written. */
@@ -73,18 +110,21 @@ export interface ValidationSummary {
   rowsRead: number;
   rowsValid: number;
   rowsRejected: number;
+  /** The header labels (one sheet; empty for several, whose rejected rows are shown by column letter). */
   header: string[];
   /** First and last day of the valid rows (observations and reports), for the dataset's period. */
   firstDay: string | null;
   lastDay: string | null;
 }
 
-/** Where the bulk import's single pass sends its rows. */
+/** Where the bulk import's single pass sends its rows, and what the dry run looks at. */
 export interface PassSink {
   /** Each valid record, in file order (streamed to COPY). */
   valid(record: DbRecord, s: ValidationSummary): Promise<void> | undefined;
   /** Before a rejected row is recorded: may throw to end the pass there. */
   rejected(s: ValidationSummary): void;
+  /** Every row with its result and the validator that made it (the dry run's preview). */
+  seen?(raw: RawRow, r: RowResult, v: RowValidator, plan: SheetPlan): void;
 }
 
 /**
@@ -94,14 +134,14 @@ export interface PassSink {
 export async function validatePass(
   input: PassInput,
   report: ReportBuilder,
-  rejects: RejectStore,
+  rejects: RejectSink,
   onRow: (s: ValidationSummary) => Promise<void> | undefined,
   sink?: PassSink,
 ): Promise<ValidationSummary> {
-  const { table, validator } = await prepare(input, report);
-  const s: ValidationSummary = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, header: table.header, firstDay: null, lastDay: null };
-  await scan(table, validator, (raw, r) => {
+  const s: ValidationSummary = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, header: [], firstDay: null, lastDay: null };
+  const { header, headerRow } = await scan(input, report, (raw, r, v, plan) => {
     s.rowsRead++;
+    sink?.seen?.(raw, r, v, plan);
     let pending: Promise<void> | undefined;
     if (r.ok) {
       s.rowsValid++;
@@ -115,13 +155,14 @@ export async function validatePass(
       sink?.rejected(s);
       s.rowsRejected++;
       report.addRow(r.errors);
-      pending = rejects.add(raw, r.errors);
+      pending = rejects.add(raw, r.errors, plan.sheet);
     }
     if (s.rowsRead % 1000 === 0) pending = Promise.all([pending, onRow(s)]).then(() => undefined);
     return pending;
   });
+  s.header = header;
   await rejects.flush();
-  if (s.rowsRead === 0) throw new FileError('file.no_rows', 'the file has a header but no data rows', table.headerRow);
+  if (s.rowsRead === 0) throw new FileError('file.no_rows', 'the file has a header but no data rows', headerRow);
   return s;
 }
 
@@ -137,13 +178,12 @@ export async function writePass(
   target: { datasetId: number; appending: boolean },
   onWritten: (rowsWritten: number) => void,
 ): Promise<{ valid: number; inserted: number }> {
-  const { table, validator } = await prepare(input);
   // Rows keyed by code (places, points, areas) may exist from any dataset; others only when appending.
   const skipExisting = target.appending || !input.spec.insert.conflict.startsWith('(dataset_id');
   const writer = new BatchWriter(tx, input.spec.insert, target.datasetId, skipExisting, onWritten);
   let batch = new Batch(input.spec.insert);
   let valid = 0;
-  await scan(table, validator, (_raw, r) => {
+  await scan(input, undefined, (_raw, r) => {
     if (!r.ok) return undefined;
     valid++;
     batch.add(r.record);

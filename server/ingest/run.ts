@@ -10,6 +10,7 @@ import type { ImportOptions, ImportStatus, Progress } from './jobs.js';
 import { KIND_SPECS } from './kinds.js';
 import { Lookups } from './lookup.js';
 import { type PassInput, Rejected, validatePass, writePass } from './passes.js';
+import { recipeOf } from './recipe.js';
 import type { ErrorReport } from './report.js';
 import { detectFormat } from './table.js';
 import { Tracker } from './tracker.js';
@@ -58,8 +59,8 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
     const input: PassInput = {
       path: job.path,
       spec: KIND_SPECS[job.kind],
-      table: { format, sheet: job.options.sheet, polygons: job.kind === 'admin_areas', onBytes: t.onBytes },
-      mapping: job.options.mapping ?? {},
+      table: { format, polygons: job.kind === 'admin_areas', onBytes: t.onBytes },
+      recipe: recipeOf(job.kind, job.options.recipe, job.options.sheet, job.options.mapping),
       lookups: await Lookups.load(db),
       today: defaultToday(),
     };

@@ -1,3 +1,6 @@
+import { countryNames } from '../../common/countries.js';
+import type { Vocab } from './vocab.js';
+
 /** Levenshtein edit distance (insert, delete, substitute = 1), two rows of memory. */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -36,18 +39,39 @@ export interface Candidate {
 /**
  * The `limit` candidates closest to a value, closest first: distance to the nearest of each
  * candidate's keys, where a key that contains the value (or the value the key) counts as the
- * length difference, so 'Kazungula' finds 'Kazungula Bridge border post' before 'Kasungu'.
+ * length difference, so 'Kazungula' finds 'Kazungula Bridge border post' before 'Kasungu'; ties go
+ * to the longer common beginning.
  */
 export function closest(value: string, candidates: readonly Candidate[], limit = 3): string[] {
   const v = nameKey(value);
   const scored = candidates.map((c) => {
     let best = Infinity;
+    let prefix = 0;
     for (const k of c.keys) {
       const d = k.includes(v) || v.includes(k) ? Math.abs(k.length - v.length) * 0.5 : levenshtein(v, k);
       if (d < best) best = d;
+      let p = 0;
+      while (p < k.length && k.charCodeAt(p) === v.charCodeAt(p)) p++;
+      if (p > prefix) prefix = p;
     }
-    return { label: c.label, d: best };
+    return { label: c.label, d: best, prefix };
   });
-  scored.sort((a, b) => a.d - b.d || a.label.localeCompare(b.label));
+  // Ties go to the longer common beginning: 'Somaliland' is nearer Somalia than Mali.
+  scored.sort((a, b) => a.d - b.d || b.prefix - a.prefix || a.label.localeCompare(b.label));
   return scored.slice(0, limit).map((s) => s.label);
+}
+
+let countries: Candidate[] | undefined;
+
+/** The closest country names to a value: 'Ethopia' → 'Ethiopia (ETH)'. */
+export function countrySuggestions(value: string): string[] {
+  countries ??= countryNames().map(({ iso3, names }) => ({ label: `${names[0]} (${iso3})`, keys: [iso3.toLowerCase(), ...names.map(nameKey)] }));
+  return closest(value, countries);
+}
+
+/** The closest words of a vocabulary (its synonyms lead to their word): 'Truck/Bus' → 'truck', 'bus'. */
+export function vocabSuggestions(value: string, vocab: Vocab): string[] {
+  const keys = new Map<string, string[]>(vocab.values.map((w) => [w, [nameKey(w)]]));
+  for (const [syn, w] of Object.entries(vocab.synonyms)) keys.get(w)?.push(nameKey(syn));
+  return closest(value, [...keys].map(([label, k]) => ({ label, keys: k })));
 }

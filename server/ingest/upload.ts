@@ -29,8 +29,9 @@ const tooLarge = (max: number) => new HttpError(413, 'Payload too large', `uploa
  * Multipart upload (busboy): the part named `file` streams to a temporary file while its
  * checksum is computed; the other parts become req.body, so the route's zod schema checks them
  * like any body. More than maxBytes → 413, known from Content-Length when the client sends it.
+ * `fileOptional`: the form may name a kept upload instead (the wizard's `upload` field).
  */
-export function uploadMiddleware(maxBytes: number): RequestHandler {
+export function uploadMiddleware(maxBytes: number, fileOptional = false): RequestHandler {
   return async (req, res, next) => {
     if (!req.is('multipart/form-data')) throw new HttpError(415, 'Unsupported media type', 'send the file as multipart/form-data');
     const declared = Number(req.headers['content-length']);
@@ -39,12 +40,14 @@ export function uploadMiddleware(maxBytes: number): RequestHandler {
       throw tooLarge(maxBytes);
     }
     const { fields, upload } = await receive(req, maxBytes);
-    if (!upload) throw new HttpError(400, 'Invalid request', 'body.file: a file part named "file" is required', [{ field: 'body.file', message: 'required' }]);
-    res.locals.upload = upload;
-    // A response that ends before the import takes the file over must not leave it behind.
-    res.on('close', () => {
-      if (res.locals.upload) void rm(upload.path, { force: true });
-    });
+    if (!upload && !fileOptional) throw new HttpError(400, 'Invalid request', 'body.file: a file part named "file" is required', [{ field: 'body.file', message: 'required' }]);
+    if (upload) {
+      res.locals.upload = upload;
+      // A response that ends before the import takes the file over must not leave it behind.
+      res.on('close', () => {
+        if (res.locals.upload) void rm(upload.path, { force: true });
+      });
+    }
     req.body = fields;
     next();
   };

@@ -1,19 +1,24 @@
+import { DateReader } from './dates.js';
 import type { DbRecord, FieldSpec, FieldValues, KindSpec, Parsed } from './fields.js';
+import type { FileError } from './file-error.js';
 import type { Lookups } from './lookup.js';
+import { RecipeProblems, type SheetPlan, type Source, valueKey } from './plan.js';
 import { parsePolygon } from './polygon.js';
 import { SourceIds } from './source-id.js';
 import type { Cell, RawRow } from './table.js';
 import {
-  cellText, Invalid, parseCode, parseCoord, parseDate, parseEnum, parseInt32, parseIso3, parseNumber, parseSet, parseText,
-  parseTime,
+  cellText, Invalid, parseCode, parseCoord, parseEnum, parseInt32, parseIso3, parseNumber, parseSet, parseText, parseTime,
 } from './values.js';
-import { VOCABS } from './vocab.js';
+import { matchVocab, splitSet, VOCABS } from './vocab.js';
 
 interface Mapped {
   field: FieldSpec;
-  col: number;
+  source: Source;
   label: string;
   memo: Map<string, Parsed | Invalid> | undefined;
+  values: Map<string, string> | undefined;
+  dates: DateReader | undefined;
+  constant: Parsed | undefined;
 }
 
 /** Types whose result depends on the text alone (and whose texts repeat). */
@@ -22,11 +27,14 @@ const MEMO_MAX = 50_000;
 const REQUIRED = new Invalid('required', 'is required');
 const ID_REQUIRED = new Invalid('required', 'is required (it makes re-imports idempotent)');
 const NOT_UTF8 = new Invalid('encoding', 'is not valid UTF-8 (the file looks like Latin-1 or Windows-1252: save it as UTF-8)');
+const ONE_HOT = new Invalid('onehot.value', 'expected TRUE/FALSE, 1/0 or yes/no');
+const TRUTHY = new Set(['true', '1', 'yes', 'y', 'x', 'oui', 'vrai']);
+const FALSY = new Set(['', 'false', '0', 'no', 'n', 'non', 'faux']);
 
 /** One problem in one cell: what the report lists and the rejected-rows CSV explains. */
 export interface RowError {
   row: number;
-  /** The column as the file names it (its header, else its HXL tag, else "column N"). */
+  /** The column as the file names it (its header, else its HXL tag, else its letter), with the sheet when there are several. */
   column: string;
   field: string;
   value: string;
@@ -45,60 +53,85 @@ export interface ValidatorOptions {
    * will (the bulk import: remembering a million ids costs a second and much garbage collection).
    */
   checkDuplicateIds?: boolean;
+  /** Shared by the sheets of one import: they go into one dataset, so their ids must differ. */
+  ids?: SourceIds;
 }
 
 /**
- * Validates rows of one file, one at a time, pure except for its memory of source row ids
- * (duplicates in the file are errors; the first occurrence stands). Deterministic: the
- * second pass of an import re-validates with a fresh validator and gets the same answer.
+ * Validates the rows of one sheet, one at a time, as its plan says (columns, sums, one-hot
+ * columns, constants, value maps). Pure except for its memory of source row ids (duplicates
+ * are errors; the first occurrence stands) and of date orders (DateReader). Deterministic:
+ * the second pass of an import re-validates with a fresh validator and gets the same answer.
+ * Constants and `values` targets are parsed once here: one that does not parse is a
+ * RecipeProblems, thrown by the constructor.
  */
 export class RowValidator {
-  private readonly ids = new SourceIds();
+  private readonly ids: SourceIds;
   private readonly idLabel: string;
   private readonly mapped: Mapped[];
   private readonly idCol: number | undefined;
+  /** Errors in the sub-columns of sums and one-hot fields, of the row being validated. */
+  private extra: RowError[] | undefined;
 
   constructor(
     private readonly spec: KindSpec,
-    columns: ReadonlyMap<string, number>,
-    header: readonly string[],
-    hxl: readonly string[] | null,
+    private readonly plan: SheetPlan,
     private readonly lookups: Lookups,
     private readonly opts: ValidatorOptions,
   ) {
-    const label = (i: number) => header[i] || hxl?.[i] || `column ${i + 1}`;
+    this.ids = opts.ids ?? new SourceIds();
+    const problems: { path: string; message: string }[] = [];
     this.mapped = spec.fields.flatMap((field) => {
-      const col = columns.get(field.name);
-      if (col === undefined) return [];
-      return [{ field, col, label: label(col), memo: MEMO_TYPES.has(field.type.t) ? new Map<string, Parsed | Invalid>() : undefined }];
+      const source = plan.sources.get(field.name);
+      if (source === undefined) return [];
+      const first = source.k === 'col' ? source.col : source.k === 'sum' ? source.cols[0] : source.k === 'oneHot' ? source.members[0]?.[0] : undefined;
+      const m: Mapped = {
+        field, source, label: first === undefined ? `${field.name} (constant)` : plan.label(first),
+        memo: MEMO_TYPES.has(field.type.t) && source.k === 'col' ? new Map() : undefined,
+        values: plan.values.get(field.name),
+        dates: field.type.t === 'date' ? new DateReader(plan.dateFormat, opts.today) : undefined,
+        constant: undefined,
+      };
+      const check = (text: string, path: string) => {
+        const v = this.parse(m, text, text, 0);
+        if (v instanceof Invalid) problems.push({ path, message: `"${text}" ${v.reason}${v.suggestions?.length ? ` (did you mean ${v.suggestions.join(', ')}?)` : ''}` });
+        return v;
+      };
+      for (const t of plan.valueTargets) if (t.field === field.name) check(t.to, t.path);
+      if (source.k === 'const') {
+        const v = check(Array.isArray(source.value) ? source.value.join(';') : String(source.value), plan.origin[field.name] ?? `constants.${field.name}`);
+        if (!(v instanceof Invalid)) m.constant = v;
+      }
+      return [m];
     });
-    this.idCol = columns.get('source_row_id');
-    this.idLabel = this.idCol === undefined ? 'source_row_id' : label(this.idCol);
+    if (problems.length > 0) throw new RecipeProblems(problems);
+    const id = plan.sources.get('source_row_id');
+    this.idCol = id?.k === 'col' ? id.col : undefined;
+    this.idLabel = this.idCol === undefined ? 'source_row_id' : plan.label(this.idCol);
   }
 
   validate(raw: RawRow): RowResult {
     const values: FieldValues = {};
     let errors: RowError[] | undefined;
+    this.extra = undefined;
     for (let i = 0; i < this.mapped.length; i++) {
       const m = this.mapped[i] as Mapped;
-      const cell = raw.cells[m.col] ?? null;
-      const text = cellText(cell);
-      let v: Parsed | Invalid;
-      if (text === '') v = m.field.required ? REQUIRED : null;
-      else if (typeof cell === 'string' && cell.includes('\uFFFD')) v = NOT_UTF8;
-      else if (m.memo && typeof cell === 'string') {
-        // Most cells repeat (dates, points, enums): parse each distinct text once per file.
-        const hit = m.memo.get(text);
-        if (hit !== undefined) v = hit;
+      const s = m.source;
+      let v: Parsed | Invalid | undefined;
+      if (s.k === 'col' && m.memo !== undefined && m.values === undefined) {
+        // The hot path of a million-row file, inline: a plain column of a type whose texts repeat.
+        const cell = raw.cells[s.col] ?? null;
+        if (typeof cell !== 'string') v = this.read(m, raw);
         else {
-          v = this.parse(m.field, cell, text);
-          if (m.memo.size < MEMO_MAX) m.memo.set(text, v);
+          const text = cell.trim();
+          if (text === '') v = m.field.required ? REQUIRED : null;
+          else if ((v = m.memo.get(text)) === undefined) v = this.read(m, raw);
         }
-      } else v = this.parse(m.field, cell, text);
-      if (v instanceof Invalid) (errors ??= []).push(rowError(raw.row, m.label, m.field.name, text, v));
-      else values[m.field.name] = v;
+      } else v = this.read(m, raw);
+      if (v instanceof Invalid) (errors ??= []).push(rowError(raw.row, m.label, m.field.name, this.sourceText(m, raw), v));
+      else if (v !== undefined) values[m.field.name] = v;
     }
-    errors ??= [];
+    errors = this.extra ? [...this.extra, ...(errors ?? [])] : (errors ?? []);
     if (this.spec.sourceRowId) this.sourceRowId(raw, values, errors);
     if (errors.length > 0) return { ok: false, errors };
     const built = this.spec.build(values);
@@ -106,20 +139,136 @@ export class RowValidator {
     return { ok: false, errors: built.map((p) => this.problemError(raw, p.field, new Invalid(p.code, p.reason))) };
   }
 
-  private problemError(raw: RawRow, field: string, e: Invalid): RowError {
-    const m = this.mapped.find((x) => x.field.name === field);
-    const text = m ? cellText(raw.cells[m.col] ?? null) : '';
-    return rowError(raw.row, m?.label ?? field, field, text, e);
+  /** What each field reads in a row, as the file has it (the dry run's preview). */
+  texts(raw: RawRow): Record<string, string> {
+    return Object.fromEntries(this.mapped.map((m) => [m.field.name, this.sourceText(m, raw)]));
   }
 
-  private parse(field: FieldSpec, cell: Cell, text: string): Parsed | Invalid {
-    const t = field.type;
+  /**
+   * What each field becomes, as text: the date, the code, the word, the sum (a place or point
+   * shows as the file names it, a country-only end as its code); '' where the cell is an error.
+   */
+  shown(raw: RawRow): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const m of this.mapped) {
+      const v = this.read(m, raw);
+      const t = m.field.type.t;
+      out[m.field.name] = v instanceof Invalid || v === undefined || v === null ? ''
+        : Array.isArray(v) ? v.join(' ')
+        : typeof v === 'object' ? (v.id === null ? v.country : this.sourceText(m, raw))
+        : t === 'point' ? this.sourceText(m, raw) : String(v);
+    }
+    this.extra = undefined;
+    return out;
+  }
+
+  /** How one raw value of a field reads (the wizard's list of values): its value, or the problem. */
+  resolve(field: string, text: string): { value: string } | { reason: string; suggestions: string[] } {
+    const m = this.mapped.find((x) => x.field.name === field);
+    if (!m) return { reason: 'is not read from a column', suggestions: [] };
+    const mapped = m.values ? this.mapValue(m, text) : text;
+    const v = this.parse(m, mapped, mapped, 0);
+    if (v instanceof Invalid) return { reason: v.reason, suggestions: v.suggestions ?? [] };
+    return { value: Array.isArray(v) ? v.join(' ') : typeof v === 'object' && v !== null ? mapped : String(v) };
+  }
+
+  /** After the sheet's last row: column-level problems (dates whose order nothing settled). */
+  finish(): FileError[] {
+    return this.mapped.flatMap((m) => m.dates?.finish(m.label) ?? []);
+  }
+
+  /** A field's value: undefined when a sub-column's error went to `extra` already. */
+  private read(m: Mapped, raw: RawRow): Parsed | Invalid | undefined {
+    const s = m.source;
+    if (s.k === 'const') return m.constant ?? null;
+    if (s.k === 'sum') return this.sum(m, s.cols, raw);
+    if (s.k === 'oneHot') return this.oneHot(m, s.members, raw);
+    let cell = raw.cells[s.col] ?? null;
+    let text = cellText(cell);
+    if (text === '') return m.field.required ? REQUIRED : null;
+    if (typeof cell === 'string' && cell.includes('\uFFFD')) return NOT_UTF8;
+    if (m.values) {
+      const mapped = this.mapValue(m, text);
+      if (mapped !== text) cell = text = mapped;
+    }
+    if (!m.memo || typeof cell !== 'string') return this.parse(m, cell, text, raw.row);
+    // Most cells repeat (dates, points, enums): parse each distinct text once per file.
+    let v = m.memo.get(text);
+    if (v === undefined) {
+      v = this.parse(m, cell, text, raw.row);
+      if (m.memo.size < MEMO_MAX) m.memo.set(text, v);
+    }
+    return v;
+  }
+
+  private mapValue(m: Mapped, text: string): string {
+    const map = m.values as Map<string, string>;
+    const whole = map.get(valueKey(text));
+    if (whole !== undefined || m.field.type.t !== 'set') return whole ?? text;
+    return splitSet(text).map((p) => map.get(valueKey(p)) ?? p).join(';');
+  }
+
+  /** Count columns added up: blank is 0, anything but a whole number is an error in its column. */
+  private sum(m: Mapped, cols: number[], raw: RawRow): Parsed | Invalid | undefined {
+    let total = 0;
+    let bad = false;
+    for (const c of cols) {
+      const cell = raw.cells[c] ?? null;
+      if (cellText(cell) === '') continue;
+      const n = parseInt32(cell, 0, Number.MAX_SAFE_INTEGER);
+      if (n instanceof Invalid) {
+        bad = true;
+        (this.extra ??= []).push(rowError(raw.row, this.plan.label(c), m.field.name, cellText(cell), n));
+      } else total += n;
+    }
+    if (bad) return undefined;
+    const t = m.field.type;
+    return t.t === 'int' ? parseInt32(total, t.min, t.max) : total;
+  }
+
+  /** The members whose column says TRUE, 1 or yes; a choice field takes at most one. */
+  private oneHot(m: Mapped, members: (readonly [number, string])[], raw: RawRow): Parsed | Invalid | undefined {
+    const t = m.field.type;
+    const vocab = VOCABS[t.t === 'set' || t.t === 'enum' ? t.vocab : 'reasons'];
+    const on = new Set<string>();
+    let bad = false;
+    for (const [c, word] of members) {
+      const cell = raw.cells[c] ?? null;
+      const key = typeof cell === 'boolean' ? String(cell) : cellText(cell).toLowerCase();
+      if (TRUTHY.has(key)) on.add(matchVocab(vocab, word) ?? word);
+      else if (!FALSY.has(key)) {
+        bad = true;
+        (this.extra ??= []).push(rowError(raw.row, this.plan.label(c), m.field.name, cellText(cell), ONE_HOT));
+      }
+    }
+    if (bad) return undefined;
+    if (t.t === 'set') return [...on];
+    if (on.size > 1) return new Invalid('onehot.several', `has several choices set (${[...on].join(', ')}): ${m.field.name} takes one`);
+    return on.size === 1 ? ([...on][0] as string) : m.field.required ? REQUIRED : null;
+  }
+
+  private sourceText(m: Mapped, raw: RawRow): string {
+    const s = m.source;
+    const t = (c: number) => cellText(raw.cells[c] ?? null);
+    if (s.k === 'col') return t(s.col);
+    if (s.k === 'const') return Array.isArray(s.value) ? s.value.join(';') : String(s.value);
+    if (s.k === 'sum') return s.cols.map(t).join('+');
+    return s.members.map(([c]) => t(c)).join('|');
+  }
+
+  private problemError(raw: RawRow, field: string, e: Invalid): RowError {
+    const m = this.mapped.find((x) => x.field.name === field);
+    return rowError(raw.row, m?.label ?? field, field, m ? this.sourceText(m, raw) : '', e);
+  }
+
+  private parse(m: Mapped, cell: Cell, text: string, row: number): Parsed | Invalid {
+    const t = m.field.type;
     switch (t.t) {
       case 'text': return parseText(text, t.max);
       case 'code': return parseCode(cell);
       case 'int': return parseInt32(cell, t.min, t.max);
       case 'number': return parseNumber(cell, t.min, t.max);
-      case 'date': return parseDate(cell, this.opts.today);
+      case 'date': return (m.dates ?? new DateReader(this.plan.dateFormat, this.opts.today)).read(cell, row);
       case 'time': return parseTime(cell);
       case 'iso3': return parseIso3(cell);
       case 'lon': return parseCoord(cell, 'lon');
@@ -133,10 +282,10 @@ export class RowValidator {
     }
   }
 
-  /** Sets or checks values.source_row_id (see SourceIds). */
+  /** Sets or checks values.source_row_id (see SourceIds); a derived id reads every source, constants included. */
   private sourceRowId(raw: RawRow, values: FieldValues, errors: RowError[]): void {
     if (this.idCol === undefined) {
-      values.source_row_id = this.ids.derive(this.mapped.map(({ col }) => cellText(raw.cells[col] ?? null)));
+      values.source_row_id = this.ids.derive(this.mapped.map((m) => this.sourceText(m, raw)));
       return;
     }
     const given = values.source_row_id;

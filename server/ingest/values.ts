@@ -1,4 +1,5 @@
-import { isIso3 } from './iso3.js';
+import { countryCode } from '../../common/countries.js';
+import { countrySuggestions, vocabSuggestions } from './suggest.js';
 import type { Cell } from './table.js';
 import { matchVocab, splitSet, type Vocab } from './vocab.js';
 
@@ -19,7 +20,6 @@ export class Invalid {
 export const MAX_COUNT = 100_000;
 /** The plausible region for coordinates: southern and eastern Africa, generously. */
 export const REGION = { minLon: 10, maxLon: 50, minLat: -35, maxLat: 15 } as const;
-const FIRST_DAY = '1990-01-01';
 
 /** Trimmed text of a cell ('' when empty). Dates become YYYY-MM-DD (UTC: exceljs dates are UTC). */
 export function cellText(c: Cell): string {
@@ -44,28 +44,10 @@ export function isIsoDay(s: string): boolean {
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === s;
 }
 
-/** ISO (YYYY-MM-DD, or a Kobo datetime: its date part) or dd/mm/yyyy; no later than tomorrow. */
-export function parseDate(c: Cell, today: string): string | Invalid {
-  let iso: string | undefined;
-  if (c instanceof Date) iso = Number.isNaN(c.getTime()) ? undefined : c.toISOString().slice(0, 10);
-  else if (typeof c === 'string') {
-    const s = c.trim();
-    const m = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-    const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-    if (m?.[1]) iso = m[1];
-    else if (d) iso = `${d[3]}-${d[2]?.padStart(2, '0')}-${d[1]?.padStart(2, '0')}`;
-    else return new Invalid('date.format', 'expected a date as YYYY-MM-DD or dd/mm/yyyy');
-  }
-  if (iso === undefined) return new Invalid('date.format', 'expected a date as YYYY-MM-DD or dd/mm/yyyy');
-  if (!isIsoDay(iso)) return new Invalid('date.invalid', 'is not a calendar date');
-  if (iso < FIRST_DAY) return new Invalid('date.range', `is before ${FIRST_DAY}`);
-  if (iso > today) return new Invalid('date.future', 'is in the future');
-  return iso;
-}
-
-/** HH:MM or HH:MM:SS; an Excel time (a Date on 1899-12-30) gives its UTC clock time. */
+/** HH:MM or HH:MM:SS; an Excel time (a Date on 1899-12-30, or a fraction of a day) gives its UTC clock time. */
 export function parseTime(c: Cell): string | Invalid {
   if (c instanceof Date) return c.toISOString().slice(11, 19);
+  if (typeof c === 'number' && c >= 0 && c < 1) return new Date(Math.round(c * 86_400) * 1000).toISOString().slice(11, 19); // an Excel time
   const s = cellText(c);
   const m = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(s);
   if (!m) return new Invalid('time.format', 'expected a time as HH:MM');
@@ -111,16 +93,18 @@ export function parseCoord(c: Cell, axis: 'lon' | 'lat'): number | Invalid {
   return n;
 }
 
+/** An ISO3 code, or a country's name in English, French or a common variant ('DR Congo', 'RDC'). */
 export function parseIso3(c: Cell): string | Invalid {
-  const s = cellText(c).toUpperCase();
-  if (!/^[A-Z]{3}$/.test(s)) return new Invalid('iso3.format', 'expected an ISO 3166-1 alpha-3 country code such as ZMB');
-  if (!isIso3(s)) return new Invalid('iso3.unknown', 'is not an ISO 3166-1 alpha-3 country code');
-  return s;
+  const s = cellText(c);
+  const code = countryCode(s);
+  if (code !== undefined) return code;
+  if (/^[A-Za-z]{3}$/.test(s)) return new Invalid('iso3.unknown', 'is not an ISO 3166-1 alpha-3 country code', countrySuggestions(s));
+  return new Invalid('iso3.unknown', 'is neither a country name nor an ISO 3166-1 alpha-3 code such as ZMB', countrySuggestions(s));
 }
 
 export function parseEnum(c: Cell, vocab: Vocab): string | Invalid {
   const hit = matchVocab(vocab, cellText(c));
-  return hit ?? new Invalid('enum.unknown', `expected one of ${vocab.values.join(', ')}`);
+  return hit ?? new Invalid('enum.unknown', `expected one of ${vocab.values.join(', ')}`, vocabSuggestions(cellText(c), vocab));
 }
 
 /** A multi-select cell → distinct vocabulary words (as a PostgreSQL array literal later). */
@@ -130,7 +114,7 @@ export function parseSet(c: Cell, vocab: Vocab): string[] | Invalid {
     const whole = matchVocab(vocab, part);
     const words = whole !== undefined ? [whole] : part.split(/\s+/).map((w) => matchVocab(vocab, w));
     for (const w of words) {
-      if (w === undefined) return new Invalid('set.unknown', `expected words from ${vocab.values.join(', ')}`);
+      if (w === undefined) return new Invalid('set.unknown', `expected words from ${vocab.values.join(', ')}`, vocabSuggestions(part, vocab));
       out.add(w);
     }
   }

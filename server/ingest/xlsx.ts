@@ -1,16 +1,19 @@
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { FileError } from './file-error.js';
-import type { Cell, RawRow } from './table.js';
+import type { Cell, RawRow, SheetBatch, SheetChoice } from './table.js';
 
 const BATCH = 2_000;
 
 /**
- * Streams one worksheet (the named one, else the first) as batches of rows, with exceljs's
- * streaming reader so a large workbook is never held whole. Row numbers are the sheet's own.
+ * Streams worksheets as batches of rows, with exceljs's streaming reader so a large workbook is
+ * never held whole. `choice.names`: these sheets (batches carry the index into that list), in
+ * the workbook's order; none named: the first sheet; `all`: every sheet (index = workbook
+ * order). `limit` stops each sheet after that many rows (previews). A sheet not read is not
+ * parsed either: exceljs drains its zip entry unread. Row numbers are the sheet's own.
  * Formulas give their cached result; rich text its plain text; errors (#N/A) an empty cell.
  */
-export async function* readXlsx(path: string, sheet: string | undefined, onBytes?: (n: number) => void): AsyncGenerator<RawRow[]> {
+export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n: number) => void): AsyncGenerator<SheetBatch> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) stream.on('data', (c) => onBytes(c.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
@@ -21,25 +24,27 @@ export async function* readXlsx(path: string, sheet: string | undefined, onBytes
     entries: 'ignore',
   });
   const names: string[] = [];
-  let done = false;
+  const seen = new Set<number>();
   try {
     for await (const ws of reader) {
       const name = (ws as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`;
       names.push(name);
-      const wanted = !done && (sheet === undefined || name === sheet);
+      const index = choice.all ? names.length - 1 : choice.names ? choice.names.indexOf(name) : names.length === 1 ? 0 : -1;
+      if (index < 0 || seen.has(index)) continue;
+      seen.add(index);
+      yield { sheet: index, name, rows: [] }; // announces the sheet, even an empty one
       let batch: RawRow[] = [];
+      let n = 0;
       for await (const row of ws) {
-        if (!wanted) continue; // the zip must be read through to reach the next sheet
         batch.push({ row: row.number, cells: rowCells(row) });
         if (batch.length >= BATCH) {
-          yield batch;
+          yield { sheet: index, name, rows: batch };
           batch = [];
         }
+        if (choice.limit !== undefined && ++n >= choice.limit) break;
       }
-      if (wanted) {
-        done = true;
-        if (batch.length > 0) yield batch;
-      }
+      if (batch.length > 0) yield { sheet: index, name, rows: batch };
+      if (!choice.all && seen.size === (choice.names?.length ?? 1)) break;
     }
   } catch (err) {
     if (err instanceof FileError) throw err;
@@ -47,11 +52,10 @@ export async function* readXlsx(path: string, sheet: string | undefined, onBytes
   } finally {
     stream.destroy();
   }
-  if (!done) {
-    throw new FileError(
-      'xlsx.sheet',
-      sheet === undefined ? 'the workbook has no worksheets' : `there is no sheet named "${sheet}" (sheets: ${names.join(', ')})`,
-    );
+  const missing = choice.names?.filter((_, i) => !seen.has(i)) ?? [];
+  if (names.length === 0 || (!choice.names && seen.size === 0)) throw new FileError('xlsx.sheet', 'the workbook has no worksheets');
+  if (missing.length > 0) {
+    throw new FileError('xlsx.sheet', `there is no sheet named ${missing.map((m) => `"${m}"`).join(', ')} (sheets: ${names.join(', ')})`);
   }
 }
 

@@ -78,6 +78,12 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /imports': { access: 'data_manager', ok: 415, request: async () => ({ body: {} }) },
   'GET /imports/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/imports/${MISSING}` }) },
   'GET /imports/:id/rejected.csv': { access: 'data_manager', ok: 404, request: async () => ({ path: `/imports/${MISSING}/rejected.csv` }) },
+  'POST /imports/preview': { access: 'data_manager', ok: 415, request: async () => ({ body: {} }) },
+  'GET /import-recipes': { access: 'data_manager', ok: 200 },
+  'POST /import-recipes': { access: 'data_manager', ok: 400, request: async () => ({ body: {} }) },
+  'GET /import-recipes/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/import-recipes/${MISSING}` }) },
+  'PUT /import-recipes/:id': { access: 'data_manager', ok: 400, request: async () => ({ path: `/import-recipes/${MISSING}`, body: {} }) },
+  'DELETE /import-recipes/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/import-recipes/${MISSING}` }) },
   'GET /datasets': { access: 'viewer', ok: 200 },
   'DELETE /datasets/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/datasets/${MISSING}` }) },
   // exports (suppressed for every role, audited)

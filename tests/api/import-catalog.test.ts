@@ -32,7 +32,9 @@ describe.each(DB_KINDS)('importing catalog layers on the %s database', (kind) =>
     ],
     ['reports.csv', 'reports', `SELECT source_row_id || ':' || type || ':' || referral_status || ':' || (monitoring_point_id IS NOT NULL) AS v FROM reports WHERE dataset_id = $1 ORDER BY 1`, ['p-1:suspected_trafficking:referred:true', 'p-2:smuggling:none:false']],
   ])('when %s is imported as %s, then its rows are stored with their geometry', async (file, k, sql, expected) => {
-    const v = await importFile(app, file, fixture(file), { kind: k, dataset: file, licence: 'CC BY 4.0' });
+    // reports.csv has 04/03/2025, which reads either way round: its recipe says day first (issue 14).
+    const recipe: Record<string, string> = file === 'reports.csv' ? { recipe: JSON.stringify({ kind: k, dateFormat: 'dd/mm/yyyy' }) } : {};
+    const v = await importFile(app, file, fixture(file), { kind: k, dataset: file, licence: 'CC BY 4.0', ...recipe });
     expect(v.status, JSON.stringify(v.report)).toBe('committed');
     const rows = await db.query<{ v: string }>(sql, [v.datasetId]);
     expect(rows.map((r) => r.v)).toEqual(expected);

@@ -38,6 +38,9 @@ describe.each(DB_KINDS)('the imports API on the %s database', (kind) => {
     [{ kind: 'observations', mode: 'some' }, 'body.mode'],
     [{ kind: 'observations', mapping: '{"totl": "Total"}' }, 'body.mapping'],
     [{ kind: 'observations', mapping: 'not json' }, 'body.mapping'],
+    [{ kind: 'observations', mapping: '{"total": "Persons counted"}' }, 'body.mapping'], // no such column in the file
+    [{ recipe: '{"kind": "observations", "headerRows": -1}' }, 'body.recipe.headerRows'],
+    [{ recipeId: '999999' }, 'body.recipeId'],
     [{ kind: 'observations', licence: 'CC0', licenze: 'CC0' }, 'body.licenze'],
     [{ kind: 'observations', periodStart: '2025-02-01', periodEnd: '2025-01-01' }, 'body.periodStart'],
   ])('when the form says %j, then a 400 names %s', async (fields, field) => {

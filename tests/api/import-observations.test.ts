@@ -70,7 +70,8 @@ describe.each(DB_KINDS)('importing observations on the %s database', (kind) => {
   });
 
   it.each([
-    ['obs-semicolon-bom.csv', {}, 2],
+    // Its dates (01/04/2025, 2/4/2025) read either way round: the recipe's dateFormat settles it (issue 14).
+    ['obs-semicolon-bom.csv', { recipe: JSON.stringify({ kind: 'observations', dateFormat: 'dd/mm/yyyy' }) }, 2],
     ['obs-hxl.csv', {}, 2],
     ['obs-mapping.csv', { mapping: JSON.stringify({ source_row_id: 'Ref', date: 'Day', monitoring_point: 'Crossing point name', direction: 'Way', total: 'Persons counted' }) }, 2],
   ])('when %s (aliases, BOM, HXL row or a mapping override) is imported, then every row goes in', async (name, extra, n) => {
@@ -99,7 +100,10 @@ describe.each(DB_KINDS)('importing observations on the %s database', (kind) => {
         ['x-2', '02/07/2025', 'mp-kazungula-bridge', 'outbound', 2, 1, 1],
       ],
     });
-    const v = await importFile(app, 'registry.xlsx', data, { kind: 'observations', dataset: 'XLSX July', sheet: 'Registry' });
+    const without = await importFile(app, 'registry.xlsx', data, { kind: 'observations', dataset: 'XLSX July', sheet: 'Registry' });
+    expect(without.report?.fileErrors.map((e) => e.code)).toEqual(['date.ambiguous']); // 02/07/2025: 2 July or 7 February
+    const recipe = JSON.stringify({ kind: 'observations', dateFormat: 'dd/mm/yyyy' });
+    const v = await importFile(app, 'registry.xlsx', data, { kind: 'observations', dataset: 'XLSX July', sheet: 'Registry', recipe });
     expect(v.status, JSON.stringify(v.report)).toBe('committed');
     const days = await db.query<{ d: string }>(`SELECT observed_on AS d FROM observations WHERE dataset_id = $1 ORDER BY 1`, [v.datasetId]);
     expect(days.map((r) => r.d)).toEqual(['2025-07-01', '2025-07-02']);

@@ -35,7 +35,8 @@ const COPY_TABLE = `CREATE TABLE bench_copy (source_row_id text, observed_on dat
   final_destination text, total int, male int, female int, children int, unaccompanied_children int, nationality char(3),
   transport_mode text, reasons text, vulnerabilities text)`;
 
-async function admin(sql: string): Promise<void> {
+/** Runs one statement on the bench server's maintenance database (CREATE/DROP DATABASE). */
+export async function admin(sql: string): Promise<void> {
   const u = new URL(BENCH_DATABASE_URL);
   u.pathname = '/postgres';
   const c = new pg.Client({ connectionString: u.toString() });

@@ -51,7 +51,7 @@ describe('the data screen: a data manager imports a file in the browser', { time
     await expect.poll(() => dialog().locator('.datasets-table .tag--synthetic').count()).toBeGreaterThan(0);
     await dialog().locator('#import-file').setInputFiles(fixture('bad-unknown-crossing.csv'));
     await dialog().getByLabel('Dataset name').fill('Bad crossings');
-    await dialog().getByRole('button', { name: 'Import' }).click();
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
     const outcome = dialog().locator('.import-outcome');
     await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 60_000 }).toBe('rejected');
     const text = await outcome.innerText();
@@ -68,7 +68,7 @@ describe('the data screen: a data manager imports a file in the browser', { time
     await dialog().locator('#import-file').setInputFiles(fixture('obs-comma.csv'));
     await dialog().getByLabel('Dataset name').fill('FMR test March');
     await dialog().getByLabel('Source organisation').fill('Test partner');
-    await dialog().getByRole('button', { name: 'Import' }).click();
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
     const outcome = dialog().locator('.import-outcome');
     await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 60_000 }).toBe('committed');
     expect(await outcome.innerText()).toMatch(/Imported 4 rows/);
@@ -84,7 +84,7 @@ describe('the data screen: a data manager imports a file in the browser', { time
     const before = await rows();
     await page.locator('#data-button').click();
     await dialog().locator('#import-file').setInputFiles(fixture('obs-comma.csv'));
-    await dialog().getByRole('button', { name: 'Import' }).click();
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
     const outcome = dialog().locator('.import-outcome');
     await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 60_000 }).toBe('unchanged');
     expect(await outcome.innerText()).toMatch(/Nothing added/);

@@ -22,7 +22,8 @@ describe('format', () => {
   it('when a country code is known, then its name shows; unknown codes stay visible', () => {
     expect(countryName('TZA')).toBe('Tanzania');
     expect(countryName('nam')).toBe('Namibia');
-    expect(countryName('XKX')).toBe('XKX');
+    expect(countryName('XKX')).toBe('Kosovo');
+    expect(countryName('XYZ')).toBe('XYZ');
     expect(countryName(null)).toBe('—');
   });
 

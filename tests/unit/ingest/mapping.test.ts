@@ -28,18 +28,10 @@ describe('column mapping', () => {
     expect(m.missing).toEqual(['direction']);
   });
 
-  it('when a mapping override names a header or a tag, then it wins over everything', () => {
-    const m = mapColumns(obs, ['Day', 'Site', 'Way', 'Count', 'total'], ['', '', '', '#x+count', ''], {
-      date: 'day', monitoring_point: 'SITE', direction: 'Way', total: '#x +count',
-    });
-    expect(byField(m)).toMatchObject({ date: 0, monitoring_point: 1, direction: 2, total: 3 });
+  it('when a recipe places some fields and reads some columns, then auto-matching leaves both alone', () => {
+    const m = mapColumns(obs, ['date', 'Site', 'direction', 'total', 'males'], null, { fields: new Set(['monitoring_point', 'total']), columns: new Set([1, 4]) });
+    expect(byField(m)).toEqual({ date: 0, direction: 2 });
     expect(m.missing).toEqual([]);
     expect(m.warnings).toEqual(['columns not imported: total']);
-  });
-
-  it('when an override names no column, then the field is missing and a warning says which', () => {
-    const m = mapColumns(obs, ['date', 'monitoring_point', 'direction'], null, { total: 'Persons' });
-    expect(m.missing).toEqual(['total']);
-    expect(m.warnings[0]).toBe('mapping: no column "Persons" for total');
   });
 });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable, Row } from '../../../server/db/index.js';
 import { KIND_SPECS } from '../../../server/ingest/kinds.js';
 import { Lookups } from '../../../server/ingest/lookup.js';
-import { mapColumns } from '../../../server/ingest/mapping.js';
+import { planSheet } from '../../../server/ingest/plan.js';
+import { sheetRecipes } from '../../../server/ingest/recipe.js';
 import { RowValidator } from '../../../server/ingest/validate.js';
 
 /** Reference rows as the database would return them: the validator's only input besides the file. */
@@ -24,7 +25,9 @@ describe('row validation', () => {
     lookups = await Lookups.load(reference);
   });
   const validator = (header = HEADER) =>
-    new RowValidator(KIND_SPECS.observations, mapColumns(KIND_SPECS.observations, header, null).columns, header, null, lookups, { today: '2025-12-31' });
+    new RowValidator(KIND_SPECS.observations, plan(header), lookups, { today: '2025-12-31' });
+  const plan = (labels: string[]) =>
+    planSheet(sheetRecipes({ kind: 'observations' })[0] as never, { sheet: 0, name: '', labels, last: labels, hxl: null, headerRow: 1 }, KIND_SPECS.observations, false);
 
   it('when a row is valid, then it becomes a record with ids, countries and defaults', () => {
     const r = validator().validate({ row: 2, cells: ['2025-03-01', 'Kazungula Bridge border post', 'out', 'Lusaka', '5', '2', '3', '', ''] });

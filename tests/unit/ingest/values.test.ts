@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Invalid, parseCoord, parseDate, parseEnum, parseInt32, parseIso3, parseNumber, parseSet, parseText, parseTime,
+  Invalid, parseCoord, parseEnum, parseInt32, parseIso3, parseNumber, parseSet, parseText, parseTime,
 } from '../../../server/ingest/values.js';
 import { VOCABS } from '../../../server/ingest/vocab.js';
+import { DateReader } from '../../../server/ingest/dates.js';
 
 const code = (v: unknown) => (v instanceof Invalid ? v.code : v);
 const TODAY = '2025-12-31';
@@ -21,8 +22,12 @@ describe('cell parsers', () => {
     ['March 1', 'date.format'],
     ['2026-01-02', 'date.future'],
     ['1989-12-31', 'date.range'],
+    [45717, '2025-03-01'],
+    ['45717', '2025-03-01'],
+    ['13/03/2025', '2025-03-13'],
+    ['03/13/2025', 'date.order'],
   ])('when a date is %j, then it reads as %s', (cell, expected) => {
-    expect(code(parseDate(cell, TODAY))).toBe(expected);
+    expect(code(new DateReader(undefined, TODAY).read(cell, 2))).toBe(expected);
   });
 
   it.each([
@@ -54,7 +59,14 @@ describe('cell parsers', () => {
   it('when ISO3 codes come in any case, then real ones are upper-cased and others refused', () => {
     expect(parseIso3('zmb')).toBe('ZMB');
     expect(code(parseIso3('XYZ'))).toBe('iso3.unknown');
-    expect(code(parseIso3('ZM'))).toBe('iso3.format');
+    expect(code(parseIso3('ZM'))).toBe('iso3.unknown');
+    // Country names in English, French and common variants read as their code; typos do not.
+    for (const [name, iso] of [['Tanzania', 'TZA'], ['United Republic of Tanzania', 'TZA'], ['DR Congo', 'COD'], ['Congo, Dem. Rep.', 'COD'],
+      ['RDC', 'COD'], ["Côte d'Ivoire", 'CIV'], ['Cote dIvoire', 'CIV'], ['Ivory Coast', 'CIV'], ['Éthiopie', 'ETH'], ['Kenya ', 'KEN'], ['The Gambia', 'GMB']]) {
+      expect(parseIso3(name as string)).toBe(iso);
+    }
+    const typo = parseIso3('Ethopia');
+    expect(typo instanceof Invalid ? [typo.code, typo.suggestions?.[0]] : typo).toEqual(['iso3.unknown', 'Ethiopia (ETH)']);
   });
 
   it('when vocabulary words are written as people write them, then synonyms map to the word', () => {

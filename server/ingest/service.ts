@@ -1,0 +1,118 @@
+import { rm } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { audit } from '../audit/audit.js';
+import type { Principal } from '../auth/roles.js';
+import type { Db, Queryable } from '../db/index.js';
+import { badRequest, HttpError, notFound } from '../http/problem.js';
+import { type DryRun, dryRun, unreadable } from './dry-run.js';
+import type { Kind } from './fields.js';
+import { FileError } from './file-error.js';
+import { createImport, type ImportOptions } from './jobs.js';
+import { KIND_SPECS } from './kinds.js';
+import { Lookups } from './lookup.js';
+import { RecipeProblems } from './plan.js';
+import { inspect } from './preview.js';
+import { enqueue } from './queue.js';
+import { type Recipe, recipeOf } from './recipe.js';
+import { getRecipe } from './recipes.js';
+import { runImport } from './run.js';
+import type { ImportFields } from './schemas.js';
+import { detectFormat, type Format } from './table.js';
+import type { Upload } from './upload.js';
+import { defaultToday } from './validate.js';
+
+/** The recipe an import runs with: inline, or a stored one (then named in provenance). */
+export interface Chosen {
+  kind: Kind;
+  recipe: Recipe;
+  ref?: { id: number; version: number; name: string };
+}
+
+/** Which recipe the form chose, with the older `sheet` and `mapping` fields folded in. */
+export async function chooseRecipe(q: Queryable, f: ImportFields): Promise<Chosen> {
+  let stored: Chosen['ref'] & { recipe: Recipe } | undefined;
+  if (f.recipeId !== undefined) {
+    try {
+      const r = await getRecipe(q, f.recipeId, f.recipeVersion);
+      stored = { id: r.id, version: r.version, name: r.name, recipe: r.recipe };
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404) throw badRequest([{ field: 'body.recipeId', message: err.detail ?? 'no such recipe' }]);
+      throw err;
+    }
+    if (f.kind && stored.recipe.kind !== f.kind) throw badRequest([{ field: 'body.kind', message: `recipe ${stored.id} is for ${stored.recipe.kind}` }]);
+    if (f.sheet && stored.recipe.sheets) throw badRequest([{ field: 'body.sheet', message: 'the recipe names its sheets' }]);
+  }
+  const given = stored?.recipe ?? f.recipe;
+  const kind = (f.kind ?? given?.kind) as Kind;
+  const out: Chosen = { kind, recipe: recipeOf(kind, given, f.sheet, f.mapping) };
+  if (stored) out.ref = { id: stored.id, version: stored.version, name: stored.name };
+  return out;
+}
+
+/**
+ * The recipe against the file's headers and the database, before anything is queued: a sheet,
+ * column, constant or `values` target that does not exist is a 400 naming it. Problems with
+ * the file itself (empty, unreadable) are left to the import, whose report states them.
+ */
+export async function checkRecipe(db: Db, path: string, c: Chosen, via: 'recipe' | 'recipeId' | 'mapping'): Promise<void> {
+  try {
+    const format = await detectFormat(path);
+    await inspect(path, format, c.recipe, KIND_SPECS[c.kind], await Lookups.load(db), defaultToday());
+  } catch (err) {
+    if (err instanceof RecipeProblems) {
+      const field = (path: string) => (via === 'recipe' ? `body.recipe.${path}` : via === 'mapping' ? 'body.mapping' : 'body.recipeId');
+      throw badRequest(err.problems.map((p) => ({ field: field(p.path), message: via === 'recipe' ? p.message : `recipe.${p.path}: ${p.message}` })));
+    }
+    if (!(err instanceof FileError)) throw err;
+  }
+}
+
+/** POST /imports with dryRun: the whole file validated, nothing written. */
+export async function dryRunImport(db: Db, file: Upload, c: Chosen): Promise<DryRun> {
+  let format: Format;
+  try {
+    format = await detectFormat(file.path);
+  } catch (err) {
+    if (err instanceof FileError) return unreadable(err);
+    throw err;
+  }
+  const input = {
+    path: file.path, spec: KIND_SPECS[c.kind], table: { format, polygons: c.kind === 'admin_areas' }, recipe: c.recipe,
+    lookups: await Lookups.load(db), today: defaultToday(),
+  };
+  return dryRun(db, input, { kind: c.kind, checksum: file.checksum });
+}
+
+/**
+ * Records an import (with its audit entry) and queues it; the queue runs one import at a time
+ * and removes the file when done. The import then owns the file.
+ */
+export async function startImport(db: Db, principal: Principal, file: Upload, f: ImportFields, c: Chosen, log: Logger): Promise<number> {
+  if (f.datasetId !== undefined) {
+    const [target] = await db.query<{ kind: string }>('SELECT kind FROM datasets WHERE id = $1', [f.datasetId]);
+    if (!target) throw notFound(`no dataset ${f.datasetId} to append to`);
+    if (target.kind !== c.kind) throw new HttpError(409, 'Conflict', `dataset ${f.datasetId} holds ${target.kind}, not ${c.kind}`);
+  }
+  const options: ImportOptions = {
+    dataset: {
+      name: f.dataset ?? file.fileName.slice(0, 200),
+      sourceOrg: f.sourceOrg, method: f.method, licence: f.licence, periodStart: f.periodStart, periodEnd: f.periodEnd,
+    },
+    datasetId: f.datasetId,
+    recipe: c.recipe,
+    recipeRef: c.ref,
+  };
+  const n = { kind: c.kind, mode: f.mode, fileName: file.fileName, fileBytes: file.bytes, checksum: file.checksum, options, createdBy: principal.name };
+  const id = await db.transaction(async (tx) => {
+    const importId = await createImport(tx, n);
+    await audit(tx, principal, 'import.start', {
+      importId, kind: n.kind, mode: n.mode, file: n.fileName, bytes: n.fileBytes, checksum: n.checksum, ...(c.ref ? { recipe: c.ref } : {}),
+    });
+    return importId;
+  });
+  const job = { id, kind: c.kind, mode: f.mode, path: file.path, bytes: file.bytes, checksum: file.checksum, options, actor: principal, actorName: principal.name };
+  void enqueue(() => runImport(db, job))
+    .catch((err: unknown) => log.error({ err, importId: id }, 'import could not record its outcome'))
+    .finally(() => rm(file.path, { force: true }));
+  return id;
+}
