@@ -107,12 +107,15 @@ export function ogcRouter(db: Db, config: Config): Router {
     },
   });
   route(router, {
-    method: 'get', base, path: '/collections/:collectionId', access: 'viewer', summary: 'OGC API collection', query: f, params: collectionParams, cache: REVALIDATE,
-    handler: async (req, res, { principal, query, params }) => {
+    // The collection's own parameters are accepted (and checked) here too: GDAL and QGIS take a
+    // collection URL with them (…/collections/flows?from=…) and carry them on to the items.
+    method: 'get', base, path: '/collections/:collectionId', access: 'viewer', summary: 'OGC API collection', query: items, params: collectionParams, cache: REVALIDATE,
+    handler: async (req, res, { principal, params }) => {
       const ctx = ctxOf(principal);
       const c = await collection(ctx, params.collectionId);
+      const q = parseQuery(req, c.query);
       const d = await doc.collectionDoc(ctx, c, here(req));
-      return answer(req, res, query.f, d, () => html.page(c.title, crumbs(['/ogc/collections', 'Collections'], [`/ogc/collections/${c.id}`, c.id]), html.collectionBody(c, d), '?f=json'));
+      return answer(req, res, q.f, d, () => html.page(c.title, crumbs(['/ogc/collections', 'Collections'], [`/ogc/collections/${c.id}`, c.id]), html.collectionBody(c, d), '?f=json'));
     },
   });
   route(router, {
