@@ -16,19 +16,17 @@ export const ogcBbox = z
   .describe('minLon,minLat,maxLon,maxLat in WGS84 degrees (CRS84); minLon > maxLon crosses the antimeridian')
   .transform((s, ctx): Box => {
     const n = s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
-    const [w = NaN, south = NaN, e = NaN, north = NaN] = n;
-    // Six numbers are a 3D box (with heights): accepted, heights ignored.
-    const box = n.length === 6 ? ([n[0], n[1], n[3], n[4]] as number[]) : [w, south, e, north];
-    const [bw = NaN, bs = NaN, be = NaN, bn = NaN] = box;
     if ((n.length !== 4 && n.length !== 6) || n.some((x) => !Number.isFinite(x))) {
       ctx.addIssue({ code: 'custom', message: 'expected four numbers: minLon,minLat,maxLon,maxLat' });
       return z.NEVER;
     }
-    if (bw < -180 || bw > 180 || be < -180 || be > 180 || bs < -90 || bn > 90 || bs > bn) {
+    // Six numbers are a box with heights (minLon,minLat,minH,maxLon,maxLat,maxH): heights ignored.
+    const [w = 0, south = 0, e = 0, north = 0] = n.length === 6 ? [n[0], n[1], n[3], n[4]] : n;
+    if (Math.abs(w) > 180 || Math.abs(e) > 180 || south < -90 || north > 90 || south > north) {
       ctx.addIssue({ code: 'custom', message: 'longitudes must be within ±180, latitudes within ±90, and minLat ≤ maxLat' });
       return z.NEVER;
     }
-    return [bw, bs, be, bn];
+    return [w, south, e, north];
   });
 
 /** An inclusive range of calendar days; a missing end is open. */
