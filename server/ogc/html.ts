@@ -81,7 +81,7 @@ export function sketch(features: readonly OgcFeature[]): string {
   const n = Math.max(...boxes.map((b) => b[3]));
   const dx = Math.max(e - w, 1e-4);
   const dy = Math.max(n - s, 1e-4);
-  const k = Math.min(620 / dx, 460 / dy);
+  const k = Math.min(620 / dx, 340 / dy);
   const W = Math.round(dx * k + 20);
   const H = Math.round(dy * k + 20);
   const xy = ([x, y]: number[]) => `${(10 + ((x ?? 0) - w) * k).toFixed(1)},${(10 + (n - (y ?? 0)) * k).toFixed(1)}`;
@@ -96,5 +96,5 @@ export function sketch(features: readonly OgcFeature[]): string {
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
     return polys.map((p) => `<path d="${p.map((ring) => `M${ring.map(xy).join('L')}Z`).join('')}"/>`);
   });
-  return `<svg class="sketch" viewBox="0 0 ${W} ${H}" role="img" aria-label="sketch of the features">${shapes.join('')}</svg>`;
+  return `<svg class="sketch" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="sketch of the features">${shapes.join('')}</svg>`;
 }
