@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { REVALIDATE } from '../http/cache.js';
 import { notFound } from '../http/problem.js';
@@ -49,7 +49,7 @@ export function openApiRouter(): Router {
 /** The reference pages and their assets, mounted at /api/docs. */
 export function docsRouter(): Router {
   const router = Router();
-  const html = (title: string, url: string) => (_req: unknown, res: import('express').Response) => {
+  const html = (title: string, url: string) => (_req: unknown, res: Response) => {
     res.type('html').send(page(title, url));
   };
   route(router, { method: 'get', base: DOCS_BASE, path: '/', access: 'public', summary: 'API reference (Swagger UI)', cache: REVALIDATE, handler: html('Corridor API reference', '/api/v1/openapi.json') });

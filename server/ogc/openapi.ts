@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 import { type Parameter, parametersOf, PROBLEM_SCHEMA, problemResponses } from '../http/openapi.js';
 import { formatShape, itemsShape, MAX_LIMIT } from './params.js';
 import { staticCollections } from './registry.js';
@@ -73,7 +74,7 @@ export function ogcApiDocument(version: string) {
     components: {
       securitySchemes: {
         bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token, sent as Authorization: Bearer <token>' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'corridor_session' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
       },
       schemas: { Problem: PROBLEM_SCHEMA },
       responses: problemResponses('#/components/schemas/Problem'),

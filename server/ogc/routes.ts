@@ -64,6 +64,12 @@ export function ogcRouter(db: Db, config: Config): Router {
     if (!c) throw notFound(`no collection ${id}; GET /ogc/collections lists them`);
     return c;
   };
+  /** The collection a request names and its parameters, checked against that collection's own. */
+  const resolve = async (req: Request, principal: Ctx['principal'], id: string) => {
+    const ctx = ctxOf(principal);
+    const c = await collection(ctx, id);
+    return { ctx, c, q: parseQuery(req, c.query) };
+  };
   const crumbs = (...more: [string, string][]): [string, string][] => [['/ogc', 'Corridor OGC API'], ...more];
   const base = OGC_BASE;
   const heavy = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'ogc-analyses', by: 'caller' });
@@ -111,9 +117,7 @@ export function ogcRouter(db: Db, config: Config): Router {
     // collection URL with them (…/collections/flows?from=…) and carry them on to the items.
     method: 'get', base, path: '/collections/:collectionId', access: 'viewer', summary: 'OGC API collection', query: items, params: collectionParams, cache: REVALIDATE,
     handler: async (req, res, { principal, params }) => {
-      const ctx = ctxOf(principal);
-      const c = await collection(ctx, params.collectionId);
-      const q = parseQuery(req, c.query);
+      const { ctx, c, q } = await resolve(req, principal, params.collectionId);
       const d = await doc.collectionDoc(ctx, c, here(req));
       return answer(req, res, q.f, d, () => html.page(c.title, crumbs(['/ogc/collections', 'Collections'], [`/ogc/collections/${c.id}`, c.id]), html.collectionBody(c, d), '?f=json'));
     },
@@ -131,9 +135,7 @@ export function ogcRouter(db: Db, config: Config): Router {
     method: 'get', base, path: '/collections/:collectionId/items', access: 'viewer', summary: 'OGC API features of a collection', query: items, params: collectionParams,
     cache: REVALIDATE, middleware: [heavyOnly],
     handler: async (req, res, { principal, params }) => {
-      const ctx = ctxOf(principal);
-      const c = await collection(ctx, params.collectionId);
-      const q = parseQuery(req, c.query);
+      const { ctx, c, q } = await resolve(req, principal, params.collectionId);
       const d = doc.itemsDoc(c, await c.items(ctx, q), q, here(req));
       const trail = crumbs(['/ogc/collections', 'Collections'], [`/ogc/collections/${c.id}`, c.id]);
       return answer(req, res, q.f, d, () => html.page(`${c.title}: features`, trail, html.itemsBody(c, d), doc.withParams(here(req).url, { f: 'json' })), 'application/geo+json');
@@ -143,9 +145,7 @@ export function ogcRouter(db: Db, config: Config): Router {
     method: 'get', base, path: '/collections/:collectionId/items/:featureId', access: 'viewer', summary: 'OGC API feature', query: items, params: featureParams,
     cache: REVALIDATE, middleware: [heavyOnly],
     handler: async (req, res, { principal, params }) => {
-      const ctx = ctxOf(principal);
-      const c = await collection(ctx, params.collectionId);
-      const q = parseQuery(req, c.query);
+      const { ctx, c, q } = await resolve(req, principal, params.collectionId);
       const feature = await c.item(ctx, params.featureId, q);
       if (!feature) throw notFound(`no feature ${params.featureId} in ${c.id}`);
       const d = doc.itemDoc(c, feature, here(req));
