@@ -36,6 +36,8 @@ import { flowsRouter } from './flows/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { healthRouter } from './health/routes.js';
+import { DOCS_BASE, docsRouter, openApiRouter } from './docs/routes.js';
+import { OGC_BASE, ogcRouter } from './ogc/routes.js';
 import { hotspotsRouter } from './hotspots/routes.js';
 import { exportRouter } from './export/routes.js';
 import { ingestRouter } from './ingest/routes.js';
@@ -101,8 +103,17 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   api.use(flowsRouter(db, config));
   api.use(outreachRouter(db, config));
   api.use(briefsRouter(db, config));
+  api.use(openApiRouter());
   api.use(notFoundHandler);
   app.use('/api/v1', api);
+  app.use(DOCS_BASE, docsRouter());
+
+  // OGC API – Features (issue 18): the same callers, access rules and disclosure control.
+  const ogc = express.Router();
+  ogc.use(principalMiddleware(db, config));
+  ogc.use(ogcRouter(db, config));
+  ogc.use(notFoundHandler);
+  app.use(OGC_BASE, ogc);
 
   serveClient(app);
   app.use(notFoundHandler);

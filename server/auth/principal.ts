@@ -29,6 +29,7 @@ export function principalMiddleware(db: Db, config: Pick<Config, 'PUBLIC_VIEWER'
   return async (req, res, next) => {
     res.locals.publicViewer = publicViewer;
     res.locals.principal = ANONYMOUS;
+    refuseTokenInUrl(req);
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const secret = BEARER.exec(authorization)?.[1];
@@ -55,6 +56,24 @@ export function principalMiddleware(db: Db, config: Pick<Config, 'PUBLIC_VIEWER'
     }
     next();
   };
+}
+
+// Query parameters scripts and GIS clients use for credentials.
+const URL_CREDENTIALS = ['token', 'access_token', 'api_key', 'apikey', 'key'];
+
+/**
+ * A token in a URL ends up in server and proxy logs, browser history and Referer headers, so it
+ * is refused outright (whether valid or not), saying where it belongs.
+ */
+function refuseTokenInUrl(req: Request): void {
+  const sent = URL_CREDENTIALS.filter((k) => Object.hasOwn(req.query, k));
+  if (sent.length === 0) return;
+  throw new HttpError(
+    400,
+    'Token in URL refused',
+    'API tokens are never accepted in the URL (they would be logged); send the header Authorization: Bearer <token> instead',
+    sent.map((k) => ({ field: `query.${k}`, message: 'send the token as Authorization: Bearer <token>, not in the URL' })),
+  );
 }
 
 function isCrossOrigin(req: Request): boolean {

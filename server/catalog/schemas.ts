@@ -30,7 +30,10 @@ export const outreachSitesQuery = z.strictObject({
 });
 
 export type CatalogFilter = {
-  bbox?: [number, number, number, number];
+  /** west > east crosses the antimeridian (the OGC API's bbox; the REST schema never sends it). */
+  bbox?: readonly [number, number, number, number];
+  /** one feature (OGC API items/{featureId}) */
+  id?: number;
   kind?: string[];
   corridor?: string[];
   country?: string;

@@ -1,3 +1,4 @@
+import { boxSql } from '../db/spatial.js';
 import type { CatalogFilter } from './schemas.js';
 
 /**
@@ -30,20 +31,32 @@ export const LAYERS = {
 
 export type LayerName = keyof typeof LAYERS;
 
-/** SELECT for a catalog layer with bound filter values ({ text, values }). */
-export function catalogSql(layer: LayerName, f: CatalogFilter): { text: string; values: unknown[] } {
-  const spec = LAYERS[layer];
+/** WHERE conditions of the catalog filters, values bound through `bind`. */
+function conditions(f: CatalogFilter, bind: (v: unknown) => string): string[] {
   const where: string[] = [];
+  if (f.id !== undefined) where.push(`id = ${bind(f.id)}`);
+  if (f.bbox) where.push(boxSql('geom', f.bbox, bind));
+  if (f.kind) where.push(`kind = ANY(${bind(f.kind)}::text[])`);
+  if (f.corridor) where.push(`corridor = ANY(${bind(f.corridor)}::text[])`);
+  if (f.country) where.push(`country = ${bind(f.country)}`);
+  return where;
+}
+
+/**
+ * SELECT for a catalog layer with bound filter values ({ text, values }); with `page`, one
+ * page of it in the same order, and `count` the number of rows the filters match.
+ */
+export function catalogSql(layer: LayerName, f: CatalogFilter, page?: { limit: number; offset: number }): { text: string; values: unknown[]; count: string } {
+  const spec = LAYERS[layer];
   const values: unknown[] = [];
   const bind = (v: unknown) => {
     values.push(v);
     return `$${values.length}`;
   };
-  if (f.bbox) where.push(`geom && ST_MakeEnvelope(${f.bbox.map(bind).join(', ')}, 4326)`);
-  if (f.kind) where.push(`kind = ANY(${bind(f.kind)}::text[])`);
-  if (f.corridor) where.push(`corridor = ANY(${bind(f.corridor)}::text[])`);
-  if (f.country) where.push(`country = ${bind(f.country)}`);
-  const text = `SELECT ${spec.columns}, ST_X(geom) AS lon, ST_Y(geom) AS lat
-    FROM ${spec.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${spec.order}, id`;
-  return { text, values };
+  const where = conditions(f, bind);
+  const from = `FROM ${spec.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const count = `SELECT count(*)::int AS n ${from}`;
+  const paged = page ? ` LIMIT ${bind(page.limit)} OFFSET ${bind(page.offset)}` : '';
+  const text = `SELECT ${spec.columns}, ST_X(geom) AS lon, ST_Y(geom) AS lat ${from} ORDER BY ${spec.order}, id${paged}`;
+  return { text, values, count };
 }

@@ -14,7 +14,8 @@
  *         a Role          that role or a higher one (viewer < analyst < planner < data_manager < admin).
  *                         'viewer' GETs are also open to anonymous callers when PUBLIC_VIEWER=on.
  * Anonymous callers never pass a non-GET route unless it is 'public': writes and imports always
- * need a signed-in principal. Paths are relative to /api/v1 (mount routers without a prefix).
+ * need a signed-in principal. Paths are relative to `base`: /api/v1 unless the spec names another
+ * mount point (the OGC API under /ogc, the API reference under /api/docs); mount the router there.
  *
  * cache:  see http/cache.ts. Whatever the policy, the answer of a route whose access is not
  *         'public', or whose handler reads the principal, carries `Vary: Authorization, Cookie`
@@ -35,6 +36,8 @@ import { HttpError } from './problem.js';
 import { parseBody, parseParams, parseQuery } from './validate.js';
 
 export type Access = 'public' | 'authenticated' | Role;
+/** Where a router is mounted; paths in a spec are relative to it. */
+export const API_BASE = '/api/v1';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type Schema = z.ZodType | undefined;
@@ -50,6 +53,8 @@ export interface RouteInput<Q extends Schema, B extends Schema, P extends Schema
 export interface RouteSpec<Q extends Schema, B extends Schema, P extends Schema> {
   method: Method;
   path: string;
+  /** Mount point of the router (default API_BASE): tests and documents call base + path. */
+  base?: string;
   access: Access;
   /** One line for the API documentation. */
   summary: string;
@@ -65,6 +70,7 @@ export interface RouteSpec<Q extends Schema, B extends Schema, P extends Schema>
 
 export interface RegisteredRoute {
   method: Uppercase<Method>;
+  base: string;
   path: string;
   access: Access;
   summary: string;
@@ -76,9 +82,14 @@ export interface RegisteredRoute {
 // Module-wide: routes are static, and every app built in a process declares the same ones.
 const registry = new Map<string, RegisteredRoute>();
 
-/** Every route declared so far, sorted by path then method. */
+/** Every route declared so far, sorted by base, path, then method. */
 export function registeredRoutes(): RegisteredRoute[] {
-  return [...registry.values()].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  return [...registry.values()].sort((a, b) => a.base.localeCompare(b.base) || a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+/** `METHOD path` for /api/v1 routes, `METHOD base+path` for the others: how tests name a route. */
+export function routeKey(r: Pick<RegisteredRoute, 'method' | 'base' | 'path'>): string {
+  return `${r.method} ${r.base === API_BASE ? '' : r.base}${r.path}`;
 }
 
 export function route<Q extends Schema = undefined, B extends Schema = undefined, P extends Schema = undefined>(
@@ -86,13 +97,14 @@ export function route<Q extends Schema = undefined, B extends Schema = undefined
   spec: RouteSpec<Q, B, P>,
 ): void {
   const method = spec.method.toUpperCase() as Uppercase<Method>;
-  const key = `${method} ${spec.path}`;
+  const base = spec.base ?? API_BASE;
+  const key = routeKey({ method, base, path: spec.path });
   const known = registry.get(key);
   if (known && known.access !== spec.access) {
     throw new Error(`route ${key} declared twice with different access (${known.access}, ${spec.access})`);
   }
   const { query, body, params, summary, access, path } = spec;
-  registry.set(key, { method, path, access, summary, query, body, params });
+  registry.set(key, { method, base, path, access, summary, query, body, params });
 
   const handle: RequestHandler = async (req, res) => {
     const principal = res.locals.principal ?? ANONYMOUS;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 export function csvEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z
     .union([z.string(), z.array(z.string())])
+    .describe(`one or more of ${values.join(', ')} (comma-separated or repeated)`)
     .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()))])
     .pipe(z.array(z.enum(values)).min(1));
 }
@@ -13,6 +14,7 @@ export function csvEnum<const T extends readonly [string, ...string[]]>(values: 
 /** `minLon,minLat,maxLon,maxLat` in WGS84 degrees. */
 export const bbox = z
   .string()
+  .describe('minLon,minLat,maxLon,maxLat in WGS84 degrees')
   .transform((s, ctx) => {
     const n = s.split(',').map(Number);
     const [w, s_, e, nn] = n;

@@ -126,3 +126,4 @@ export const activityBody = z.strictObject({
   notes: z.string().trim().max(2000).optional(),
 });
 export type ActivityBody = z.infer<typeof activityBody>;
+export { ACTIVITY_TYPES } from './activities.js';

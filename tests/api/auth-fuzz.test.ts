@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../../server/app.js';
 import type { Role } from '../../server/auth/roles.js';
-import { type RegisteredRoute, registeredRoutes } from '../../server/http/route.js';
+import { type RegisteredRoute, registeredRoutes, routeKey } from '../../server/http/route.js';
 import { createToken } from '../../server/auth/tokens.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
@@ -87,7 +87,7 @@ function requestArb(r: RegisteredRoute): fc.Arbitrary<Req> {
     for (const [k, v] of q) for (const one of Array.isArray(v) ? v : [v]) qs.append(k, one);
     const withBody = r.method !== 'GET' && b !== undefined;
     return {
-      path: `/api/v1${fill(r.path, p)}${q.length ? `?${qs}` : ''}`,
+      path: `${r.base}${fill(r.path, p)}${q.length ? `?${qs}` : ''}`,
       init: { method: r.method, ...(withBody ? { headers: { 'content-type': 'application/json' }, body: b } : {}) },
       caller: c,
     };
@@ -135,20 +135,20 @@ describe.each(DB_KINDS)('fuzzed requests on the %s database', (kind) => {
     for (const r of ROUTES) {
       for (const attack of INJECTIONS) {
         const tries: Req[] = [];
-        for (const p of pathParams(r)) tries.push({ path: `/api/v1${fill(r.path, { [p]: attack })}`, init: { method: r.method }, caller: 'admin' });
+        for (const p of pathParams(r)) tries.push({ path: `${r.base}${fill(r.path, { [p]: attack })}`, init: { method: r.method }, caller: 'admin' });
         for (const q of keysOf(r.query)) {
-          tries.push({ path: `/api/v1${fill(r.path, {})}?${new URLSearchParams({ [q]: attack })}`, init: { method: r.method }, caller: 'admin' });
+          tries.push({ path: `${r.base}${fill(r.path, {})}?${new URLSearchParams({ [q]: attack })}`, init: { method: r.method }, caller: 'admin' });
         }
         for (const b of keysOf(r.body)) {
           // Merged into a valid body where we know one, so the value gets past the other checks.
           const body = JSON.stringify({ ...BASE_BODIES[`${r.method} ${r.path}`], [b]: attack });
-          tries.push({ path: `/api/v1${fill(r.path, {})}`, init: { method: r.method, headers: { 'content-type': 'application/json' }, body }, caller: 'admin' });
+          tries.push({ path: `${r.base}${fill(r.path, {})}`, init: { method: r.method, headers: { 'content-type': 'application/json' }, body }, caller: 'admin' });
         }
         for (const t of tries) {
           const t0 = Date.now();
           const res = await send(t);
           await res.arrayBuffer();
-          record(`injection ${r.method} ${r.path}`, res.status, t0);
+          record(`injection ${routeKey(r)}`, res.status, t0);
           if (res.status >= 500 && !noRenderer(r.method, r.path, res.status)) failures.push(`${t.init.method} ${t.path} ${String(t.init.body ?? '')} → ${res.status}`);
         }
       }
@@ -163,7 +163,7 @@ describe.each(DB_KINDS)('fuzzed requests on the %s database', (kind) => {
     expect(after?.u).toBeGreaterThanOrEqual(before?.u ?? 0);
   }, 300_000);
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('when %s gets random parameters and bodies, then it never answers 5xx', async (key, r) => {
+  it.each(ROUTES.map((r) => [routeKey(r), r] as const))('when %s gets random parameters and bodies, then it never answers 5xx', async (key, r) => {
     await fc.assert(
       fc.asyncProperty(requestArb(r), async (req) => {
         const t0 = Date.now();
