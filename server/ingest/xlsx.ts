@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FileError } from './file-error.js';
 import type { Cell, RawRow, SheetBatch, SheetChoice } from './table.js';
@@ -30,7 +31,10 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
       const name = (ws as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`;
       names.push(name);
       const index = choice.all ? names.length - 1 : choice.names ? choice.names.indexOf(name) : names.length === 1 ? 0 : -1;
-      if (index < 0 || seen.has(index)) continue;
+      if (index < 0 || seen.has(index)) {
+        release(ws);
+        continue;
+      }
       seen.add(index);
       yield { sheet: index, name, rows: [] }; // announces the sheet, even an empty one
       let batch: RawRow[] = [];
@@ -56,6 +60,21 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
   if (names.length === 0 || (!choice.names && seen.size === 0)) throw new FileError('xlsx.sheet', 'the workbook has no worksheets');
   if (missing.length > 0) {
     throw new FileError('xlsx.sheet', `there is no sheet named ${missing.map((m) => `"${m}"`).join(', ')} (sheets: ${names.join(', ')})`);
+  }
+}
+
+/**
+ * A worksheet stored before the shared strings is parked by exceljs in a temp file: it opens a
+ * read stream on the file when it hands the sheet out and deletes the file when the next sheet is
+ * asked for. A sheet we skip is never read, so nothing listens on that stream; when the delete
+ * wins the race with the open (seen in CI under load) the stream's ENOENT was an uncaught error.
+ * Closing the stream of a skipped sheet ends it quietly.
+ */
+function release(ws: unknown): void {
+  const source = (ws as { iterator?: unknown }).iterator;
+  if (source instanceof Readable) {
+    source.on('error', () => undefined);
+    source.destroy();
   }
 }
 
