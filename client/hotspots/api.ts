@@ -2,7 +2,7 @@ import { getJson } from '../api.js';
 import { apiParams, type FlowFilters } from '../flows/filters.js';
 import type { AnalysisView, Measure } from './view.js';
 
-/** Shapes of /api/v1/hotspots*, /access (see README "Hotspots and service access"). */
+/** Shapes of /api/v1/hotspots*, /access (see docs/analysis.md#hotspots-and-service-access). */
 export interface Period {
   from: string;
   to: string;
