@@ -122,4 +122,15 @@ describe.each(DB_KINDS)('alerts on the %s database', (kind) => {
     const seen = (await (await app.as('analyst').get(`/api/v1/alerts/${small?.id}`)).json()) as AlertView;
     expect(seen.observed).toEqual({ count: null, suppressed: true });
   });
+
+  it('when a brief asks for the alerts section, then an analyst gets counts by rule and status and a viewer gets none', async () => {
+    const q = `/api/v1/briefs/data?from=${addDays(DEMO_END, -29)}&to=${DEMO_END}&sections=figures,alerts`;
+    const d = (await (await app.as('analyst').get(q)).json()) as { alerts: { rule: string; status: string; n: number }[] | null };
+    const [sql] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE day BETWEEN $1::date AND $2::date`, [addDays(DEMO_END, -29), DEMO_END]);
+    expect(d.alerts?.reduce((s, r) => s + r.n, 0)).toBe(sql?.n);
+    expect(d.alerts?.find((r) => r.rule.startsWith('Surge at an informal crossing'))?.status).toBe('new');
+    expect(Object.keys(d.alerts?.[0] ?? {}).sort()).toEqual(['n', 'rule', 'status']);
+    const v = (await (await app.as('viewer').get(q)).json()) as { alerts: unknown };
+    expect(v.alerts).toBeNull();
+  });
 });
