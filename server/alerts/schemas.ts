@@ -1,20 +1,25 @@
 import { z } from 'zod';
-import { ALERT_DETECTORS, ALERT_MEASURES, ALERT_OUTCOMES, ALERT_SCOPES, DELIVERY_STATUSES } from '../../common/alerts.js';
+import { ALERT_DETECTORS, ALERT_MEASURES, ALERT_OUTCOMES, ALERT_SCOPES, ALERT_STATUSES, DELIVERY_STATUSES } from '../../common/alerts.js';
 import { MONITORING_POINT_KINDS, VULNERABILITIES } from '../domain.js';
 import { csvEnum, iso3, positiveId } from '../http/schemas.js';
-import { ALERT_STATUSES } from '../../common/alerts.js';
 
 const isoDay = z.iso.date();
 
 export const alertIdParams = z.object({ id: positiveId });
 export const ruleIdParams = z.object({ id: positiveId });
 
+/** Point, corridor and district codes: slugs and pcodes (never free text, never a NUL). */
+const code = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a code such as mp-katima-bridge');
+
+/** Free text that PostgreSQL can store (text refuses NUL). */
+const text = (min: number, max: number) => z.string().trim().min(min).max(max).refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+
 export const alertListQuery = z
-  .object({
+  .strictObject({
     status: csvEnum(ALERT_STATUSES).optional(),
     rule: positiveId.optional(),
     /** A monitoring point code: alerts of that point (scope point). */
-    point: z.string().min(1).max(100).optional(),
+    point: code.optional(),
     from: isoDay.optional(),
     to: isoDay.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -23,18 +28,18 @@ export const alertListQuery = z
 export type AlertListQuery = z.output<typeof alertListQuery>;
 
 export const alertPatchBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('acknowledge') }),
-  z.object({ action: z.literal('refer'), serviceId: positiveId, note: z.string().trim().min(1).max(2000) }),
-  z.object({ action: z.literal('close'), outcome: z.enum(ALERT_OUTCOMES), note: z.string().trim().max(2000).optional() }),
+  z.strictObject({ action: z.literal('acknowledge') }),
+  z.strictObject({ action: z.literal('refer'), serviceId: positiveId, note: text(1, 2000) }),
+  z.strictObject({ action: z.literal('close'), outcome: z.enum(ALERT_OUTCOMES), note: text(0, 2000).optional() }),
 ]);
 export type AlertPatch = z.output<typeof alertPatchBody>;
 
-const ruleFields = z.object({
-  name: z.string().trim().min(1).max(200),
+const ruleFields = z.strictObject({
+  name: text(1, 200),
   measure: z.enum(ALERT_MEASURES),
-  measureValue: z.string().min(1).max(40).nullable().default(null),
+  measureValue: code.max(40).nullable().default(null),
   scope: z.enum(ALERT_SCOPES),
-  scopeValue: z.string().min(1).max(100).nullable().default(null),
+  scopeValue: code.nullable().default(null),
   pointKind: z.enum(MONITORING_POINT_KINDS).nullable().default(null),
   detector: z.enum(ALERT_DETECTORS),
   alpha: z.number().gt(0).lt(1).nullable().default(null),
@@ -62,7 +67,7 @@ function ruleCheck(r: Partial<z.output<typeof ruleFields>>, ctx: z.RefinementCtx
 export const ruleBody = ruleFields.superRefine(ruleCheck);
 export type RuleInput = z.output<typeof ruleBody>;
 
-export const deliveryListQuery = z.object({
+export const deliveryListQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
