@@ -7,6 +7,7 @@ import { sparkline } from './sparkline.js';
 
 export const OPEN = 'new,acknowledged,referred';
 const STATUS_LABELS: Record<string, string> = { [OPEN]: 'Open', new: 'New', acknowledged: 'Acknowledged', referred: 'Referred', closed: 'Closed', '': 'All' };
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 const count = (a: AlertView) => (a.observed.suppressed ? 'fewer than k (suppressed)' : String(a.observed.count));
 
 export interface AlertsPanel {
@@ -88,15 +89,17 @@ export function buildAlertsPanel(deps: PanelDeps): AlertsPanel {
   function render(a: AlertView): void {
     const message = el('p', { class: 'form-error', role: 'alert' });
     const chart = el('div', { class: 'alert-chart', id: 'alert-chart' }, 'Loading the series…');
+    const key = el('p', { class: 'alert-key' }, el('span', { class: 'alert-key-line' }, '— count'), ' ', el('span', { class: 'alert-key-bound' }, '- - upper bound'), ' ',
+      el('span', { class: 'alert-key-alarm' }, '● alarm day'), ' ', el('span', { class: 'alert-key-day' }, '○ this alert'));
     const rows: [string, string][] = [
       ['Measure', ALERT_MEASURE_LABELS[a.measure]], ['Detector', a.detector], ['Observed', count(a)], ['Upper bound', a.upperbound === null ? '–' : String(a.upperbound)],
       ['Status', a.status],
     ];
-    if (a.acknowledged) rows.push(['Acknowledged', `${a.acknowledged.by}, ${a.acknowledged.at}`]);
-    if (a.referred) rows.push(['Referred', `${a.referred.serviceName ?? 'a service'} by ${a.referred.by}, ${a.referred.at}: ${a.referred.note}`]);
-    if (a.closed) rows.push(['Closed', `${a.closed.outcome.replaceAll('_', ' ')} by ${a.closed.by}, ${a.closed.at}`]);
+    if (a.acknowledged) rows.push(['Acknowledged', `${a.acknowledged.by}, ${when(a.acknowledged.at)}`]);
+    if (a.referred) rows.push(['Referred', `${a.referred.serviceName ?? 'a service'} by ${a.referred.by}, ${when(a.referred.at)}: ${a.referred.note}`]);
+    if (a.closed) rows.push(['Closed', `${a.closed.outcome.replaceAll('_', ' ')} by ${a.closed.by}, ${when(a.closed.at)}`]);
     detail.replaceChildren(
-      el('h3', { class: 'alert-title' }, `${a.scopeName} · ${a.day}`), el('p', { class: 'alert-rule' }, a.ruleName), chart,
+      el('h3', { class: 'alert-title' }, `${a.scopeName} · ${a.day}`), el('p', { class: 'alert-rule' }, a.ruleName), chart, key,
       el('dl', { class: 'popup-rows' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
       el('p', { class: 'popup-synthetic', hidden: !a.isSynthetic }, 'Synthetic demo data.'), actions(a, message), message);
     detail.hidden = false;
