@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../db/index.js';
-import { addDays, dailySeries, type EntitySeries } from '../query/daily-series.js';
+import { dailySeries, type EntitySeries } from '../query/daily-series.js';
+import { addDays } from '../query/period.js';
 import { enqueueDeliveries } from './deliveries.js';
 import { detect, lookbackDays } from './detect.js';
 import { type Raised, type RuleRow, listRules, upsertAlerts, withdrawAlerts } from './sql.js';

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { evaluateRange } from '../alerts/service.js';
-import { addDays } from '../query/daily-series.js';
+import { addDays } from '../query/period.js';
 import { refreshRollup } from '../query/rollup.js';
 import { DEMO_END } from './calendar.js';
 import { loadDemo } from './load.js';

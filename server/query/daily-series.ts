@@ -1,5 +1,6 @@
 import type { AlertMeasure, AlertScope } from '../../common/alerts.js';
 import type { Queryable } from '../db/index.js';
+import { addDays } from './period.js';
 import { Params } from './sql.js';
 
 /**
@@ -85,7 +86,7 @@ export async function dailySeries(q: Queryable, spec: SeriesSpec, from: string, 
     p.values,
   );
   const [end] = await q.query<{ day: string | null }>('SELECT max(observed_on)::text AS day FROM observations');
-  return assemble(members, rows, daysBetween(from, to), end?.day ?? null, spec.scope === 'point', m.ratio);
+  return assemble(members, rows, dayList(from, to), end?.day ?? null, spec.scope === 'point', m.ratio);
 }
 
 function assemble(
@@ -126,13 +127,8 @@ function assemble(
   });
 }
 
-const DAY_MS = 86_400_000;
-
-export function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): string[] {
+/** Every day from … to, inclusive. */
+function dayList(from: string, to: string): string[] {
   const out: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
   return out;

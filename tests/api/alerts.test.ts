@@ -3,7 +3,7 @@ import type { AlertList, AlertSeries, AlertView } from '../../common/alerts.js';
 import { evaluateRules } from '../../server/alerts/service.js';
 import type { Db } from '../../server/db/index.js';
 import { DEMO_END } from '../../server/demo/calendar.js';
-import { addDays } from '../../server/query/daily-series.js';
+import { addDays } from '../../server/query/period.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { importFile } from '../helpers/import.js';

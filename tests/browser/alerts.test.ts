@@ -6,7 +6,7 @@ import { evaluateRange } from '../../server/alerts/service.js';
 import type { Db } from '../../server/db/index.js';
 import { DEMO_END } from '../../server/demo/calendar.js';
 import { paths } from '../../server/paths.js';
-import { addDays } from '../../server/query/daily-series.js';
+import { addDays } from '../../server/query/period.js';
 import { startApp } from '../helpers/app.js';
 import { makeUser, type TestUser } from '../helpers/auth.js';
 import { launchBrowser, type PageProblems, waitForMapReady, watchPage } from '../helpers/browser.js';
