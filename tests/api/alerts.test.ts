@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertList, AlertSeries, AlertView } from '../../common/alerts.js';
-import { evaluateRules } from '../../server/alerts/service.js';
+import { evaluateLatestDay, evaluateRules } from '../../server/alerts/service.js';
 import type { Db } from '../../server/db/index.js';
 import { DEMO_END } from '../../server/demo/calendar.js';
 import { addDays } from '../../server/query/period.js';
@@ -98,6 +98,14 @@ describe.each(DB_KINDS)('alerts on the %s database', (kind) => {
     expect((await app.as('viewer').get('/api/v1/alerts')).status).toBe(403);
     expect((await patch(1, { action: 'acknowledge' }, 'viewer')).status).toBe(403);
     expect((await app.as('analyst').get('/api/v1/alert-rules', send('POST', {}))).status).toBe(403);
+  });
+
+  it('when the daily run comes, then the default rules are evaluated for the latest day with data only', async () => {
+    const r = await evaluateLatestDay(db);
+    expect(r.raised.length).toBeGreaterThan(0);
+    const days = await db.query<{ day: string }>(`SELECT DISTINCT day::text AS day FROM alerts WHERE id = ANY($1::bigint[])`, [r.raised]);
+    expect(days).toEqual([{ day: DEMO_END }]);
+    expect((await evaluateLatestDay(db)).raised).toEqual([]);
   });
 
   it('when the demo period ends, then the default rules find the planted UAC rise at Nakonde and the surge at the Sesheke pontoon', async () => {

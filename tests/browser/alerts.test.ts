@@ -82,4 +82,32 @@ describe('alerts in headless Chromium (signed in as an analyst)', { timeout: 300
     expect(problems.cspViolations).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
   });
+
+  it('when a data manager opens the rules screen, then the defaults are listed, a new rule is added and one is switched off', async () => {
+    const manager = await makeUser(db, 'data_manager', 'rules');
+    const other = await browser.newPage({ viewport: VIEWPORT });
+    await other.goto(new URL('/', app.url).href);
+    await other.getByLabel('Username').fill(manager.username);
+    await other.getByLabel('Password').fill(manager.password);
+    await other.getByLabel('Password').press('Enter');
+    await other.locator('#alerts-button').click({ timeout: 60_000 });
+    await other.locator('#alerts-rules').click();
+    const rows = other.locator('#alert-rules tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
+    const form = other.locator('#alert-rule-form');
+    await form.getByLabel('Name').fill('Eritrean nationals at Nakonde (C1)');
+    await form.getByLabel('Measure').selectOption('nationality');
+    await form.getByLabel('Value').fill('ERI');
+    await form.locator('select[name=scope]').selectOption('corridor');
+    await form.getByLabel('Point, corridor or district code').fill('nakonde');
+    await form.getByLabel('Detector').selectOption('C1');
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
+    await other.getByLabel('Rule Any group with trafficking indicators enabled').uncheck();
+    await expect.poll(async () => (await db.query<{ enabled: boolean }>('SELECT enabled FROM alert_rules WHERE id = 2'))[0]?.enabled, { timeout: 20_000 }).toBe(false);
+    const [added] = await db.query('SELECT measure, measure_value, scope, scope_value, detector, created_by FROM alert_rules WHERE name = $1', ['Eritrean nationals at Nakonde (C1)']);
+    expect(added).toEqual({ measure: 'nationality', measure_value: 'ERI', scope: 'corridor', scope_value: 'nakonde', detector: 'C1', created_by: manager.username });
+    await other.screenshot({ path: join(ARTIFACTS, 'alert-rules.png') });
+    await other.close();
+  });
 });
