@@ -4,6 +4,7 @@ import { type DeliveryChannel, type DeliveryView, WEBHOOK_SIGNATURE_HEADER } fro
 import type { Config } from '../config.js';
 import type { Db, Queryable } from '../db/index.js';
 import { suppressCount } from '../privacy/disclosure.js';
+import { isSensitiveMeasure } from './publish.js';
 
 /**
  * Webhooks and e-mail for new alerts: a small queue in the database (alert_deliveries), written
@@ -43,7 +44,7 @@ export interface AlertMessage {
 
 interface Due {
   id: number; channel: DeliveryChannel; target: string; attempts: number; alertId: number; ruleId: number; ruleName: string;
-  measure: string; detector: string; scope: string; scopeCode: string; day: string; observed: number; upperbound: number | null; isSynthetic: boolean;
+  measure: string; measureValue: string | null; detector: string; scope: string; scopeCode: string; day: string; observed: number; upperbound: number | null; isSynthetic: boolean;
 }
 
 /** A lease: a claimed delivery is not claimed again for this long, and retried after it if the process died mid-send. */
@@ -56,14 +57,14 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<Due[]> {
        FOR UPDATE SKIP LOCKED)
      UPDATE alert_deliveries d SET next_attempt_at = $1::timestamptz + make_interval(secs => ${LEASE_SECONDS})
      FROM due, alerts a, alert_rules r WHERE d.id = due.id AND a.id = d.alert_id AND r.id = d.rule_id
-     RETURNING d.id::int AS id, d.channel, d.target, d.attempts, a.id::int AS "alertId", r.id AS "ruleId", r.name AS "ruleName", r.measure, r.detector,
+     RETURNING d.id::int AS id, d.channel, d.target, d.attempts, a.id::int AS "alertId", r.id AS "ruleId", r.name AS "ruleName", r.measure, r.measure_value AS "measureValue", r.detector,
        a.scope, a.scope_code AS "scopeCode", a.day::text AS day, a.observed, a.upperbound, a.is_synthetic AS "isSynthetic"`,
     [now.toISOString(), limit],
   );
 }
 
 export function messageOf(d: Due, config: DeliveryConfig): AlertMessage {
-  const k = d.measure === 'trafficking_indicators' ? config.SUPPRESSION_K_SENSITIVE : config.SUPPRESSION_K;
+  const k = isSensitiveMeasure(d.measure, d.measureValue) ? config.SUPPRESSION_K_SENSITIVE : config.SUPPRESSION_K;
   const published = d.measure === 'informal_share' ? { count: d.observed, suppressed: false } : suppressCount(d.observed, k);
   return {
     event: 'alert.raised', alertId: d.alertId, rule: { id: d.ruleId, name: d.ruleName, measure: d.measure, detector: d.detector },

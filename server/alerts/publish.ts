@@ -9,9 +9,14 @@ import type { AlertRow } from './sql.js';
  * Alert figures as the caller may see them: counts through server/privacy/ like every other
  * aggregate (trafficking indicators with the sensitive k), shares as they are (not a count).
  */
-export function countFor(principal: Principal, config: DisclosureConfig, measure: string): (v: number) => AlertCount {
+/** People in groups with trafficking indicators, whichever way the rule names them. */
+export function isSensitiveMeasure(measure: string, measureValue: string | null): boolean {
+  return measure === 'trafficking_indicators' || (measure === 'vulnerability' && measureValue === 'trafficking_indicators');
+}
+
+export function countFor(principal: Principal, config: DisclosureConfig, measure: string, measureValue: string | null): (v: number) => AlertCount {
   if (measure === 'informal_share') return (v) => ({ count: Math.round(v * 1000) / 1000, suppressed: false });
-  const sensitive = measure === 'trafficking_indicators' ? ['trafficking_indicators'] : [];
+  const sensitive = isSensitiveMeasure(measure, measureValue) ? ['trafficking_indicators'] : [];
   const { ordinary } = requestPolicies(principal, config, { vulnerability: sensitive });
   return (v) => publishCount(v, ordinary);
 }
@@ -19,7 +24,7 @@ export function countFor(principal: Principal, config: DisclosureConfig, measure
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 export function alertView(r: AlertRow, principal: Principal, config: DisclosureConfig): AlertView {
-  const publish = countFor(principal, config, r.measure);
+  const publish = countFor(principal, config, r.measure, r.measureValue);
   return {
     id: r.id,
     ruleId: r.ruleId,

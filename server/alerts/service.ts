@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../db/index.js';
 import { notFound } from '../http/problem.js';
 import { dailySeries } from '../query/daily-series.js';
 import { addDays } from '../query/period.js';
-import { type DeliveryConfig, processDueDeliveries } from './deliveries.js';
+import { processDueDeliveries } from './deliveries.js';
 import { detect, lookbackDays } from './detect.js';
 import { type EvaluationResult, evaluateRules } from './evaluate.js';
 import { applyStep } from './lifecycle.js';
@@ -54,7 +54,7 @@ export async function evaluateRange(db: Db, from: string, to: string): Promise<E
 }
 
 /** Daily evaluation at ALERT_EVALUATION_HOUR UTC and the delivery worker (every 15 s, and when woken). */
-export function startAlertJobs(db: Db, config: Config & DeliveryConfig, log: Logger, clock: Clock = SYSTEM_CLOCK): Repeating {
+export function startAlertJobs(db: Db, config: Config, log: Logger, clock: Clock = SYSTEM_CLOCK): Repeating {
   const daily = every(clock, (now) => msUntilHour(now, config.ALERT_EVALUATION_HOUR), async () => {
     const r = await evaluateLatestDay(db);
     log.info({ raised: r.raised.length }, 'daily alert evaluation');
@@ -102,7 +102,7 @@ export async function alertSeries(db: Db, principal: Principal, config: Config, 
   const from = addDays(alert.day, -35);
   const [s] = await dailySeries(db, { ...rule, scopeValue: alert.scopeCode }, addDays(from, -lookbackDays(rule)), addDays(alert.day, 7));
   if (!s) return { alertId: id, days: [] };
-  return seriesView(id, s, detect(s.days.map((d) => d.value), rule), from, countFor(principal, config, rule.measure));
+  return seriesView(id, s, detect(s.days.map((d) => d.value), rule), from, countFor(principal, config, rule.measure, rule.measureValue));
 }
 
 export async function stepAlert(db: Db, principal: Principal, config: Config, id: number, step: AlertPatch): Promise<AlertView> {

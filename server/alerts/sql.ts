@@ -90,7 +90,7 @@ export async function withdrawAlerts(q: Queryable, ruleId: number, keep: readonl
 }
 
 export interface AlertRow {
-  id: number; ruleId: number; ruleName: string; measure: string; detector: string; scope: AlertScope; scopeCode: string;
+  id: number; ruleId: number; ruleName: string; measure: string; measureValue: string | null; detector: string; scope: AlertScope; scopeCode: string;
   scopeName: string | null; pointCode: string | null; lon: number | null; lat: number | null; day: string; observed: number;
   upperbound: number | null; status: AlertStatus; isSynthetic: boolean;
   acknowledgedBy: string | null; acknowledgedAt: string | null; referredBy: string | null; referredAt: string | null;
@@ -100,7 +100,7 @@ export interface AlertRow {
 
 const ts = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-const ALERT_SELECT = `SELECT a.id::int AS id, a.rule_id AS "ruleId", r.name AS "ruleName", r.measure, r.detector, a.scope, a.scope_code AS "scopeCode",
+const ALERT_SELECT = `SELECT a.id::int AS id, a.rule_id AS "ruleId", r.name AS "ruleName", r.measure, r.measure_value AS "measureValue", r.detector, a.scope, a.scope_code AS "scopeCode",
     CASE a.scope WHEN 'point' THEN mp.name WHEN 'corridor' THEN initcap(a.scope_code)
       ELSE (SELECT name FROM admin_areas WHERE pcode = a.scope_code) END AS "scopeName",
     mp.code AS "pointCode", ST_X(mp.geom) AS lon, ST_Y(mp.geom) AS lat, a.day::text AS day, a.observed, a.upperbound, a.status,
