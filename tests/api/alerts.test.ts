@@ -141,4 +141,19 @@ describe.each(DB_KINDS)('alerts on the %s database', (kind) => {
     const v = (await (await app.as('viewer').get(q)).json()) as { alerts: unknown };
     expect(v.alerts).toBeNull();
   });
+
+  it('when alert evaluation fails after an import, then the import is still committed and its message says so', async () => {
+    await db.query(`INSERT INTO alert_rules (name, measure, scope, detector, threshold) VALUES ('Any child in a district', 'children', 'district', 'threshold', 1)`);
+    await db.exec('ALTER VIEW monitoring_point_district RENAME TO monitoring_point_district_gone');
+    try {
+      const csv = `source_row_id,date,monitoring_point,direction,total,children\nbroken-1,2026-06-01,mp-katima-bridge,inbound,3,1\n`;
+      const v = await importFile(app, 'broken.csv', Buffer.from(csv), { kind: 'observations', dataset: 'evaluation fails (test)' });
+      expect(v.status).toBe('committed');
+      expect(v.message).toMatch(/^1 row\(s\) added; alerts were not evaluated \(.*monitoring_point_district/);
+      const [n] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM observations WHERE source_row_id = 'broken-1'`);
+      expect(n?.n).toBe(1);
+    } finally {
+      await db.exec('ALTER VIEW monitoring_point_district_gone RENAME TO monitoring_point_district');
+    }
+  });
 });
