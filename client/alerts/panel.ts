@@ -7,6 +7,8 @@ import { sparkline } from './sparkline.js';
 
 export const OPEN = 'new,acknowledged,referred';
 const STATUS_LABELS: Record<string, string> = { [OPEN]: 'Open', new: 'New', acknowledged: 'Acknowledged', referred: 'Referred', closed: 'Closed', '': 'All' };
+// C3 carries the two days before: after an alarm its bound can fall below zero (server/analysis/ears.ts).
+const bound = (b: number | null) => (b === null ? '–' : b < 0 ? 'below 0 (the days before alarmed too)' : String(b));
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 const count = (a: AlertView) => (a.observed.suppressed ? 'fewer than k (suppressed)' : String(a.observed.count));
 
@@ -92,7 +94,7 @@ export function buildAlertsPanel(deps: PanelDeps): AlertsPanel {
     const key = el('p', { class: 'alert-key' }, el('span', { class: 'alert-key-line' }, '— count'), ' ', el('span', { class: 'alert-key-bound' }, '- - upper bound'), ' ',
       el('span', { class: 'alert-key-alarm' }, '● alarm day'), ' ', el('span', { class: 'alert-key-day' }, '○ this alert'));
     const rows: [string, string][] = [
-      ['Measure', ALERT_MEASURE_LABELS[a.measure]], ['Detector', a.detector], ['Observed', count(a)], ['Upper bound', a.upperbound === null ? '–' : String(a.upperbound)],
+      ['Measure', ALERT_MEASURE_LABELS[a.measure]], ['Detector', a.detector], ['Observed', count(a)], ['Upper bound', bound(a.upperbound)],
       ['Status', a.status],
     ];
     if (a.acknowledged) rows.push(['Acknowledged', `${a.acknowledged.by}, ${when(a.acknowledged.at)}`]);
