@@ -130,6 +130,16 @@ async function start(): Promise<void> {
       plannerUser(plannerMe);
     });
   };
+  // Alerts (issue 17): a chunk loaded at the first sign-in; it shows itself to analysts and above.
+  let alertsUser: ((me: Me | null) => void) | undefined;
+  const alerts = (me: Me | null): void => {
+    if (alertsUser) return alertsUser(me);
+    if (!me || me.kind === 'anonymous') return;
+    load('alerts', import('./alerts/controller.js'), (m) => {
+      alertsUser = m.startAlerts({ map, slot: byId('alerts-slot'), layout: byId('map').parentElement as HTMLElement });
+      alertsUser(me);
+    });
+  };
   const publicViewer = config.publicViewer === true;
   auth = startAuth({
     menu: byId('user-menu'),
@@ -137,6 +147,7 @@ async function start(): Promise<void> {
     onSignedIn(me) {
       loadData();
       planner(me);
+      alerts(me);
       for (const reset of resets) reset(true); // requests made before may have met a 401
     },
     onSignedOut() {
@@ -144,6 +155,7 @@ async function start(): Promise<void> {
       data.points = data.services = data.sites = undefined;
       canRead = false;
       planner(null);
+      alerts(null);
       for (const reset of resets) reset(publicViewer);
       redraw();
       if (publicViewer) loadData();
@@ -154,6 +166,7 @@ async function start(): Promise<void> {
   load('sign-in', auth.ready, (me) => {
     if (me || publicViewer) loadData();
     planner(me);
+    alerts(me);
     // `/?dataset=ID` (an import's map link) opens the flow map on that dataset's period.
     if (new URLSearchParams(location.search).has('dataset')) void import('./imports/showOnMap.js').then((m) => m.openDatasetFromQuery(url.navigate));
   });

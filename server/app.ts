@@ -24,6 +24,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { accessRouter } from './access/routes.js';
+import { alertsRouter } from './alerts/routes.js';
 import { auditRouter } from './audit/routes.js';
 import { briefPageHeaders } from './briefs/page.js';
 import { briefsRouter } from './briefs/routes.js';
@@ -103,6 +104,7 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   api.use(flowsRouter(db, config));
   api.use(outreachRouter(db, config));
   api.use(briefsRouter(db, config));
+  api.use(alertsRouter(db, config));
   api.use(openApiRouter());
   api.use(notFoundHandler);
   app.use('/api/v1', api);

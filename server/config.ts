@@ -59,10 +59,25 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** Largest file POST /imports accepts, in bytes (larger → 413); 512 MiB holds a few million FMR rows. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(512 * 1024 ** 2),
+  /**
+   * Key of the HMAC-SHA256 signature on alert webhooks (X-Corridor-Signature: sha256=<hex>), so a
+   * receiver can tell our POSTs from anyone's. Unset: webhooks are not sent (the delivery log says why).
+   */
+  ALERT_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').max(200).optional(),
+  /** SMTP server for alert e-mail, smtp://user:pass@host:port (smtps:// for TLS); unset = no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender of alert e-mail. */
+  SMTP_FROM: z.string().min(3).max(200).default('Corridor alerts <corridor@localhost>'),
+  /** UTC hour at which the day's alerts are evaluated for the latest day with data. */
+  ALERT_EVALUATION_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  /** Attempts per webhook or e-mail before it is marked failed; waits double from ALERT_RETRY_BASE_MS. */
+  ALERT_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** First retry wait (30 s, then 1, 2, 4, 8 min …): a receiver restarting is back before we give up. */
+  ALERT_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
 });
 
 // Never echoed in an error message: they end up in consoles and CI logs.
-const SECRETS = new Set(['CORRIDOR_ADMIN_TOKEN', 'DATABASE_URL']);
+const SECRETS = new Set(['CORRIDOR_ADMIN_TOKEN', 'DATABASE_URL', 'ALERT_WEBHOOK_SECRET', 'SMTP_URL']);
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
 

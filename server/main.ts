@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { startAlertJobs } from './alerts/service.js';
 import { createApp } from './app.js';
 import { bootstrapAuth } from './auth/bootstrap.js';
 import { closeBriefRenderer } from './briefs/render.js';
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
   const { signInCode, validHours } = await bootstrapAuth(db, config, log);
   await ensureClientBuilt(log);
 
+  // Daily evaluation of the latest day and the webhook/e-mail worker (timers unref'd).
+  const alertJobs = startAlertJobs(db, config, log);
+  process.once('exit', () => alertJobs.stop());
   const server = createApp({ config, db, log, schemaVersion }).listen(config.PORT, config.HOST);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => Promise.reject(err))]);
   const { port } = server.address() as AddressInfo;

@@ -5,7 +5,7 @@ import { ApiError, NetworkError, readProblem, request } from '../api.js';
  * and the server also refuses cookie-borne writes whose Origin is foreign; fetch() sends our
  * own Origin on every POST/PATCH/DELETE, so no extra CSRF header is needed (or accepted).
  */
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T | undefined> {
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T | undefined> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body !== undefined) {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };

@@ -18,10 +18,10 @@ interface BriefsContext {
 
 const SECTION_LABELS: [Section, string][] = [
   ['map', 'Map'], ['figures', 'Key figures'], ['timeseries', 'Time series'], ['breakdown', 'Breakdown chart'], ['corridors', 'Top corridors'],
-  ['hotspots', 'Top hot spots'], ['gaps', 'Top access gaps'], ['notes', 'Notes'],
+  ['hotspots', 'Top hot spots'], ['gaps', 'Top access gaps'], ['alerts', 'Alerts in the period'], ['notes', 'Notes'],
 ];
 /** The analyses take a few seconds more: asked for, not on by default. */
-const OFF_BY_DEFAULT = new Set<Section>(['hotspots', 'gaps']);
+const OFF_BY_DEFAULT = new Set<Section>(['hotspots', 'gaps', 'alerts']);
 
 function field(label: string, control: HTMLElement): HTMLElement {
   return el('label', { class: 'brief-field' }, el('span', {}, label), control);

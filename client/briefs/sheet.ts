@@ -76,6 +76,16 @@ function footer(d: BriefData): HTMLElement {
   );
 }
 
+/** Alerts by rule (rows) and status (columns): counts of alerts, no places or people. */
+function alertsTable(rows: NonNullable<BriefData['alerts']>): HTMLElement {
+  if (rows.length === 0) return el('p', {}, 'No alert in this period.');
+  const statuses = ['new', 'acknowledged', 'referred', 'closed'];
+  const rules = [...new Set(rows.map((r) => r.rule))];
+  const n = (rule: string, status: string) => String(rows.find((r) => r.rule === rule && r.status === status)?.n ?? 0);
+  return el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Rule'), ...statuses.map((s) => el('th', {}, s)))),
+    el('tbody', {}, ...rules.map((rule) => el('tr', {}, el('td', {}, rule), ...statuses.map((s) => el('td', {}, n(rule, s)))))));
+}
+
 export function buildSheet(d: BriefData): Sheet {
   const on = new Set(d.sections);
   const root = el('article', { id: 'sheet', class: `sheet ${d.paper.toLowerCase()}-${d.orientation}` });
@@ -107,6 +117,7 @@ export function buildSheet(d: BriefData): Sheet {
     const items = d.gaps.map((g) => el('li', {}, g.text)); // the service's text names the place already
     side.append(sec('b-gaps', 'Top access gaps', items.length ? el('ol', {}, ...items) : el('p', {}, 'No access gap in this view.')));
   }
+  if (d.alerts) side.append(sec('b-alerts', 'Alerts in the period', alertsTable(d.alerts)));
   if (d.plan) {
     side.append(sec('b-plan', `Recommended outreach sites — ${d.plan.name}`, el('ol', {}, ...d.plan.sites.slice(0, 8).map((s) => el('li', {}, `${s.name} (${humanize(s.activity)})`)))));
   }

@@ -1,7 +1,7 @@
 import type { FlowsResponse } from '../flows/api.js';
 
 /** GET /api/v1/briefs/data (server/briefs/data.ts owns the contract). Counts: null = suppressed. */
-export type Section = 'map' | 'figures' | 'timeseries' | 'breakdown' | 'corridors' | 'hotspots' | 'gaps' | 'notes';
+export type Section = 'map' | 'figures' | 'timeseries' | 'breakdown' | 'corridors' | 'hotspots' | 'gaps' | 'alerts' | 'notes';
 export type Paper = 'A4' | 'A3' | 'Letter';
 export type Orientation = 'portrait' | 'landscape';
 
@@ -39,6 +39,8 @@ export interface BriefData {
   breakdowns: { dimension: string; total: number | null; categories: { key: string; count: number | null }[] }[];
   flows: Pick<FlowsResponse, 'locations' | 'flows' | 'totals'>;
   plan: { id: number; name: string; synthetic: boolean; sites: { rank: number; name: string; activity: string; lon: number; lat: number }[] } | null;
+  /** Alerts whose day is in the period, by rule and status; null when not asked for or below analyst. */
+  alerts: { rule: string; status: string; n: number }[] | null;
   hotspots: { h3: string; label: string | null; people: number | null; z: number; confidence: string | null }[] | null;
   gaps: { rank: number; h3: string; label: string | null; gap: number; text: string }[] | null;
   sources: { name: string; kind: string; provider: string | null; periodStart: string | null; periodEnd: string | null; importedAt: string; synthetic: boolean }[];

@@ -1,4 +1,5 @@
-import type { Principal } from '../auth/roles.js';
+import { alertsInPeriod } from '../alerts/service.js';
+import { hasRole, type Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from '../flows/service.js';
@@ -65,9 +66,11 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   // The plan's sites as an export shows them (names and places only; no counts are printed).
   const plan = q.plan === undefined ? null : await findPlan(db, q.plan, principal, config, true);
   const sections = q.sections ?? [...DEFAULT_SECTIONS];
-  const [hotspots, gaps] = await Promise.all([
+  const [hotspots, gaps, alerts] = await Promise.all([
     sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
     sections.includes('gaps') ? topGaps(db, principal, config, f) : null,
+    // Counts of alerts by rule and status only (no places, people or notes); alerts are for analysts and above.
+    sections.includes('alerts') && hasRole(principal, 'analyst') ? alertsInPeriod(db, period.from, period.to) : null,
   ]);
   return {
     title: q.title,
@@ -99,6 +102,7 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
     },
     hotspots,
     gaps,
+    alerts,
     sources,
     demo: sources.some((s) => s.synthetic) || plan?.synthetic === true,
     disclosure: { k: policy.k, sensitiveK: sensitive.k },

@@ -1,6 +1,7 @@
 import type { Direction } from '../domain.js';
 import { demoDays, type DemoDay } from './calendar.js';
 import type { Geography } from './geography.js';
+import { plantedFactor, plantUac } from './events.js';
 import { drawPeople, drawReasons, type People } from './group.js';
 import { pointDayFactor, streamWeight, type PointProfile } from './profiles.js';
 import { compilePoints, type CompiledPoint, type CompiledStream } from './compile.js';
@@ -45,7 +46,8 @@ export function allocateRows(points: readonly CompiledPoint[], days: readonly De
     points.forEach((p, i) => {
       const mix = p.streams.reduce((acc, s) => acc + streamWeight(s.stream, day), 0) / p.baseWeight;
       const noise = Math.exp(NOISE_SIGMA * rng.normal() - (NOISE_SIGMA * NOISE_SIGMA) / 2);
-      sum += weights[d * points.length + i] = p.profile.share * pointDayFactor(p.profile, day) * mix * noise;
+      const planted = plantedFactor(p.profile.code, day.index); // events.ts: the demo's planted alerts
+      sum += weights[d * points.length + i] = p.profile.share * pointDayFactor(p.profile, day) * mix * noise * planted;
     }),
   );
   const counts = new Uint32Array(weights.length);
@@ -95,7 +97,7 @@ function drawRow(rng: Rng, n: number, day: number, p: CompiledPoint, s: Compiled
   const destinationCountry = p.countryOf(destination);
   // Monitors do not always note where a group came from last or goes next.
   const keepLegs = !rng.chance(0.03);
-  const people = drawPeople(rng, s.stream, p.informal);
+  const people = plantUac(rng, p.profile.code, day, drawPeople(rng, s.stream, p.informal));
   return {
     n,
     day,

@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
+import { evaluateRange } from '../alerts/service.js';
+import { addDays } from '../query/period.js';
 import { refreshRollup } from '../query/rollup.js';
+import { DEMO_END } from './calendar.js';
 import { loadDemo } from './load.js';
 
 /** First start: an empty database gets the synthetic demo data (docs/architecture.md#demo-data). */
@@ -22,4 +25,7 @@ export async function seedDemoIfEmpty(db: Db, config: Pick<Config, 'DEMO_DATA' |
   // The flows API reads its rollups; until they are built it answers from the raw table (slowly).
   const rollup = await refreshRollup(db);
   log.info(rollup, 'flow rollups built');
+  // The demo's last 30 days through the default alert rules: the planted events (events.ts) show up.
+  const alerts = await evaluateRange(db, addDays(DEMO_END, -29), DEMO_END);
+  log.info({ raised: alerts.raised.length }, 'demo alerts evaluated');
 }

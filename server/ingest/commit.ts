@@ -1,3 +1,4 @@
+import { evaluateAfterImport } from '../alerts/service.js';
 import { audit } from '../audit/audit.js';
 import type { Db, Queryable } from '../db/index.js';
 import { refreshRollup } from '../query/rollup.js';
@@ -42,4 +43,20 @@ export function commitMessage(inserted: number, skipped: number, rejected: numbe
   if (skipped > 0) parts.push(`${skipped} already present and skipped`);
   if (rejected > 0) parts.push(`${rejected} rejected (see rejected.csv)`);
   return parts.join(', ');
+}
+
+/**
+ * Alerts for the days and points the import touched, once its data and rollup are in. Webhooks
+ * and e-mail are only queued here (a worker sends them). A failure never fails the import: the
+ * import's message says so and the next daily run or import evaluates again.
+ */
+export async function alertsAfter(db: Db, importId: number, datasetId: number, outcome: ImportOutcome): Promise<void> {
+  try {
+    const r = await evaluateAfterImport(db, datasetId);
+    outcome.alertsRaised = r.raised.length;
+    if (r.raised.length > 0) outcome.message += `; ${r.raised.length} new alert(s)`;
+  } catch (err) {
+    outcome.message += `; alerts were not evaluated (${(err as Error).message})`;
+  }
+  await db.query('UPDATE imports SET message = $2 WHERE id = $1', [importId, outcome.message]).catch(() => undefined);
 }

@@ -2,7 +2,7 @@ import type { SYSTEM } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db } from '../db/index.js';
 import { bulkImport, canBulkImport, NeedsTwoPasses } from './bulk.js';
-import { commitMessage, recordCommit, refreshAfter } from './commit.js';
+import { alertsAfter, commitMessage, recordCommit, refreshAfter } from './commit.js';
 import { commitDataset, findSameFile } from './datasets.js';
 import type { Kind, Mode } from './fields.js';
 import { FileError } from './file-error.js';
@@ -36,6 +36,8 @@ export interface ImportOutcome extends Progress {
   message: string;
   /** refreshRollup failed after the commit: queries read raw rows until the next refresh. */
   rollupError?: string;
+  /** New alerts the import's days raised (server/alerts/). */
+  alertsRaised?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface ImportOutcome extends Progress {
  * file and writes the valid rows in ONE transaction, together with the dataset row, the
  * audit entry and the import's final status. A new observations dataset takes the bulk path
  * instead (bulk.ts): one pass that validates and COPYs, in one transaction too.
- * Then the flow rollup is refreshed.
+ * Then the flow rollup is refreshed and alerts are evaluated for the days the import touched.
  */
 export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progress) => void): Promise<ImportOutcome> {
   const t = new Tracker(db, job.id, job.bytes, onProgress);
@@ -83,7 +85,10 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
     return outcome('failed', null, t.report.build(), `the import failed and nothing was written: ${(err as Error).message}`);
   }
   try {
-    if (job.kind === 'observations') await refreshAfter(db, job.id, committed.datasetId, committed);
+    if (job.kind === 'observations') {
+      await refreshAfter(db, job.id, committed.datasetId, committed);
+      await alertsAfter(db, job.id, committed.datasetId, committed);
+    }
   } finally {
     t.end();
   }

@@ -105,6 +105,17 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /outreach/plans/:id': { access: 'planner', ok: 404, request: async () => ({ path: `/outreach/plans/${MISSING}` }) },
   'GET /outreach/plans/:id/activities': { access: 'viewer', ok: 404, request: async () => ({ path: `/outreach/plans/${MISSING}/activities` }) },
   'POST /outreach/plans/:id/activities': { access: 'planner', ok: 400, request: async () => ({ path: `/outreach/plans/${MISSING}/activities`, body: {} }) },
+  // alerts (issue 17): analysts and above see and act on alerts; data managers own the rules; admins the delivery log
+  'GET /alerts': { access: 'analyst', ok: 200 },
+  'GET /alerts/:id': { access: 'analyst', ok: 404, request: async () => ({ path: `/alerts/${MISSING}` }) },
+  'GET /alerts/:id/series': { access: 'analyst', ok: 404, request: async () => ({ path: `/alerts/${MISSING}/series` }) },
+  'PATCH /alerts/:id': { access: 'analyst', ok: 404, request: async () => ({ path: `/alerts/${MISSING}`, body: { action: 'acknowledge' } }) },
+  'POST /alerts/evaluate': { access: 'data_manager', ok: 400, request: async () => ({ body: {} }) },
+  'GET /alert-rules': { access: 'data_manager', ok: 200 },
+  'POST /alert-rules': { access: 'data_manager', ok: 400, request: async () => ({ body: {} }) },
+  'PUT /alert-rules/:id': { access: 'data_manager', ok: 400, request: async () => ({ path: `/alert-rules/${MISSING}`, body: {} }) },
+  'DELETE /alert-rules/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/alert-rules/${MISSING}` }) },
+  'GET /alert-deliveries': { access: 'admin', ok: 200 },
   // the API's description (issue 18): public, holds no data
   'GET /openapi.json': { access: 'public', ok: 200 },
   'GET /api/docs/': { access: 'public', ok: 200 },
