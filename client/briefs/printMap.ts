@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MonitoringPointProps, PointFeature } from '../api.js';
 import { TOWNS, ZAMBEZI } from '../geography.js';
-import type { FlowsResponse } from '../flows/api.js';
+import type { FlowsResponse } from '../../common/flows.js';
 import type { LayerData } from '../layers/types.js';
 import { loadOfflineBasemap } from '../map/basemap.js';
 import { createMap } from '../map/createMap.js';

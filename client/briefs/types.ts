@@ -1,4 +1,4 @@
-import type { FlowsResponse } from '../flows/api.js';
+import type { FlowsResponse } from '../../common/flows.js';
 
 /** GET /api/v1/briefs/data (server/briefs/data.ts owns the contract). Counts: null = suppressed. */
 export type Section = 'map' | 'figures' | 'timeseries' | 'breakdown' | 'corridors' | 'hotspots' | 'gaps' | 'notes';

@@ -1,4 +1,4 @@
-import type { ServiceKind } from '../domain.js';
+import type { ServiceKind } from '../../common/vocabulary.js';
 import type { Measure } from '../query/schemas.js';
 import type { Mode } from './schemas.js';
 

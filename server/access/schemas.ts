@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SERVICE_KINDS } from '../domain.js';
+import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { csvEnum } from '../http/schemas.js';
 import { flowFilterQuery, measure, measureCheck, res } from '../query/schemas.js';
 

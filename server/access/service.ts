@@ -2,7 +2,7 @@ import type { AccessPoint, TravelOptions } from '../analysis/access.js';
 import { nearestByKind } from '../analysis/access-nearest.js';
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import { SERVICE_KINDS, type ServiceKind } from '../domain.js';
+import { SERVICE_KINDS, type ServiceKind } from '../../common/vocabulary.js';
 import type { Period } from '../query/period.js';
 import { round } from '../analysis/round.js';
 import { loadBins } from '../hotspots/service.js';

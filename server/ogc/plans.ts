@@ -1,4 +1,4 @@
-import { CORRIDORS, SITE_KINDS } from '../domain.js';
+import { CORRIDORS, SITE_KINDS } from '../../common/vocabulary.js';
 import { csvEnum } from '../http/schemas.js';
 import { ACTIVITY_TYPES } from '../outreach/schemas.js';
 import { findPlan, listPlans, type PlanSummary } from '../outreach/service.js';

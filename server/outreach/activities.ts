@@ -1,4 +1,4 @@
-import { SITE_KINDS } from '../domain.js';
+import { SITE_KINDS } from '../../common/vocabulary.js';
 
 /**
  * Activity types a plan assigns to sites, and how far each reaches (issue 7).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CORRIDORS, SITE_KINDS } from '../domain.js';
+import { CORRIDORS, SITE_KINDS } from '../../common/vocabulary.js';
 import { flowFilterQuery, isoDate } from '../query/schemas.js';
 import { ACTIVITY_TYPES, type ActivityOverride, type ActivityType, DELIVERED_TYPES, RADIUS_BOUNDS, resolveActivities } from './activities.js';
 

@@ -1,6 +1,6 @@
 import { meanInaccessibility } from '../access/service.js';
 import type { Queryable } from '../db/index.js';
-import type { ServiceKind } from '../domain.js';
+import type { ServiceKind } from '../../common/vocabulary.js';
 import type { DemandCell } from './spread.js';
 
 /**

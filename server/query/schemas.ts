@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../domain.js';
+import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../../common/vocabulary.js';
 import { csvEnum, iso3 } from '../http/schemas.js';
 import { isIsoDate } from './period.js';
 

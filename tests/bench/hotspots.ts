@@ -14,7 +14,7 @@ import type { CrossingPoint } from '../../server/analysis/access.js';
 import { hotspotClasses } from '../../server/analysis/fdr.js';
 import { giStar, h3Neighbours } from '../../server/analysis/getis-ord.js';
 import { readGeography, zambeziLatAt } from '../../server/demo/geography.js';
-import { SERVICE_KINDS } from '../../server/domain.js';
+import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { analyseHotspots } from '../../server/hotspots/analyse.js';
 import { analyseEmerging } from '../../server/hotspots/emerging.js';
 import { ringNeighbours } from '../../server/hotspots/neighbours.js';

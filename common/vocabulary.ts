@@ -18,3 +18,12 @@ export const REPORT_TYPES = ['suspected_trafficking', 'smuggling', 'exploitation
 export type MonitoringPointKind = (typeof MONITORING_POINT_KINDS)[number];
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export type Direction = (typeof DIRECTIONS)[number];
+export type Reason = (typeof REASONS)[number];
+export type Vulnerability = (typeof VULNERABILITIES)[number];
+export type TransportMode = (typeof TRANSPORT_MODES)[number];
+export type Corridor = (typeof CORRIDORS)[number];
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** Sex and age are counted in separate columns, so a query takes one or the other. */
+export const SEXES = ['female', 'male'] as const;
+export const AGES = ['children', 'adults'] as const;

@@ -1,0 +1,107 @@
+import type { Period } from './dates.js';
+
+/**
+ * The /api/v1/flows* contract: the parameters' vocabularies (server/flows/schemas.ts builds its
+ * zod schemas from them) and the answers after disclosure control (server/flows/disclose.ts
+ * returns exactly these). Counts are null where suppressed (1…k−1 people, or a count that
+ * would let one be worked out again).
+ */
+export const LEVELS = ['place', 'point', 'admin', 'country'] as const;
+export const BUCKETS = ['day', 'week', 'month'] as const;
+export const BREAKDOWN_DIMS = ['sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability'] as const;
+export type Level = (typeof LEVELS)[number];
+export type Bucket = (typeof BUCKETS)[number];
+export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];
+
+/** Which data answered: the raw observations or the rollup (same numbers, faster). */
+export type SourceKind = 'raw' | 'rollup';
+export type EndKind = 'place' | 'country' | 'admin' | 'point';
+
+/** The policy applied: suppressed = counts below k were hidden (the caller is below data manager). */
+export interface Disclosure {
+  suppressed: boolean;
+  k: number;
+}
+
+interface Answer {
+  period: Period;
+  measure: string;
+  source: SourceKind;
+  disclosure: Disclosure;
+}
+
+export interface FlowLocation {
+  id: string;
+  name: string;
+  /** null when nothing places it (a country with no loaded place): not drawn. */
+  lat: number | null;
+  lon: number | null;
+  kind: EndKind;
+  incoming: number | null;
+  outgoing: number | null;
+  suppressed: boolean;
+}
+
+export interface Flow {
+  origin: string;
+  dest: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface FlowsResponse extends Answer {
+  level: Level;
+  locations: FlowLocation[];
+  flows: Flow[];
+  totals: { count: number | null; people: number | null; matched: number | null; unlocated: number | null; flows: number; locations: number };
+}
+
+export interface SeriesResponse extends Answer {
+  bucket: Bucket;
+  series: { t: string; count: number | null; suppressed: boolean }[];
+  totals: { count: number | null };
+}
+
+export interface Category {
+  key: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface BreakdownsResponse extends Answer {
+  breakdowns: { dimension: BreakdownDim; total: number | null; multi: boolean; categories: Category[] }[];
+  totals: { count: number | null };
+}
+
+export interface CorridorsResponse extends Answer {
+  level: Exclude<Level, 'point'>;
+  corridors: { origin: string; crossing: string; dest: string; count: number | null; share: number | null; suppressed: boolean }[];
+  locations: Omit<FlowLocation, 'incoming' | 'outgoing' | 'suppressed'>[];
+  totals: { count: number | null; chains: number; shown: number | null };
+}
+
+export interface CrossingCounts {
+  inbound: number | null;
+  outbound: number | null;
+  transit: number | null;
+  total: number | null;
+  previous: number | null;
+}
+
+export interface CrossingsResponse extends Answer {
+  previousPeriod: Period;
+  crossings: (CrossingCounts & {
+    id: number;
+    name: string;
+    kind: string;
+    corridor: string;
+    lat: number;
+    lon: number;
+    net: number | null;
+    dailyAverage: number | null;
+    change: number | null;
+    /** Which of the counts were hidden ('inbound', …, 'total', 'previous'). */
+    suppressed: string[];
+  })[];
+  totals: CrossingCounts;
+}
