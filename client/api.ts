@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { MonitoringPointKind, ServiceKind } from './layers/colors.js';
+import type { Corridor, MonitoringPointKind, ServiceKind } from '../common/vocabulary.js';
 
 /** Shapes of the /api/v1 responses the client reads (the server owns the contract). */
 export interface Health {
@@ -23,8 +23,6 @@ export interface ClientConfig {
   /** Whether anonymous visitors may read the catalogue layers (server PUBLIC_VIEWER). */
   publicViewer?: boolean;
 }
-
-export type Corridor = 'sesheke' | 'nakonde' | 'lusaka' | 'other';
 
 export interface MonitoringPointProps {
   id: string | number;

@@ -1,4 +1,5 @@
-import { POINT_COLORS, SERVICE_COLORS, SERVICE_KINDS, SITE_COLOR, toHex, type Rgb, type ServiceKind } from '../layers/colors.js';
+import { SERVICE_KINDS, type ServiceKind } from '../../common/vocabulary.js';
+import { POINT_COLORS, SERVICE_COLORS, SITE_COLOR, toHex, type Rgb } from '../layers/colors.js';
 import { SERVICE_KIND_LABELS } from '../format.js';
 import type { AppState, LayerId } from '../state.js';
 import { el } from './dom.js';

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../flows/filters.js';
+import { isIsoDate } from '../../common/dates.js';
 import {
   ACTIVITY_RADIUS, ACTIVITY_TYPES, type ActivityMix, CORRIDORS, type Corridor, defaultMix, MAX_P, MEASURES, type Measure,
   METHODS, type Method, TIME_LIMIT_S,
