@@ -1,4 +1,5 @@
 import type { Period } from './dates.js';
+import type { DisclosureInfo } from './disclosure.js';
 import type { ServiceKind } from './vocabulary.js';
 
 /**
@@ -40,14 +41,6 @@ export type EmergingCategory = Pattern | `cold_${Pattern}` | 'none';
 /** Every category a cell can get, hot patterns, their cold mirrors, then 'none' (for legends). */
 export const EMERGING_CATEGORIES = [...PATTERNS, ...PATTERNS.map((p) => `cold_${p}` as const), 'none'] as const;
 
-/** How the caller's counts are published: k and whether 1…k−1 are hidden. */
-export interface DisclosureInfo {
-  suppress: boolean;
-  k: number;
-  suppressedCells: number;
-  /** The value each suppressed count entered the analysis with (k/2), or null. */
-  imputed: number | null;
-}
 
 export interface HotspotCell {
   h3: string;

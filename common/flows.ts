@@ -1,4 +1,5 @@
 import type { Period } from './dates.js';
+import type { Disclosure } from './disclosure.js';
 
 /**
  * The /api/v1/flows* contract: the parameters' vocabularies (server/flows/schemas.ts builds its
@@ -17,11 +18,6 @@ export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];
 export type SourceKind = 'raw' | 'rollup';
 export type EndKind = 'place' | 'country' | 'admin' | 'point';
 
-/** The policy applied: suppressed = counts below k were hidden (the caller is below data manager). */
-export interface Disclosure {
-  suppressed: boolean;
-  k: number;
-}
 
 interface Answer {
   period: Period;

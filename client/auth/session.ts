@@ -1,5 +1,6 @@
 import { ApiError } from '../api.js';
-import { authApi, type Me } from './authApi.js';
+import type { Me } from '../../common/auth.js';
+import { authApi } from './authApi.js';
 import { errorMessage } from './http.js';
 import { createSignInDialog } from './signInDialog.js';
 import { readSignInCode, withoutSignInCode } from './signInUrl.js';

@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type Role } from '../auth/authApi.js';
+import type { Role } from '../../common/auth.js';
+import { ROLE_LABELS } from '../auth/authApi.js';
 import { errorMessage } from '../auth/http.js';
 import { el } from './dom.js';
 

@@ -1,4 +1,5 @@
-import type { BreakdownsResponse, CorridorsResponse, CrossingsResponse, Disclosure, FlowsResponse, SeriesResponse } from '../../common/flows.js';
+import type { Disclosure } from '../../common/disclosure.js';
+import type { BreakdownsResponse, CorridorsResponse, CrossingsResponse, FlowsResponse, SeriesResponse } from '../../common/flows.js';
 import { type DisclosurePolicy, groupIndices, publishBreakdown, publishCount, publishLinked } from '../privacy/disclosure.js';
 import type { BreakdownsResult } from './breakdowns.js';
 import type { CorridorsResult } from './corridors.js';

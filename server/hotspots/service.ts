@@ -2,7 +2,7 @@ import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
 import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, suppressionFor } from '../privacy/disclosure.js';
+import { type DisclosureConfig, disclosureInfo, suppressionFor } from '../privacy/disclosure.js';
 import type { HotspotsResponse } from '../../common/analysis.js';
 import { analyseHotspots } from './analyse.js';
 import { type Bin, binSites, MAX_STUDY_CELLS, studyArea } from './binning.js';

@@ -1,4 +1,4 @@
-import type { DisclosureInfo } from '../../common/analysis.js';
+import type { DisclosureInfo } from '../../common/disclosure.js';
 import type { Principal } from '../auth/roles.js';
 import { type DisclosureConfig, disclosurePolicy, isSensitive } from './policy.js';
 import { suppressCount } from './suppress.js';
