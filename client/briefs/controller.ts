@@ -5,7 +5,7 @@ import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import type { Store } from '../state.js';
 import { briefBody, briefQuery, briefView, type BriefOptions } from './request.js';
-import type { Orientation, Paper, Section } from './types.js';
+import type { Orientation, Paper, Section } from '../../common/briefs.js';
 
 /**
  * The brief composer (issue 8): a "Brief" button in the header opens a dialog that starts

@@ -8,7 +8,8 @@ import { loadOfflineBasemap } from '../map/basemap.js';
 import { createMap } from '../map/createMap.js';
 import { offlineStyle } from '../map/offlineStyle.js';
 import { trackReadiness } from '../map/ready.js';
-import type { BriefData, MapPicture } from './types.js';
+import type { BriefData } from '../../common/briefs.js';
+import type { MapPicture } from './types.js';
 
 /**
  * The brief's map: MapLibre + deck.gl drawn off-screen at print resolution, then captured
