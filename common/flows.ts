@@ -76,28 +76,31 @@ export interface CorridorsResponse extends Answer {
   totals: { count: number | null; chains: number; shown: number | null };
 }
 
-export interface CrossingCounts {
-  inbound: number | null;
-  outbound: number | null;
-  transit: number | null;
-  total: number | null;
-  previous: number | null;
+/** Counts per crossing: C is number before disclosure control (the server's query), number | null after. */
+export interface CrossingCounts<C = number | null> {
+  inbound: C;
+  outbound: C;
+  transit: C;
+  total: C;
+  previous: C;
+}
+
+export interface Crossing<C = number | null> extends CrossingCounts<C> {
+  id: number;
+  name: string;
+  kind: string;
+  corridor: string;
+  lat: number;
+  lon: number;
+  net: C;
+  dailyAverage: C;
+  /** (total − previous) / previous; null when previous is 0 (or either is hidden). */
+  change: number | null;
 }
 
 export interface CrossingsResponse extends Answer {
   previousPeriod: Period;
-  crossings: (CrossingCounts & {
-    id: number;
-    name: string;
-    kind: string;
-    corridor: string;
-    lat: number;
-    lon: number;
-    net: number | null;
-    dailyAverage: number | null;
-    change: number | null;
-    /** Which of the counts were hidden ('inbound', …, 'total', 'previous'). */
-    suppressed: string[];
-  })[];
+  /** suppressed: which of the counts were hidden ('inbound', …, 'total', 'previous'). */
+  crossings: (Crossing & { suppressed: string[] })[];
   totals: CrossingCounts;
 }

@@ -77,10 +77,8 @@ export interface WeightingReport {
   lowAwareness: { requested: boolean; applied: boolean; note?: string };
 }
 
-/** A chosen site, in choice order (locked sites first), its figures after disclosure control. */
-export interface PlanSite {
-  siteId: number;
-  rank: number;
+/** A site that may be chosen, with the activity it would host. */
+export interface CandidateSite {
   name: string;
   kind: SiteKind;
   corridor: string;
@@ -91,6 +89,12 @@ export interface PlanSite {
   /** Straight-line reach tested for coverage (radius ÷ detour), metres. */
   reachM: number;
   cost: number;
+}
+
+/** A chosen site, in choice order (locked sites first), its figures after disclosure control. */
+export interface PlanSite extends CandidateSite {
+  siteId: number;
+  rank: number;
   locked: boolean;
   /** Objective the site adds given the sites before it. */
   gain: PublishedCount;

@@ -1,7 +1,7 @@
 import type { DryRun } from '../../common/imports.js';
 import type { Queryable } from '../db/index.js';
 import { findSameFile } from './datasets.js';
-import type { DbRecord, Kind } from './fields.js';
+import type { Kind } from './fields.js';
 import { FileError } from './file-error.js';
 import { type PassInput, validatePass } from './passes.js';
 import { ReportBuilder } from './report.js';

@@ -5,7 +5,7 @@ import { columnLetter, SheetFramer, type SheetHeader } from './header.js';
 import type { Lookups } from './lookup.js';
 import { headerKey } from './mapping.js';
 import { type PassInput, scan } from './passes.js';
-import { planSheet, RecipeProblems, type SheetPlan, type Source } from './plan.js';
+import { planSheet, RecipeProblems, type SheetPlan } from './plan.js';
 import { type Recipe, sheetRecipes } from './recipe.js';
 import { readTable, type Format } from './table.js';
 import { RowValidator } from './validate.js';
