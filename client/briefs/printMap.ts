@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { MonitoringPointProps, PointFeature } from '../api.js';
+import type { MonitoringPointProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { TOWNS, ZAMBEZI } from '../geography.js';
 import type { FlowsResponse } from '../../common/flows.js';
 import type { LayerData } from '../layers/types.js';

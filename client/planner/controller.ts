@@ -1,5 +1,6 @@
 import type { FlowsContext } from '../flows/controller.js';
-import { api, type OutreachSiteProps, type PointFeature } from '../api.js';
+import type { OutreachSiteProps } from '../../common/catalog.js';
+import { api, type PointFeature } from '../api.js';
 import type { Me } from '../../common/auth.js';
 import { errorMessage } from '../auth/http.js';
 import type { Plan, PlanComparison, PlanSummary } from '../../common/outreach.js';
