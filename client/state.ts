@@ -4,7 +4,7 @@ import { SERVICE_KINDS, type ServiceKind } from '../common/vocabulary.js';
 import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerView } from './planner/view.js';
 
 /**
- * App state that belongs in the URL: every view is a permalink (ARCHITECTURE §6).
+ * App state that belongs in the URL: every view is a permalink (docs/architecture.md#state-and-the-url).
  * Encoded in the hash (`#v=lat,lon,zoom&l=points,services`) so changing it never
  * reloads the page or hits the server. The pure encode/decode is here, and the store
  * every view reads and changes it through (createStore); urlHash.ts ties it to the URL.

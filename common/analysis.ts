@@ -4,7 +4,8 @@ import type { ServiceKind } from './vocabulary.js';
 
 /**
  * The hotspot and access analyses' contract (/api/v1/hotspots, /hotspots/emerging,
- * /hotspots/kde, /access): what a site counts, the analyses' vocabularies and their answers.
+ * /hotspots/kde, /access; see docs/analysis.md#hotspots-and-service-access): what a site
+ * counts, the analyses' vocabularies and their answers.
  * The server's zod schemas (server/query/schemas.ts, hotspots/, access/) are built from these
  * lists, and its services return these shapes.
  */

@@ -5,7 +5,7 @@
  */
 
 /**
- * Roles, ordered: each includes what the ones before it may do (ARCHITECTURE §7).
+ * Roles, ordered: each includes what the ones before it may do (docs/architecture.md#roles).
  * viewer = government partners (aggregates, briefs); data_manager = imports and the only role
  * that sees unsuppressed counts and exact report locations; admin = users, tokens, audit.
  */

@@ -1,5 +1,5 @@
 /**
- * Vocabularies of the data model (ARCHITECTURE §3). The migrations' CHECK constraints hold
+ * Vocabularies of the data model (docs/architecture.md#data-model). The migrations' CHECK constraints hold
  * the same lists; tests/api/catalog.test.ts checks the two agree.
  */
 export const MONITORING_POINT_KINDS = ['official_border_post', 'informal_crossing', 'transit_hub', 'bus_station', 'market'] as const;

@@ -34,7 +34,7 @@ export function startAuth(opts: AuthOptions): Auth {
     renderUserMenu(opts.menu, me, {
       onSignIn: () => dialog.open(),
       onSignOut: () => void signOut(),
-      // Admin screens are a separate chunk: most users never open them (ARCHITECTURE §6).
+      // Admin screens are a separate chunk: most users never open them (docs/architecture.md#chunks).
       onAdmin: () => void import('../panels/admin.js').then((m) => m.openAdmin()),
       onData: () => opts.onData(me !== null && roleRank(me.role) >= roleRank('data_manager')),
     });

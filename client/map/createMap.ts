@@ -1,5 +1,5 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
-// MapLibre 6 does not find its worker by itself in a bundled app (ARCHITECTURE §6).
+// MapLibre 6 does not find its worker by itself in a bundled app (docs/architecture.md#chunks).
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Viewport } from '../state.js';
 import { MAX_BOUNDS } from '../views.js';

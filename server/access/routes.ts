@@ -8,7 +8,7 @@ import { accessQuery } from './schemas.js';
 import { computeAccess } from './service.js';
 
 /**
- * Service access (issue 6, ARCHITECTURE §4 access): viewer level, counts published through
+ * Service access (issue 6, docs/architecture.md#analysis): viewer level, counts published through
  * disclosure control as in hotspots; travel times concern public services and are not counts.
  */
 export function accessRouter(db: Db, config: Config): Router {

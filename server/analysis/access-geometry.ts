@@ -1,5 +1,5 @@
 /**
- * Geometry for travel-time access (ARCHITECTURE §4 access): great-circle distances and river
+ * Geometry for travel-time access (docs/architecture.md#analysis): great-circle distances and river
  * crossings. Distances are great-circle on a sphere of the mean Earth radius, not UTM: the
  * programme spans UTM 35S (Sesheke, Lusaka) and 36S (Nakonde), a sphere needs no zone choice,
  * and it is within 0.5 % of the ellipsoid — far inside the error of a straight line × detour.

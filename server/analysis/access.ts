@@ -1,7 +1,7 @@
 import { distanceToPolylineM, greatCircleM, intersections, type LonLat, meets, type Polyline, type PreparedLine, prepareLine } from './access-geometry.js';
 
 /**
- * Travel time with barriers (ARCHITECTURE §4 access; issue 6). A trip A → B goes straight
+ * Travel time with barriers (docs/architecture.md#analysis; issue 6). A trip A → B goes straight
  * (great circle × detour factor) when A and B are in the same country and the straight line
  * does not cross the river. Otherwise it must pass one crossing point c:
  *   metres = min_c (d(A, c) + d(c, B)),   minutes = metres × detour / speed,

@@ -3,7 +3,7 @@
  * mostly clustered around settlements with heavy-tailed integer weights (like
  * population counts) over a thin rural background; candidate sites sit half
  * near settlements, half anywhere. Site j covers demand i when their distance
- * is <= radius (inclusive, as in ARCHITECTURE §5). Same arguments, same instance.
+ * is <= radius (inclusive, as in docs/architecture.md#analysis). Same arguments, same instance.
  */
 
 export interface RandomInstance {

@@ -1,5 +1,5 @@
 /**
- * Input checks and normalisation for the MCLP solvers (ARCHITECTURE §5).
+ * Input checks and normalisation for the MCLP solvers (docs/architecture.md#analysis).
  * Bad input fails at once with a RangeError naming the offending value, so the
  * solvers can assume clean, de-duplicated data.
  */

@@ -1,5 +1,5 @@
 /**
- * Outreach site selection: the maximal covering location problem (ARCHITECTURE §5).
+ * Outreach site selection: the maximal covering location problem (docs/architecture.md#analysis).
  *
  * greedy (default): lazy greedy, with a submodular upper bound that proves
  * optimality when no unchosen site can add anything. exact: the Church & ReVelle

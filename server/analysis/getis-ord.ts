@@ -3,7 +3,7 @@ import { twoSidedP } from './normal.js';
 
 /**
  * Getis-Ord Gi* in the ArcGIS form with binary weights that include the cell itself
- * (ARCHITECTURE.md §5):
+ * (docs/architecture.md#analysis):
  *   z_i = (Σ_j w_ij x_j − X̄ Σ_j w_ij) / (S · sqrt((n Σ_j w_ij² − (Σ_j w_ij)²)/(n−1)))
  * with X̄ the mean and S the population standard deviation of all n values.
  * `neighbours[i]` lists i's neighbours; i itself and repeated indices are ignored there

@@ -1,5 +1,5 @@
 /**
- * Quartic (biweight) kernel density, as ArcGIS Kernel Density and ARCHITECTURE.md §5:
+ * Quartic (biweight) kernel density, as ArcGIS Kernel Density and docs/architecture.md#analysis:
  * K(d) = 3/(π h²) · (1 − (d/h)²)² for d ≤ h, 0 beyond; each point contributes w·K.
  */
 

@@ -26,7 +26,7 @@ export const MAX_DEMO_ROWS = 20_000_000;
 export class DemoLoadError extends Error {}
 
 /**
- * Loads the synthetic demo (ARCHITECTURE §8) into an empty, migrated database: reference
+ * Loads the synthetic demo (docs/architecture.md#demo-data) into an empty, migrated database: reference
  * geography, synthetic services, sites and reports, then `rows` observations streamed in
  * batches. Everything happens in one transaction, so an interrupted load (a killed first
  * start) leaves the database empty and the next start simply loads again.

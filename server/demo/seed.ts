@@ -4,7 +4,7 @@ import type { Db } from '../db/index.js';
 import { refreshRollup } from '../query/rollup.js';
 import { loadDemo } from './load.js';
 
-/** First start: an empty database gets the synthetic demo data (ARCHITECTURE §8). */
+/** First start: an empty database gets the synthetic demo data (docs/architecture.md#demo-data). */
 export async function seedDemoIfEmpty(db: Db, config: Pick<Config, 'DEMO_DATA' | 'DEMO_ROWS' | 'DEMO_SEED'>, log: Logger): Promise<void> {
   if (config.DEMO_DATA === 'off') return;
   const [row] = await db.query<{ n: number }>('SELECT (SELECT count(*) FROM places)::int + (SELECT count(*) FROM datasets)::int AS n');

@@ -57,7 +57,7 @@ const HOURS: Record<ServiceKind, string> = {
   ngo_help_desk: '08:00-17:00',
 };
 
-/** Synthetic services (ARCHITECTURE §8): names say "(synthetic)"; positions are invented. */
+/** Synthetic services (docs/architecture.md#demo-data): names say "(synthetic)"; positions are invented. */
 export function demoServices(geo: Geography, seed: number): DemoService[] {
   const rng = new Rng(deriveSeed(seed, 'services'));
   const out: DemoService[] = [];

@@ -8,7 +8,7 @@ import type { FlowsResult } from './flows.js';
 import type { TimeseriesResult } from './timeseries.js';
 
 /**
- * Disclosure control for every flows aggregate (ARCHITECTURE §7). Below data_manager a count
+ * Disclosure control for every flows aggregate (docs/architecture.md#privacy). Below data_manager a count
  * in 1…k−1 becomes null, and so does any count that would let it be worked out again (a
  * total minus the published parts). What is hidden is decided by server/privacy (publishCount,
  * publishBreakdown, publishLinked); here each result is mapped onto its cells and sums, and

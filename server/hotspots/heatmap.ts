@@ -10,7 +10,7 @@ import { type DisclosureConfig, disclosureInfo, publishImputed, suppressionFor }
 
 /**
  * Heatmap input, two ways: weighted points for deck.gl's HeatmapLayer (which smooths on the
- * GPU with its own kernel), and the quartic KDE of ARCHITECTURE §5 on a grid, for a faithful
+ * GPU with its own kernel), and the quartic KDE of docs/architecture.md#analysis on a grid, for a faithful
  * surface (non-zero cells only). Suppressed counts weigh k/2, as in the Gi* analysis.
  */
 export async function computeKde(db: Queryable, principal: Principal, config: DisclosureConfig, q: KdeQuery): Promise<KdeResponse> {

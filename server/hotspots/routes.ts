@@ -10,7 +10,7 @@ import { computeEmerging } from './series.js';
 import { computeHotspots } from './service.js';
 
 /**
- * Hotspot analysis (issue 6, ARCHITECTURE §4–§5). Viewer level: every count is published
+ * Hotspot analysis (issue 6, docs/architecture.md#analysis). Viewer level: every count is published
  * through disclosure control for roles below data manager (privacy/impute.ts says why z and p stay
  * safe to publish). Heavy: one rate-limit budget per caller across the three endpoints.
  */

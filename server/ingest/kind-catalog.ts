@@ -11,7 +11,7 @@ const REPORT_INPUTS = [
   ['persons', 'int'], ['lon', 'float8'], ['lat', 'float8'],
 ] as const;
 
-/** Protection incidents and referral cases: the most sensitive table (ARCHITECTURE §3). */
+/** Protection incidents and referral cases: the most sensitive table (docs/architecture.md#data-model). */
 export const reportsKind: KindSpec = {
   kind: 'reports',
   sourceRowId: true,

@@ -9,7 +9,7 @@ const count = (name: string, aliases: string[], required = false): FieldSpec => 
  * The flow-monitoring registry (FMR-style, as IOM DTM collects it): one row per observed group
  * or count record. Headers are matched by these names and aliases, after dropping case, spaces,
  * punctuation and Kobo group prefixes ('group_flow/date' → date), or by HXL hashtag (attribute
- * order ignored). A mapping override names the column for any field. See README "Importing data".
+ * order ignored). A mapping override names the column for any field. See docs/imports.md#kinds-and-observation-columns.
  */
 export const OBSERVATION_FIELDS: readonly FieldSpec[] = [
   SOURCE_ROW_ID,

@@ -5,7 +5,7 @@ import { KIND_SPECS } from './kinds.js';
 import { matchVocab, VOCABS } from './vocab.js';
 
 /**
- * An import recipe: how a partner's file maps onto a kind (README "Import recipes"). Checked
+ * An import recipe: how a partner's file maps onto a kind (docs/imports.md#import-recipes). Checked
  * here against the kind (fields, count and set fields, one-hot members); against the file
  * (sheets, columns) and the database (constants, `values` targets) in plan.ts.
  */

@@ -48,7 +48,7 @@ export const importFields = z
     /** XLSX: the sheet to read (default: the first). */
     sheet: text(100).optional(),
     mapping: mapping.optional(),
-    /** An import recipe as JSON (README "Import recipes"). */
+    /** An import recipe as JSON (docs/imports.md#import-recipes). */
     recipe: jsonField(recipeSchema, 'a JSON import recipe', 100_000).optional(),
     /** A stored recipe, at its latest version unless recipeVersion says. */
     recipeId: positiveId.optional(),

@@ -47,7 +47,7 @@ export interface PlanResult {
   cost: number;
   budget: number | null;
   uncoveredHotspots: Hotspot[];
-  /** Synthetic demo data went into the plan: labelled wherever the plan shows (ARCHITECTURE §8). */
+  /** Synthetic demo data went into the plan: labelled wherever the plan shows (docs/architecture.md#demo-data). */
   synthetic: boolean;
   notes: string[];
 }

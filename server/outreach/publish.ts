@@ -7,7 +7,7 @@ import type { PlanResult } from './plan.js';
 import type { PlanBody } from './schemas.js';
 
 /**
- * A plan as it leaves the API: demand figures pass disclosure control (ARCHITECTURE §7) for
+ * A plan as it leaves the API: demand figures pass disclosure control (docs/architecture.md#privacy) for
  * the caller's role, and for every role in exports. Figures are people (estimates after
  * spreading), rounded to whole people first. Marginal gains are a breakdown of the covered
  * total, so they get complementary suppression: one hidden gain cannot be subtracted back out.

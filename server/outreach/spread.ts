@@ -7,7 +7,7 @@ import { cellToLatLng, getHexagonEdgeLengthAvg, greatCircleDistance, gridDisk, l
  * for transport and walk through the town around it, which is where a drama or meeting can
  * reach them. So each point's count is shared out over the H3 cells whose centres lie within
  * `spreadM` of it, with quartic weights (1 − (d/spreadM)²)² — the kernel of the KDE heatmap,
- * ARCHITECTURE §5 — normalised so the point's count is kept exactly. spreadM = 0 puts the
+ * docs/architecture.md#analysis — normalised so the point's count is kept exactly. spreadM = 0 puts the
  * whole count in the cell holding the point (the hotspot binning of server/hotspots).
  * Cells may fall across the river or border: coverage is straight-line, as the reach is.
  *

@@ -13,7 +13,7 @@ import type { DemandCell } from './spread.js';
  * the nearest one ÷ 120), travel respecting the Zambezi and the borders. Demand next to every
  * kind counts once; demand two hours or more from all of them counts twice. Not the gap index
  * itself (demand × I): that would zero demand beside a police post, where awareness still matters.
- * Low awareness: needs baseline survey results by area (awareness_surveys, ARCHITECTURE §3).
+ * Low awareness: needs baseline survey results by area (awareness_surveys, docs/architecture.md#data-model).
  * That table does not exist yet, so the request is answered unweighted and the response says so.
  */
 export const GAP_SERVICE_KINDS: ServiceKind[] = ['police_vsu', 'social_welfare', 'one_stop_centre', 'shelter', 'cwac'];

@@ -1,5 +1,5 @@
 /**
- * Disclosure control (ARCHITECTURE §7): the one place that decides which counts may leave the
+ * Disclosure control (docs/architecture.md#privacy): the one place that decides which counts may leave the
  * API. Pure functions; apply them to every aggregate served below data_manager and to every
  * export for every role:
  *

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
- * Headless Chromium for browser tests (ARCHITECTURE §9). SwiftShader gives WebGL2
+ * Headless Chromium for browser tests (docs/architecture.md#testing). SwiftShader gives WebGL2
  * without a GPU; the other flags stop Chromium's own background traffic so a test can
  * assert that the page itself made no off-machine request.
  */
