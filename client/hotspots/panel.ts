@@ -1,6 +1,6 @@
 import { SERVICE_KIND_LABELS } from '../format.js';
 import { SERVICE_KINDS, type ServiceKind } from '../../common/vocabulary.js';
-import { el } from '../panels/dom.js';
+import { el, foldButton } from '../panels/dom.js';
 import { MEASURES, STEPS, TRAVEL_MODES } from '../../common/analysis.js';
 import { MODES, type AnalysisMode, type AnalysisView } from './view.js';
 
@@ -72,13 +72,7 @@ export function buildAnalysisPanel(layout: HTMLElement, onChange: (patch: Partia
   const title = el('h2', { class: 'panel-title', id: 'analysis-title' });
   // Folds to its title: at the region overview the open panel covers Nakonde and Lusaka.
   body.id = 'analysis-body';
-  const fold = el('button', { type: 'button', class: 'panel-collapse', 'aria-expanded': 'true', 'aria-controls': 'analysis-body' }, 'Hide');
-  fold.addEventListener('click', () => {
-    const open = fold.getAttribute('aria-expanded') !== 'true';
-    fold.setAttribute('aria-expanded', String(open));
-    fold.textContent = open ? 'Hide' : 'Show';
-    body.hidden = !open;
-  });
+  const fold = foldButton(body);
   const root = el('aside', { id: 'analysis-panel', class: 'panel panel--analysis', 'aria-labelledby': 'analysis-title' }, el('div', { class: 'panel-head' }, title, fold), body);
   // The chooser is one more group of the layer legend (it stays when the legend is hidden);
   // the settings panel only opens with an analysis layer, where the flow details would be.
