@@ -1,5 +1,5 @@
 import { countryName as englishName } from '../common/countries.js';
-import type { MonitoringPointKind, ServiceKind } from './layers/colors.js';
+import type { MonitoringPointKind, ServiceKind } from '../common/vocabulary.js';
 
 /** Human labels for codes the API returns; unknown codes are shown readably, not hidden. */
 const POINT_KIND_LABELS: Record<MonitoringPointKind, string> = {

@@ -1,8 +1,9 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { api, ApiError, type ClientConfig } from './api.js';
-import type { Me } from './auth/authApi.js';
+import type { ClientConfig } from '../common/catalog.js';
+import { api, ApiError } from './api.js';
+import type { Me } from '../common/auth.js';
 import { startAuth, type Auth } from './auth/session.js';
 import { TOWNS, ZAMBEZI } from './geography.js';
 import type { LayerData, LayerState } from './layers/types.js';

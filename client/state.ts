@@ -1,6 +1,6 @@
 import { decodeAnalysisView, defaultAnalysisView, encodeAnalysisView, type AnalysisView } from './hotspots/view.js';
 import { decodeFlowView, defaultFlowView, encodeFlowView, type FlowView } from './flows/view.js';
-import { SERVICE_KINDS, type ServiceKind } from './layers/colors.js';
+import { SERVICE_KINDS, type ServiceKind } from '../common/vocabulary.js';
 import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerView } from './planner/view.js';
 
 /**

@@ -17,6 +17,7 @@
  * sites), privacy/ (every disclosure decision), http/ (route(), caching, errors, validation, CSV),
  * db/ (the one Db interface, migrations, reference data), analysis/ (pure algorithms).
  */
+import type { ClientConfig } from '../common/catalog.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,11 +87,12 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
     access: 'public', // the client needs it before anyone signs in
     summary: 'Basemap settings and whether anonymous viewing is on',
     handler: (_req, res) => {
-      res.json({
+      const answer: ClientConfig = {
         basemap: config.BASEMAP,
         onlineStyleUrl: config.BASEMAP === 'online' ? config.ONLINE_STYLE_URL : undefined,
         publicViewer: config.PUBLIC_VIEWER === 'on',
-      });
+      };
+      res.json(answer);
     },
   });
   api.use(authRouter(db, config));

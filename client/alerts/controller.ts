@@ -1,7 +1,8 @@
 import { type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { type AlertView, OPEN_ALERT_STATUSES } from '../../common/alerts.js';
-import { api, type PointFeature, type ServiceProps } from '../api.js';
-import type { Me } from '../auth/authApi.js';
+import type { Me } from '../../common/auth.js';
+import type { ServiceProps } from '../../common/catalog.js';
+import { api, type PointFeature } from '../api.js';
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import { alertsApi } from './api.js';

@@ -1,5 +1,6 @@
 import { ALERT_MEASURE_LABELS, ALERT_OUTCOMES, type AlertView } from '../../common/alerts.js';
-import type { PointFeature, ServiceProps } from '../api.js';
+import type { ServiceProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import { type AlertStepBody, alertsApi } from './api.js';

@@ -1,16 +1,7 @@
+import type { Me, Role } from '../../common/auth.js';
 import { getJson } from '../api.js';
 import { sendJson } from './http.js';
 
-export type Role = 'viewer' | 'analyst' | 'planner' | 'data_manager' | 'admin';
-
-/** GET /auth/me and the sign-in answers (server/auth/routes.ts `describe`). */
-export interface Me {
-  kind: 'anonymous' | 'session' | 'token';
-  userId?: number;
-  name: string;
-  role: Role | 'public';
-  publicViewer?: boolean;
-}
 
 export const ROLE_LABELS: Record<Role | 'public', string> = {
   public: 'Public',

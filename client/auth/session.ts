@@ -1,5 +1,6 @@
 import { ApiError } from '../api.js';
-import { authApi, type Me } from './authApi.js';
+import { type Me, roleRank } from '../../common/auth.js';
+import { authApi } from './authApi.js';
 import { errorMessage } from './http.js';
 import { createSignInDialog } from './signInDialog.js';
 import { readSignInCode, withoutSignInCode } from './signInUrl.js';
@@ -35,7 +36,7 @@ export function startAuth(opts: AuthOptions): Auth {
       onSignOut: () => void signOut(),
       // Admin screens are a separate chunk: most users never open them (docs/architecture.md#chunks).
       onAdmin: () => void import('../panels/admin.js').then((m) => m.openAdmin()),
-      onData: () => opts.onData(me?.role === 'data_manager' || me?.role === 'admin'),
+      onData: () => opts.onData(me !== null && roleRank(me.role) >= roleRank('data_manager')),
     });
   const accept = (who: Me): void => {
     me = who;

@@ -1,5 +1,5 @@
 import { el } from '../panels/dom.js';
-import type { Me } from './authApi.js';
+import type { Me } from '../../common/auth.js';
 import { errorMessage } from './http.js';
 
 /**

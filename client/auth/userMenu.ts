@@ -1,5 +1,6 @@
 import { el } from '../panels/dom.js';
-import { ROLE_LABELS, type Me } from './authApi.js';
+import type { Me } from '../../common/auth.js';
+import { ROLE_LABELS } from './authApi.js';
 
 /** Header actions: who is signed in and as what, Sign out, Admin (admins only), or Sign in. */
 interface UserMenuEvents {

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { humanize } from '../flows/format.js';
 import { cspSafe } from '../panels/plotDom.js';
-import type { BriefData } from './types.js';
+import type { BriefData } from '../../common/briefs.js';
 
 /** Charts as SVG (vector in the PDF). Suppressed values are not drawn: a bar would state a number. */
 // Not the flow colour: in the PDF the map alone carries it (the browser test counts it there).

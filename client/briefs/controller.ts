@@ -5,7 +5,7 @@ import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import type { Store } from '../state.js';
 import { briefBody, briefQuery, briefView, type BriefOptions } from './request.js';
-import type { Orientation, Paper, Section } from './types.js';
+import { DEFAULT_SECTIONS, type Orientation, ORIENTATIONS, type Paper, PAPERS, type Section, SECTIONS } from '../../common/briefs.js';
 
 /**
  * The brief composer (issue 8): a "Brief" button in the header opens a dialog that starts
@@ -16,12 +16,10 @@ interface BriefsContext {
   store: Store;
 }
 
-const SECTION_LABELS: [Section, string][] = [
-  ['map', 'Map'], ['figures', 'Key figures'], ['timeseries', 'Time series'], ['breakdown', 'Breakdown chart'], ['corridors', 'Top corridors'],
-  ['hotspots', 'Top hot spots'], ['gaps', 'Top access gaps'], ['alerts', 'Alerts in the period'], ['notes', 'Notes'],
-];
-/** The analyses take a few seconds more: asked for, not on by default. */
-const OFF_BY_DEFAULT = new Set<Section>(['hotspots', 'gaps', 'alerts']);
+const SECTION_LABELS: Record<Section, string> = {
+  map: 'Map', figures: 'Key figures', timeseries: 'Time series', breakdown: 'Breakdown chart', corridors: 'Top corridors',
+  hotspots: 'Top hot spots', gaps: 'Top access gaps', alerts: 'Alerts in the period', notes: 'Notes',
+};
 
 function field(label: string, control: HTMLElement): HTMLElement {
   return el('label', { class: 'brief-field' }, el('span', {}, label), control);
@@ -41,11 +39,12 @@ export function startBriefs(ctx: BriefsContext): void {
   const title = el('input', { name: 'title', type: 'text', maxlength: '120', value: 'Mixed-migration flows brief' });
   const subtitle = el('input', { name: 'subtitle', type: 'text', maxlength: '200' });
   const notes = el('textarea', { name: 'notes', rows: '3', maxlength: '2000' });
-  const paper = select<Paper>('paper', ['A4', 'A3', 'Letter'], 'A4');
-  const orientation = select<Orientation>('orientation', ['portrait', 'landscape'], 'portrait');
-  const boxes = SECTION_LABELS.map(([id, label]) => {
-    const box = el('input', { type: 'checkbox', name: 'section', value: id, checked: !OFF_BY_DEFAULT.has(id) });
-    return { id, box, node: el('label', { class: 'brief-check' }, box, label) };
+  const paper = select<Paper>('paper', PAPERS, 'A4');
+  const orientation = select<Orientation>('orientation', ORIENTATIONS, 'portrait');
+  // The analyses take a few seconds more: asked for, not on by default (DEFAULT_SECTIONS).
+  const boxes = SECTIONS.map((id) => {
+    const box = el('input', { type: 'checkbox', name: 'section', value: id, checked: DEFAULT_SECTIONS.includes(id) });
+    return { id, box, node: el('label', { class: 'brief-check' }, box, SECTION_LABELS[id]) };
   });
   const preview = el('iframe', { class: 'brief-preview', title: 'Preview of the brief' });
   const status = el('p', { class: 'brief-status', role: 'status', 'aria-live': 'polite' });

@@ -3,7 +3,7 @@ import './print.css';
 import { getJson } from '../api.js';
 import { placePicture } from './mapFrame.js';
 import { buildSheet, drawCharts, fitSheet } from './sheet.js';
-import type { BriefData } from './types.js';
+import type { BriefData } from '../../common/briefs.js';
 
 /**
  * The print page (brief.html): the brief for the view and options in its query string, at

@@ -1,14 +1,16 @@
 import type { Layer } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { MonitoringPointProps, PointFeature } from '../api.js';
+import type { MonitoringPointProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { TOWNS, ZAMBEZI } from '../geography.js';
-import type { FlowsResponse } from '../flows/api.js';
+import type { FlowsResponse } from '../../common/flows.js';
 import type { LayerData } from '../layers/types.js';
 import { loadOfflineBasemap } from '../map/basemap.js';
 import { createMap } from '../map/createMap.js';
 import { offlineStyle } from '../map/offlineStyle.js';
 import { trackReadiness } from '../map/ready.js';
-import type { BriefData, MapPicture } from './types.js';
+import type { BriefData } from '../../common/briefs.js';
+import type { MapPicture } from './types.js';
 
 /**
  * The brief's map: MapLibre + deck.gl drawn off-screen at print resolution, then captured

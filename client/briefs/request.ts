@@ -1,6 +1,6 @@
 import { apiParams } from '../flows/filters.js';
 import type { AppState } from '../state.js';
-import { PAPER_MM, type Orientation, type Paper, type Section } from './types.js';
+import { PAPER_MM, type Orientation, type Paper, type Section } from '../../common/briefs.js';
 
 /**
  * The brief's view state and options, as the API takes them (server/briefs/schemas.ts).

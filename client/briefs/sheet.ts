@@ -3,7 +3,7 @@ import { el } from '../panels/dom.js';
 import { breakdownChart, seriesChart } from './charts.js';
 import * as fmt from './format.js';
 import { DEMO_MARKER, DISCLAIMER, protectionNote } from './legal.js';
-import type { BriefData } from './types.js';
+import type { BriefData } from '../../common/briefs.js';
 
 /**
  * The brief's page as DOM, laid out by print.css at paper size. The map box is left empty

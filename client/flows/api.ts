@@ -1,53 +1,6 @@
+import type { BreakdownsResponse, FlowsResponse, SeriesResponse } from '../../common/flows.js';
 import { getJson } from '../api.js';
 import { apiParams, type FlowFilters } from './filters.js';
-
-/** Shapes of the /api/v1/flows* responses after disclosure control (server/flows/disclose.ts). */
-export interface Disclosure {
-  suppressed: boolean;
-  k: number;
-}
-
-export interface FlowLocation {
-  id: string;
-  name: string;
-  /** null when nothing places it (a country with no loaded place): not drawn. */
-  lat: number | null;
-  lon: number | null;
-  kind: string;
-  incoming?: number | null;
-  outgoing?: number | null;
-}
-
-export interface Flow {
-  origin: string;
-  dest: string;
-  /** null when suppressed (1…k−1 people, or would let such a count be worked out). */
-  count: number | null;
-  suppressed: boolean;
-}
-
-export interface FlowsResponse {
-  locations: FlowLocation[];
-  flows: Flow[];
-  totals: { people: number | null; matched: number | null; unlocated: number | null; flows: number; locations: number };
-  disclosure?: Disclosure;
-}
-
-export interface SeriesResponse {
-  series: { t: string; count: number | null; suppressed: boolean }[];
-  disclosure?: Disclosure;
-}
-
-export interface Category {
-  key: string;
-  count: number | null;
-  suppressed: boolean;
-}
-
-export interface BreakdownsResponse {
-  breakdowns: { dimension: string; total: number | null; multi: boolean; categories: Category[] }[];
-  disclosure?: Disclosure;
-}
 
 const url = (path: string, f: FlowFilters, extra?: Record<string, string>): string => {
   const q = apiParams(f, extra).toString();

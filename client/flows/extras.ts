@@ -1,5 +1,6 @@
 import type { FlowsContext } from './controller.js';
-import { flowsApi, type SeriesResponse } from './api.js';
+import type { SeriesResponse } from '../../common/flows.js';
+import { flowsApi } from './api.js';
 import type { FlowFilters } from './filters.js';
 
 /**

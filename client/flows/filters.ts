@@ -1,22 +1,17 @@
+import { isIsoDate } from '../../common/dates.js';
+import { LEVELS, type Level } from '../../common/flows.js';
+import {
+  AGES, type Direction, DIRECTIONS, type Reason, REASONS, SEXES, TRANSPORT_MODES, type TransportMode, type Vulnerability, VULNERABILITIES,
+} from '../../common/vocabulary.js';
+
 /**
  * Flow filters as the URL and the API see them. Pure: no DOM, no fetch (unit-tested).
- * Enum lists mirror server/domain.ts and server/flows/schemas.ts — the server owns them;
- * a value it drops later is ignored here rather than turned into a 400 on every reload.
+ * The vocabularies are the server's own (common/); a value dropped from them later is ignored
+ * here rather than turned into a 400 on every reload of an old link.
  */
-export const DIRECTIONS = ['inbound', 'outbound', 'transit'] as const;
-export const GROUPS = ['female', 'male', 'children', 'adults'] as const;
-export const TRANSPORTS = ['foot', 'bicycle', 'bus', 'minibus', 'truck', 'car', 'motorbike', 'boat', 'train', 'other'] as const;
-export const REASONS = ['economic', 'family', 'trade', 'education', 'health', 'seasonal', 'asylum', 'tourism', 'other'] as const;
-export const VULNERABILITIES = ['unaccompanied_child', 'pregnant_lactating', 'disability', 'elderly', 'trafficking_indicators'] as const;
-export const LEVELS = ['place', 'point', 'admin', 'country'] as const;
-
-export type Direction = (typeof DIRECTIONS)[number];
 /** Sex and age are counted in separate columns, so the server takes one or the other: one control. */
+export const GROUPS = [...SEXES, ...AGES] as const;
 export type Group = (typeof GROUPS)[number];
-export type Transport = (typeof TRANSPORTS)[number];
-export type Reason = (typeof REASONS)[number];
-export type Vulnerability = (typeof VULNERABILITIES)[number];
-export type Level = (typeof LEVELS)[number];
 
 export interface FlowFilters {
   from: string | null;
@@ -24,7 +19,7 @@ export interface FlowFilters {
   direction: Direction[];
   group: Group | null;
   nationality: string[];
-  transport: Transport[];
+  transport: TransportMode[];
   reason: Reason[];
   vulnerability: Vulnerability[];
   point: string[];
@@ -36,7 +31,7 @@ type ListField = 'direction' | 'nationality' | 'transport' | 'reason' | 'vulnera
 const LISTS: [ListField, string, readonly string[] | RegExp][] = [
   ['direction', 'dir', DIRECTIONS],
   ['nationality', 'nat', /^[A-Z]{3}$/],
-  ['transport', 'tr', TRANSPORTS],
+  ['transport', 'tr', TRANSPORT_MODES],
   ['reason', 'rs', REASONS],
   ['vulnerability', 'vul', VULNERABILITIES],
   ['point', 'pt', /^[1-9]\d{0,9}$/],
@@ -44,12 +39,6 @@ const LISTS: [ListField, string, readonly string[] | RegExp][] = [
 
 export function defaultFilters(): FlowFilters {
   return { from: null, to: null, direction: [], group: null, nationality: [], transport: [], reason: [], vulnerability: [], point: [], level: 'place' };
-}
-
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 function pick<T extends string>(text: string | null, allowed: readonly T[]): T | null {

@@ -1,7 +1,8 @@
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import type { FlowsContext } from '../flows/controller.js';
 import { el } from '../panels/dom.js';
-import { analysisApi, unusableFilters, type EmergingResponse } from './api.js';
+import type { EmergingResponse } from '../../common/analysis.js';
+import { analysisApi, unusableFilters } from './api.js';
 import { renderCellDetails, type Trend } from './details.js';
 import { analysisLayers, shade, type AnalysisData } from './layers.js';
 import { renderAnalysisLegend, renderGapList } from './legend.js';

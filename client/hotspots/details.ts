@@ -1,7 +1,7 @@
 import { SERVICE_KIND_LABELS } from '../format.js';
 import { formatCount } from '../flows/format.js';
 import { el } from '../panels/dom.js';
-import type { EmergingCell } from './api.js';
+import type { EmergingCell } from '../../common/analysis.js';
 import type { AnalysisData } from './layers.js';
 import { classLabel, emergingLabel } from './palette.js';
 
@@ -75,7 +75,7 @@ export function renderCellDetails(root: HTMLElement, d: AnalysisData, h3: string
     const c = d.res.cells.find((x) => x.h3 === h3);
     if (!c) return false;
     title = c.label;
-    rows.push(['Gap', dec(1).format(c.gap)], ['Demand', formatCount(c.demand.count, k)], ['Per month', dec(1).format(c.monthly)], ['Inaccessibility', dec(2).format(c.inaccessibility)]);
+    rows.push(['Gap', dec(1).format(c.gap)], ['Demand', formatCount(c.demand.count, k)], ['Per month', c.monthly === null ? 'suppressed' : dec(1).format(c.monthly)], ['Inaccessibility', dec(2).format(c.inaccessibility)]);
     for (const [kind, a] of Object.entries(c.access)) {
       rows.push([(SERVICE_KIND_LABELS as Record<string, string>)[kind] ?? kind, `${formatMinutes(a.minutes)}${a.via ? '*' : ''}`]);
     }

@@ -4,7 +4,7 @@ import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { cellToBoundary, cellToLatLng, getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import type { Rgba } from '../layers/types.js';
-import type { AccessResponse, EmergingResponse, HotspotsResponse, KdeResponse } from './api.js';
+import type { AccessResponse, EmergingResponse, HotspotsResponse, KdeResponse } from '../../common/analysis.js';
 import { classAlpha, classColor, emergingColor, GAP_COLORS, gapStep, SELECTED_COLOR } from './palette.js';
 
 /**

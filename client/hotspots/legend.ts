@@ -1,8 +1,8 @@
 import { toHex, type Rgb } from '../layers/colors.js';
 import { el } from '../panels/dom.js';
-import type { AccessResponse } from './api.js';
+import { type AccessResponse, EMERGING_CATEGORIES } from '../../common/analysis.js';
 import type { AnalysisData } from './layers.js';
-import { CLASSES, classColor, classLabel, EMERGING_CATEGORIES, emergingColor, emergingLabel, GAP_COLORS, gapBreaks } from './palette.js';
+import { CLASSES, classColor, classLabel, emergingColor, emergingLabel, GAP_COLORS, gapBreaks } from './palette.js';
 
 /** Legends of the analysis layers, from the same palette the layers draw with. */
 function row(rgb: Rgb, label: string, count?: number): HTMLLIElement {

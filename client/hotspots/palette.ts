@@ -1,3 +1,4 @@
+import type { EmergingCategory } from '../../common/analysis.js';
 import type { Rgb } from '../layers/colors.js';
 
 /**
@@ -42,9 +43,6 @@ export function classAlpha(c: number): number {
   return c === 0 ? 70 : 255;
 }
 
-const PATTERNS = ['new', 'consecutive', 'intensifying', 'persistent', 'diminishing', 'sporadic', 'oscillating', 'historical'] as const;
-export const EMERGING_CATEGORIES = [...PATTERNS, ...PATTERNS.map((p) => `cold_${p}` as const), 'none'] as const;
-type EmergingCategory = (typeof EMERGING_CATEGORIES)[number];
 
 /** Warm hues for hot patterns, cool mirrors for cold ones; strong trends get the darkest. */
 const EMERGING_COLORS: Record<EmergingCategory, Rgb> = {

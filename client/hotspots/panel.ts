@@ -1,7 +1,8 @@
 import { SERVICE_KIND_LABELS } from '../format.js';
-import { SERVICE_KINDS, type ServiceKind } from '../layers/colors.js';
-import { el } from '../panels/dom.js';
-import { MEASURES, MODES, STEPS, TRAVEL, type AnalysisMode, type AnalysisView } from './view.js';
+import { SERVICE_KINDS, type ServiceKind } from '../../common/vocabulary.js';
+import { el, foldButton } from '../panels/dom.js';
+import { MEASURES, STEPS, TRAVEL_MODES } from '../../common/analysis.js';
+import { MODES, type AnalysisMode, type AnalysisView } from './view.js';
 
 /**
  * The analysis panel: which layer (a select, so it stays one line wide on a laptop), its
@@ -47,7 +48,7 @@ export function buildAnalysisPanel(layout: HTMLElement, onChange: (patch: Partia
   const res = select('an-res', 'Cell size (H3)', [6, 7, 8, 9], (r) => `${r} (~${{ 6: '36', 7: '5', 8: '0.7', 9: '0.1' }[r]} km²)`, (r) => onChange({ res: Number(r), cell: null }));
   const k = select('an-k', 'Neighbours', [1, 2, 3], (n) => `${n} ring${n === '1' ? '' : 's'}`, (n) => onChange({ k: Number(n) }));
   const step = select('an-step', 'Time step', STEPS, (s) => STEP_LABELS[s] ?? s, (s) => onChange({ step: s as AnalysisView['step'] }));
-  const travel = select('an-travel', 'Travel', TRAVEL, (t) => TRAVEL_LABELS[t] ?? t, (t) => onChange({ travel: t as AnalysisView['travel'] }));
+  const travel = select('an-travel', 'Travel', TRAVEL_MODES, (t) => TRAVEL_LABELS[t] ?? t, (t) => onChange({ travel: t as AnalysisView['travel'] }));
   const kindBoxes = SERVICE_KINDS.map((kind) => {
     const input = el('input', { type: 'checkbox', id: `an-kind-${kind}`, value: kind });
     return { kind, input, label: el('label', { class: 'check', for: input.id }, input, SERVICE_KIND_LABELS[kind]) };
@@ -71,13 +72,7 @@ export function buildAnalysisPanel(layout: HTMLElement, onChange: (patch: Partia
   const title = el('h2', { class: 'panel-title', id: 'analysis-title' });
   // Folds to its title: at the region overview the open panel covers Nakonde and Lusaka.
   body.id = 'analysis-body';
-  const fold = el('button', { type: 'button', class: 'panel-collapse', 'aria-expanded': 'true', 'aria-controls': 'analysis-body' }, 'Hide');
-  fold.addEventListener('click', () => {
-    const open = fold.getAttribute('aria-expanded') !== 'true';
-    fold.setAttribute('aria-expanded', String(open));
-    fold.textContent = open ? 'Hide' : 'Show';
-    body.hidden = !open;
-  });
+  const fold = foldButton(body);
   const root = el('aside', { id: 'analysis-panel', class: 'panel panel--analysis', 'aria-labelledby': 'analysis-title' }, el('div', { class: 'panel-head' }, title, fold), body);
   // The chooser is one more group of the layer legend (it stays when the legend is hidden);
   // the settings panel only opens with an analysis layer, where the flow details would be.

@@ -1,4 +1,5 @@
-import { SERVICE_KINDS, type ServiceKind } from '../layers/colors.js';
+import { K_RANGE, type Measure, MEASURES, RES_RANGE, type Step, STEPS, TRAVEL_MODES, type TravelMode as Travel } from '../../common/analysis.js';
+import { SERVICE_KINDS, type ServiceKind } from '../../common/vocabulary.js';
 
 /**
  * The analysis layers' part of the URL (pure: unit-tested). Defaults are left out of the
@@ -8,14 +9,6 @@ import { SERVICE_KINDS, type ServiceKind } from '../layers/colors.js';
  */
 export const MODES = ['flows', 'hotspots', 'emerging', 'heatmap', 'access'] as const;
 export type AnalysisMode = (typeof MODES)[number];
-export const MEASURES = ['movement', 'vulnerable', 'unaccompanied', 'informal', 'reports'] as const;
-export type Measure = (typeof MEASURES)[number];
-export const STEPS = ['week', 'month'] as const;
-export type Step = (typeof STEPS)[number];
-export const TRAVEL = ['walk', 'motor'] as const;
-export type Travel = (typeof TRAVEL)[number];
-export const RES_RANGE = [6, 9] as const;
-export const K_RANGE = [1, 3] as const;
 
 export interface AnalysisView {
   mode: AnalysisMode;
@@ -62,7 +55,7 @@ export function decodeAnalysisView(params: URLSearchParams): AnalysisView {
     step: pick(params.get('hs'), STEPS, d.step),
     // An empty or garbled list would ask the server for nothing: keep every kind instead.
     kinds: kinds === null || listed.length === 0 ? d.kinds : listed,
-    travel: pick(params.get('hmo'), TRAVEL, d.travel),
+    travel: pick(params.get('hmo'), TRAVEL_MODES, d.travel),
     // H3 indexes are 15 hex digits; anything else is not a cell.
     cell: cell !== null && /^[0-9a-f]{15}$/.test(cell) ? cell : null,
   };

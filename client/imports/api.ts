@@ -1,62 +1,6 @@
+import type { DatasetInfo, ImportView } from '../../common/imports.js';
 import { ApiError, getJson, NetworkError, readProblem } from '../api.js';
 import { sendJson } from '../auth/http.js';
-
-/** Shapes of server/ingest/view.ts, report.ts and datasets.ts (the server owns the contract). */
-export const IMPORT_KINDS = ['observations', 'reports', 'services', 'outreach_sites', 'monitoring_points', 'places', 'admin_areas'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export type ImportMode = 'all-or-nothing' | 'valid-rows';
-export type ImportStatus = 'queued' | 'validating' | 'writing' | 'committed' | 'unchanged' | 'rejected' | 'failed';
-export const FINAL_STATUSES: readonly ImportStatus[] = ['committed', 'unchanged', 'rejected', 'failed'];
-
-export interface RowError {
-  row: number;
-  column: string;
-  value: string;
-  code: string;
-  reason: string;
-  suggestions?: string[];
-}
-
-export interface ErrorReport {
-  fileErrors: { code: string; message: string; row?: number; column?: string }[];
-  totalErrors: number;
-  rowsWithErrors: number;
-  groups: { column: string; code: string; reason: string; count: number; rows: number[]; examples: { row: number; value: string; suggestions?: string[] }[] }[];
-  errors: RowError[];
-  truncated: boolean;
-  warnings: string[];
-}
-
-export interface ImportView {
-  id: number;
-  kind: ImportKind;
-  mode: ImportMode;
-  status: ImportStatus;
-  file: { name: string; bytes: number };
-  progress: { rowsRead: number; rowsValid: number; rowsRejected: number; rowsInserted: number; rowsSkipped: number; percent: number };
-  datasetId: number | null;
-  message: string | null;
-  report: ErrorReport | null;
-  links: { self: string; rejected?: string };
-}
-
-export interface DatasetInfo {
-  id: number;
-  name: string;
-  kind: ImportKind;
-  sourceOrg: string | null;
-  method: string | null;
-  licence: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  rowsAccepted: number | null;
-  rowsRejected: number | null;
-  isSynthetic: boolean;
-  importedAt: string;
-  importedBy?: string | null;
-  /** The stored recipes its imports ran with. */
-  recipes?: { id: number; name: string; version: number }[];
-}
 
 /**
  * POST /imports with upload progress: fetch() cannot report bytes sent, XMLHttpRequest can.

@@ -1,6 +1,7 @@
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
-import { importsApi, type DatasetInfo } from './api.js';
+import type { DatasetInfo } from '../../common/imports.js';
+import { importsApi } from './api.js';
 import { KIND_LABELS, renderImportForm } from './form.js';
 import { datasetMapHash } from './mapLink.js';
 import type { Navigate } from './showOnMap.js';

@@ -1,6 +1,7 @@
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
-import { FINAL_STATUSES, IMPORT_KINDS, importsApi, uploadImport, type ImportKind, type ImportView } from './api.js';
+import { IMPORT_KINDS, type ImportKind, type ImportView, isFinal } from '../../common/imports.js';
+import { importsApi, uploadImport } from './api.js';
 import { renderResult } from './result.js';
 import type { Navigate } from './showOnMap.js';
 
@@ -23,7 +24,7 @@ export async function follow(id: number, show: (v: ImportView) => void): Promise
   for (;;) {
     const v = await importsApi.get(id);
     show(v);
-    if (FINAL_STATUSES.includes(v.status)) return v;
+    if (isFinal(v.status)) return v;
     await new Promise((r) => setTimeout(r, 600));
   }
 }

@@ -1,4 +1,5 @@
-import { defaultFilters, encodeFilters, isIsoDate } from '../flows/filters.js';
+import { isIsoDate } from '../../common/dates.js';
+import { defaultFilters, encodeFilters } from '../flows/filters.js';
 
 /** The flow API answers at most three years at once (server/flows/schemas.ts). */
 const MAX_DAYS = 3 * 365;

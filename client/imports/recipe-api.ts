@@ -1,72 +1,8 @@
 import { ApiError, getJson, readProblem } from '../api.js';
-import type { ImportKind } from './api.js';
+import type { DryRun, ImportKind, Preview, Recipe, StoredRecipe } from '../../common/imports.js';
 
-/**
- * Shapes of server/ingest/recipe.ts, preview.ts and dry-run.ts (the server owns the contract):
- * the import wizard's calls. The upload is kept by the server between the steps (`upload` id).
- */
-export type Source =
-  | { k: 'col'; col: number }
-  | { k: 'const'; value: string | number | boolean | string[] }
-  | { k: 'sum'; cols: number[] }
-  | { k: 'oneHot'; members: [number, string][] };
-
-export interface SheetRecipe {
-  name?: string;
-  headerRows?: number;
-  skipRows?: number;
-  footerRows?: number;
-  dateFormat?: 'dd/mm/yyyy' | 'mm/dd/yyyy';
-  columns?: Record<string, string>;
-  sum?: Record<string, string[]>;
-  oneHot?: Record<string, Record<string, string>>;
-  values?: Record<string, Record<string, string>>;
-  constants?: Record<string, string>;
-}
-export interface Recipe extends Omit<SheetRecipe, 'name'> {
-  kind: ImportKind;
-  sheets?: (SheetRecipe & { name: string })[];
-}
-
-export interface RawSheet {
-  name: string;
-  rows: { row: number; cells: string[] }[];
-}
-export interface SheetMapping {
-  name: string;
-  headerRow: number;
-  columns: { letter: string; label: string }[];
-  fields: { field: string; required: boolean; type: string; source: Source | null; choices?: string[] }[];
-  oneHot: Record<string, Record<string, string>>;
-  missing: string[];
-  warnings: string[];
-}
-export interface ValueList {
-  field: string;
-  values: { raw: string; count: number; value?: string; reason?: string; suggestions?: string[] }[];
-  more: boolean;
-}
-export interface Preview {
-  upload: { id: string; fileName: string; bytes: number; format: string };
-  sheets: RawSheet[];
-  mapping?: SheetMapping[];
-  values?: ValueList[];
-}
-export interface DryRun {
-  outcome: 'valid' | 'rejected';
-  counts: { rowsRead: number; rowsValid: number; rowsRejected: number };
-  rows: { sheet: string; row: number; fields: Record<string, string>; raw: Record<string, string>; record: Record<string, unknown> | null; errors: { field: string; column: string; value: string; reason: string; suggestions?: string[] }[] }[];
-  report: import('./api.js').ErrorReport;
-  sameFile: number | null;
-}
-export interface StoredRecipe {
-  id: number;
-  name: string;
-  kind: ImportKind;
-  version: number;
-  recipe: Recipe;
-}
-
+// The wizard's calls; the shapes are common/imports.ts. The upload is kept by the server
+// between the steps (`upload` id).
 async function send<T>(method: string, path: string, body: FormData | unknown): Promise<T> {
   const form = body instanceof FormData;
   const res = await fetch(path, {

@@ -1,4 +1,4 @@
-import type { Recipe, SheetMapping, SheetRecipe, Source } from './recipe-api.js';
+import type { Recipe, RecipeParts as SheetRecipe, SheetMapping, Source } from '../../common/imports.js';
 
 /**
  * What the wizard's steps decide, and the recipe that follows from it. Pure (unit-tested):

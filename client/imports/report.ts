@@ -1,5 +1,5 @@
 import { el } from '../panels/dom.js';
-import type { ErrorReport } from './api.js';
+import type { ErrorReport } from '../../common/imports.js';
 
 const n = (x: number): string => x.toLocaleString('en-GB');
 

@@ -1,5 +1,5 @@
 import { el } from '../panels/dom.js';
-import type { ImportView } from './api.js';
+import type { ImportView } from '../../common/imports.js';
 import { showDatasetOnMap, type Navigate } from './showOnMap.js';
 import { renderReport } from './report.js';
 

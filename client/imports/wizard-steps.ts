@@ -1,5 +1,5 @@
 import { el } from '../panels/dom.js';
-import type { DryRun, RawSheet, SheetMapping, ValueList } from './recipe-api.js';
+import type { DryRun, RawSheet, SheetMapping, ValueList } from '../../common/imports.js';
 import { type FieldChoice, type SheetChoice, suggestionValue, type WizardState } from './recipe-model.js';
 
 /** The wizard's step views: each renders from the state and writes the person's choices back into it. */

@@ -1,8 +1,8 @@
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
-import { IMPORT_KINDS, type ImportKind } from './api.js';
+import { type DryRun, IMPORT_KINDS, type ImportKind, type Preview, type Recipe, type SheetMapping, type StoredRecipe } from '../../common/imports.js';
 import { follow, KIND_LABELS } from './form.js';
-import { type DryRun, type Preview, type Recipe, recipeApi, type SheetMapping, type StoredRecipe } from './recipe-api.js';
+import { recipeApi } from './recipe-api.js';
 import { choiceOf, recipeOf, type WizardState } from './recipe-model.js';
 import { renderReport } from './report.js';
 import { renderResult } from './result.js';

@@ -1,3 +1,5 @@
+import type { MonitoringPointKind, ServiceKind } from '../../common/vocabulary.js';
+
 /**
  * Every colour the map draws, in one place, so the legend, the layers and the browser
  * test (which looks for these exact pixels) cannot drift apart.
@@ -15,13 +17,6 @@ export const BASEMAP = {
   coast: [120, 160, 190],
   zambezi: [47, 110, 186],
 } as const satisfies Record<string, Rgb>;
-
-export type MonitoringPointKind =
-  | 'official_border_post'
-  | 'informal_crossing'
-  | 'transit_hub'
-  | 'bus_station'
-  | 'market';
 
 /**
  * Three groups users must tell apart at a glance: official posts (dark blue),
@@ -41,19 +36,6 @@ export function pointGroup(kind: MonitoringPointKind): PointGroup {
   if (kind === 'informal_crossing') return 'informal';
   return 'hub';
 }
-
-export const SERVICE_KINDS = [
-  'health',
-  'police_vsu',
-  'social_welfare',
-  'cwac',
-  'shelter',
-  'immigration',
-  'legal_aid',
-  'one_stop_centre',
-  'ngo_help_desk',
-] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 /**
  * Categorical palette (ColorBrewer Dark2 plus Tableau cyan/olive), chosen to stay apart

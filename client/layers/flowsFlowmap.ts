@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { ScaleState } from '@flowmap.gl/data';
 import { FlowmapLayer } from '@flowmap.gl/layers';
-import type { Flow, FlowLocation, FlowsResponse } from '../flows/api.js';
+import type { Flow, FlowLocation, FlowsResponse } from '../../common/flows.js';
 import { FLOW_COLOR, FLOWS_LAYER_ID } from './flows.js';
 import { toHex } from './colors.js';
 

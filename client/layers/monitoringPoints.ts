@@ -1,6 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { MonitoringPointProps, PointFeature } from '../api.js';
+import type { MonitoringPointProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { POINT_COLORS, pointGroup } from './colors.js';
 import { pointRadius } from './sizing.js';
 import type { LayerData, LayerState, Rgba } from './types.js';

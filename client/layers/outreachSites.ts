@@ -1,6 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { OutreachSiteProps, PointFeature } from '../api.js';
+import type { OutreachSiteProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { SITE_COLOR } from './colors.js';
 import { siteRadius } from './sizing.js';
 import type { LayerData, LayerState } from './types.js';

@@ -1,6 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { MonitoringPointProps, PointFeature } from '../api.js';
+import type { MonitoringPointProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { LABEL_COLORS } from './colors.js';
 import { boxOf, placeLabels, project, textSize, type Box, type TextMetrics } from './labelPlacement.js';
 import { getPointRadius, POINTS_LAYER_ID, rank } from './monitoringPoints.js';

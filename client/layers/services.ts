@@ -1,6 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
-import type { PointFeature, ServiceProps } from '../api.js';
+import type { ServiceProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { SERVICE_COLORS } from './colors.js';
 import { serviceRadius } from './sizing.js';
 import type { LayerData, LayerState, Rgba } from './types.js';

@@ -1,5 +1,6 @@
 import type { Layer } from '@deck.gl/core';
-import type { MonitoringPointProps, OutreachSiteProps, PointFeature, ServiceProps } from '../api.js';
+import type { MonitoringPointProps, OutreachSiteProps, ServiceProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import type { CountryLabel } from '../map/countries.js';
 import type { AppState } from '../state.js';
 

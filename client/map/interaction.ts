@@ -1,6 +1,7 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { Popup, type Map as MapLibreMap } from 'maplibre-gl';
-import type { MonitoringPointProps, OutreachSiteProps, PointFeature, ServiceProps } from '../api.js';
+import type { MonitoringPointProps, OutreachSiteProps, ServiceProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { POINTS_LAYER_ID } from '../layers/monitoringPoints.js';
 import { SITES_LAYER_ID } from '../layers/outreachSites.js';
 import { SERVICES_LAYER_ID } from '../layers/services.js';

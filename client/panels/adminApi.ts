@@ -1,36 +1,6 @@
 import { getJson } from '../api.js';
-import type { Role } from '../auth/authApi.js';
+import type { CreatedToken, Role, TokenRow, UserRow } from '../../common/auth.js';
 import { sendJson } from '../auth/http.js';
-
-/** Shapes of /api/v1/users and /api/v1/tokens (server/auth/admin-routes.ts); dates arrive as ISO strings. */
-export interface UserRow {
-  id: number;
-  username: string;
-  role: Role;
-  disabled: boolean;
-  hasPassword: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
-
-export interface TokenRow {
-  id: number;
-  name: string;
-  role: Role;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-/** The POST /tokens answer: the only time the secret ever leaves the server. */
-export interface CreatedToken {
-  id: number;
-  token: string;
-  name: string;
-  role: Role;
-  expiresAt: string | null;
-}
 
 export interface UserPatch {
   role?: Role;

@@ -1,10 +1,9 @@
-import { ROLE_LABELS, type Role } from '../auth/authApi.js';
+import { type Role, ROLES } from '../../common/auth.js';
+import { ROLE_LABELS } from '../auth/authApi.js';
 import { errorMessage } from '../auth/http.js';
 import { el } from './dom.js';
 
 /** Small shared pieces of the admin screens: labelled fields, role pickers, dates, messages. */
-const ROLES: readonly Role[] = ['viewer', 'analyst', 'planner', 'data_manager', 'admin'];
-
 export function roleSelect(id: string, value: Role, label?: string): HTMLSelectElement {
   const select = el('select', { id, name: 'role', 'aria-label': label });
   for (const r of ROLES) select.append(el('option', { value: r, selected: r === value }, ROLE_LABELS[r]));

@@ -1,4 +1,4 @@
-import type { UserRow } from './adminApi.js';
+import type { UserRow } from '../../common/auth.js';
 import { adminApi } from './adminApi.js';
 import { field, type Notice } from './adminParts.js';
 import { el } from './dom.js';

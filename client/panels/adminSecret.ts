@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '../auth/authApi.js';
-import type { CreatedToken } from './adminApi.js';
+import type { CreatedToken } from '../../common/auth.js';
 import { el } from './dom.js';
 
 /**

@@ -1,5 +1,7 @@
-import { ROLE_LABELS, type Role } from '../auth/authApi.js';
-import { adminApi, type UserRow } from './adminApi.js';
+import type { Role } from '../../common/auth.js';
+import { ROLE_LABELS } from '../auth/authApi.js';
+import type { UserRow } from '../../common/auth.js';
+import { adminApi } from './adminApi.js';
 import { field, formatWhen, notice, roleSelect, table } from './adminParts.js';
 import { passwordForm } from './adminPassword.js';
 import { el } from './dom.js';

@@ -1,4 +1,4 @@
-import type { FlowLocation, FlowsResponse } from '../flows/api.js';
+import type { FlowLocation, FlowsResponse } from '../../common/flows.js';
 import { formatCount, sortValue } from '../flows/format.js';
 import { el } from './dom.js';
 
@@ -15,7 +15,7 @@ interface LocationSummary {
   top: { from: string; to: string; count: number | null }[];
 }
 
-export function summarize(res: FlowsResponse, id: string, topN = 5): LocationSummary | null {
+export function summarize(res: Pick<FlowsResponse, 'locations' | 'flows' | 'disclosure'>, id: string, topN = 5): LocationSummary | null {
   const location = res.locations.find((l) => l.id === id);
   if (!location) return null;
   const name = new Map(res.locations.map((l) => [l.id, l.name]));

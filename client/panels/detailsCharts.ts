@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { BreakdownsResponse } from '../flows/api.js';
+import type { BreakdownsResponse } from '../../common/flows.js';
 import { formatCount, humanize } from '../flows/format.js';
 import { el } from './dom.js';
 import { cspSafe } from './plotDom.js';

@@ -27,3 +27,15 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!node) throw new Error(`index.html has no #${id}`);
   return node as T;
 }
+
+/** A Hide/Show button in a panel's head that folds the panel's body (which has an id) away. */
+export function foldButton(body: HTMLElement): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'panel-collapse', 'aria-expanded': 'true', 'aria-controls': body.id }, 'Hide');
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? 'Hide' : 'Show';
+    body.hidden = !open;
+  });
+  return button;
+}

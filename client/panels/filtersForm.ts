@@ -1,4 +1,6 @@
-import { DIRECTIONS, GROUPS, LEVELS, REASONS, TRANSPORTS, VULNERABILITIES, type FlowFilters } from '../flows/filters.js';
+import { LEVELS } from '../../common/flows.js';
+import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../../common/vocabulary.js';
+import { GROUPS, type FlowFilters } from '../flows/filters.js';
 import { humanize } from '../flows/format.js';
 import { el } from './dom.js';
 
@@ -57,7 +59,7 @@ export function buildFilterForm(): HTMLFormElement {
       el('input', { type: 'text', id: 'ff-nationality', name: 'nationality', autocomplete: 'off', spellcheck: 'false' }),
     ),
     checkGroup('direction', 'Direction', DIRECTIONS),
-    checkGroup('transport', 'Transport', TRANSPORTS),
+    checkGroup('transport', 'Transport', TRANSPORT_MODES),
     checkGroup('reason', 'Reason', REASONS),
     checkGroup('vulnerability', 'Vulnerability', VULNERABILITIES),
     checkGroup('point', 'Monitoring points', []),

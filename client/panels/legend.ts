@@ -1,7 +1,8 @@
-import { POINT_COLORS, SERVICE_COLORS, SERVICE_KINDS, SITE_COLOR, toHex, type Rgb, type ServiceKind } from '../layers/colors.js';
+import { SERVICE_KINDS, type ServiceKind } from '../../common/vocabulary.js';
+import { POINT_COLORS, SERVICE_COLORS, SITE_COLOR, toHex, type Rgb } from '../layers/colors.js';
 import { SERVICE_KIND_LABELS } from '../format.js';
 import type { AppState, LayerId } from '../state.js';
-import { el } from './dom.js';
+import { el, foldButton } from './dom.js';
 
 /**
  * Legend and layer switches in one panel: each symbol sits next to the checkbox that
@@ -45,15 +46,9 @@ export function renderLegend(root: HTMLElement, state: AppState, events: LegendE
       el('li', {}, swatch(SERVICE_COLORS[k], 'service'), checkbox(`kind-${k}`, SERVICE_KIND_LABELS[k], state.serviceKinds.has(k), { kind: k })),
     ),
   );
-  const collapse = el('button', { type: 'button', class: 'panel-collapse', 'aria-expanded': 'true', 'aria-controls': 'legend-body' }, 'Hide');
-  // On a 768-px-high laptop the panel covers part of the map: let users fold it away.
-  collapse.addEventListener('click', () => {
-    const open = collapse.getAttribute('aria-expanded') !== 'true';
-    collapse.setAttribute('aria-expanded', String(open));
-    collapse.textContent = open ? 'Hide' : 'Show';
-    body.hidden = !open;
-  });
   const body = el('div', { id: 'legend-body' });
+  // On a 768-px-high laptop the panel covers part of the map: let users fold it away.
+  const collapse = foldButton(body);
   root.replaceChildren(el('div', { class: 'panel-head' }, el('h2', { class: 'panel-title' }, 'Map layers'), collapse), body);
   body.replaceChildren(
     el('section', { class: 'group' }, checkbox('layer-points', 'Monitoring points', state.layers.has('points'), { layer: 'points' }), pointKeys),

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { SeriesResponse } from '../flows/api.js';
+import type { SeriesResponse } from '../../common/flows.js';
 import { el } from './dom.js';
 import { cspSafe } from './plotDom.js';
 

@@ -1,4 +1,4 @@
-import type { MonitoringPointProps, OutreachSiteProps, ServiceProps } from '../api.js';
+import type { MonitoringPointProps, OutreachSiteProps, ServiceProps } from '../../common/catalog.js';
 import { countryName, formatCount, formatText, humanize, kindLabel } from '../format.js';
 import { el } from './dom.js';
 

@@ -1,4 +1,4 @@
-import type { FlowsResponse } from '../flows/api.js';
+import type { FlowsResponse } from '../../common/flows.js';
 import { formatCount, sortValue } from '../flows/format.js';
 import { el } from './dom.js';
 

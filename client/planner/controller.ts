@@ -1,8 +1,10 @@
 import type { FlowsContext } from '../flows/controller.js';
-import { api, type OutreachSiteProps, type PointFeature } from '../api.js';
-import type { Me } from '../auth/authApi.js';
+import type { OutreachSiteProps } from '../../common/catalog.js';
+import { api, type PointFeature } from '../api.js';
+import type { Me } from '../../common/auth.js';
 import { errorMessage } from '../auth/http.js';
-import { type Plan, type PlanComparison, plannerApi, type PlanSummary } from './api.js';
+import type { Plan, PlanComparison, PlanSummary } from '../../common/outreach.js';
+import { plannerApi } from './api.js';
 import { cellDiscRadius, compareMarkers, type Hex, type Marker, plannerLayers, planMarkers } from './layers.js';
 import { nearestName } from './geo.js';
 import { buildDeliverySection } from './delivery.js';

@@ -1,8 +1,9 @@
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
-import { type Plan, plannerApi } from './api.js';
+import { plannerApi } from './api.js';
 import type { PlannerContext } from './controller.js';
-import { activityFromInput, type ActivityInput, DELIVERED_TYPES, deliveredLabel, localIsoDate, MAX_NOTES, type PlanDelivery, summariseDelivery } from './deliveryModel.js';
+import { DELIVERED_TYPES, MAX_NOTES, type Plan, type PlanDelivery } from '../../common/outreach.js';
+import { activityFromInput, type ActivityInput, deliveredLabel, localIsoDate, summariseDelivery } from './deliveryModel.js';
 
 /**
  * The "Delivered" section under a shown plan: planned vs delivered per chosen site and the

@@ -1,53 +1,14 @@
-import type { PlanSite } from './api.js';
-import { ACTIVITY_LABELS, type ActivityType } from './model.js';
+import {
+  type ActivityBody, type ActivityType, type DeliveredType, DELIVERED_TYPES, MAX_NOTES, MAX_REACH, type PlanSite, type SiteDelivery,
+} from '../../common/outreach.js';
+import { ACTIVITY_LABELS } from './model.js';
 
 /**
- * Delivered activities (POST/GET /api/v1/outreach/plans/:id/activities, server/outreach/delivery.ts
- * and schemas.ts activityBody), mirrored here: the shapes, the types a team may log, and the pure
- * steps between them and the planner's "Delivered" section (client/planner/delivery.ts).
+ * The pure steps between delivered activities (POST/GET /api/v1/outreach/plans/:id/activities,
+ * shapes and bounds in common/outreach.ts) and the planner's "Delivered" section
+ * (client/planner/delivery.ts).
  */
-export const DELIVERED_TYPES = ['drama', 'road_show', 'community_meeting', 'materials'] as const;
-export type DeliveredType = (typeof DELIVERED_TYPES)[number];
 export const deliveredLabel = (t: string): string => (t === 'materials' ? 'Materials handed out' : (ACTIVITY_LABELS[t as ActivityType] ?? t));
-export const MAX_REACH = 10_000_000;
-export const MAX_NOTES = 2000;
-
-export interface DeliveredActivity {
-  id: number;
-  siteId: number | null;
-  siteName: string | null;
-  date: string;
-  type: string;
-  reach: number;
-  notes: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface SiteDelivery {
-  siteId: number;
-  name: string | null;
-  rank: number | null;
-  plannedActivity: string | null;
-  delivered: number;
-  reach: number;
-  lastDelivered: string | null;
-  status: 'delivered' | 'pending' | 'unplanned';
-}
-
-export interface PlanDelivery {
-  planId: number;
-  activities: DeliveredActivity[];
-  sites: SiteDelivery[];
-}
-
-export interface ActivityBody {
-  siteId: number;
-  date: string;
-  type: DeliveredType;
-  reach: number;
-  notes?: string;
-}
 
 export interface DeliveryRow {
   siteId: number;

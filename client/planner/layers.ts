@@ -1,8 +1,9 @@
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { OutreachSiteProps, PointFeature } from '../api.js';
+import type { OutreachSiteProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { LABEL_FONT, LABEL_FONT_SETTINGS } from '../layers/sizing.js';
-import type { Plan, PlanSite } from './api.js';
+import type { Plan, PlanSite } from '../../common/outreach.js';
 import { PLAN_COLORS } from './colors.js';
 
 /**

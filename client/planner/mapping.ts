@@ -1,8 +1,9 @@
 import { type Map as MapLibreMap, Popup } from 'maplibre-gl';
-import type { OutreachSiteProps, PointFeature } from '../api.js';
+import type { OutreachSiteProps } from '../../common/catalog.js';
+import type { PointFeature } from '../api.js';
 import { kindLabel } from '../format.js';
 import { el } from '../panels/dom.js';
-import type { Plan } from './api.js';
+import type { Plan } from '../../common/outreach.js';
 import type { PlannerView } from './view.js';
 import type { Marker } from './layers.js';
 

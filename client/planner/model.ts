@@ -1,38 +1,29 @@
+import { ACTIVITY_TYPES, type ActivityType, DEFAULT_RADIUS_KM, type PlanMeasure, RADIUS_BOUNDS, TIME_LIMIT_MS } from '../../common/outreach.js';
+import { type Role, roleRank } from '../../common/auth.js';
+
 /**
- * What the planner sends and shows, mirrored from server/outreach (schemas.ts, activities.ts):
- * the server owns these lists and bounds; they are repeated here so the panel can offer them
- * without a round trip, and a value the server drops later only costs a 400 with its field.
+ * What the planner panel offers and how it labels it. The lists and bounds are the server's own
+ * (common/outreach.ts), so the panel offers them without a round trip.
  */
-export const MEASURES = ['movement', 'vulnerable', 'unaccompanied', 'informal'] as const;
-export type Measure = (typeof MEASURES)[number];
-export const MEASURE_LABELS: Record<Measure, string> = {
+export const MEASURE_LABELS: Record<PlanMeasure, string> = {
   movement: 'All movement',
   vulnerable: 'Vulnerable people',
   unaccompanied: 'Unaccompanied children',
   informal: 'Informal crossings',
 };
 
-export const ACTIVITY_TYPES = ['drama', 'road_show', 'community_meeting'] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const ACTIVITY_LABELS: Record<ActivityType, string> = {
   drama: 'Drama at market',
   road_show: 'Road show',
   community_meeting: 'Community meeting',
 };
 /** Default reach (km) and the bounds the server accepts. */
-export const ACTIVITY_RADIUS: Record<ActivityType, { def: number; min: number; max: number }> = {
-  drama: { def: 2, min: 0.1, max: 10 },
-  road_show: { def: 5, min: 0.5, max: 25 },
-  community_meeting: { def: 1, min: 0.1, max: 5 },
-};
+export const ACTIVITY_RADIUS = Object.fromEntries(
+  ACTIVITY_TYPES.map((t) => [t, { def: DEFAULT_RADIUS_KM[t], min: RADIUS_BOUNDS[t][0], max: RADIUS_BOUNDS[t][1] }]),
+) as Record<ActivityType, { def: number; min: number; max: number }>;
 
-export const CORRIDORS = ['sesheke', 'nakonde', 'lusaka'] as const;
-export type Corridor = (typeof CORRIDORS)[number];
-
-export const METHODS = ['greedy', 'exact'] as const;
-export type Method = (typeof METHODS)[number];
-export const TIME_LIMIT_S = { min: 1, max: 60, def: 10 } as const;
-export const MAX_P = 200;
+/** The exact solver's time limit in whole seconds (the server takes milliseconds). */
+export const TIME_LIMIT_S = { min: 1, max: TIME_LIMIT_MS.max / 1000, def: TIME_LIMIT_MS.default / 1000 } as const;
 
 /** null = the default: radius from the table above, cost from each site's own estimate. */
 export interface ActivitySetting {
@@ -49,6 +40,5 @@ export function defaultMix(): ActivityMix {
   };
 }
 
-/** Role order as server/auth/roles.ts: planner and above may run and delete plans. */
-const PLANNING_ROLES = new Set(['planner', 'data_manager', 'admin']);
-export const canPlan = (role: string | undefined): boolean => role !== undefined && PLANNING_ROLES.has(role);
+/** Planner and above may run and delete plans (the server's rule, common/auth.ts); an unknown role ranks 0. */
+export const canPlan = (role: string | undefined): boolean => role !== undefined && roleRank(role as Role) >= roleRank('planner');

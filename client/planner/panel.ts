@@ -1,8 +1,7 @@
 import { el } from '../panels/dom.js';
-import {
-  ACTIVITY_LABELS, ACTIVITY_RADIUS, ACTIVITY_TYPES, type ActivityMix, CORRIDORS, MAX_P, MEASURE_LABELS, MEASURES, type Measure,
-  type Method, TIME_LIMIT_S,
-} from './model.js';
+import { ACTIVITY_TYPES, MAX_P, type Method, PLAN_MEASURES as MEASURES, type PlanMeasure as Measure } from '../../common/outreach.js';
+import { PROGRAMME_CORRIDORS as CORRIDORS } from '../../common/vocabulary.js';
+import { ACTIVITY_LABELS, ACTIVITY_RADIUS, type ActivityMix, MEASURE_LABELS, TIME_LIMIT_S } from './model.js';
 import type { PlannerView } from './view.js';
 
 /**

@@ -1,20 +1,7 @@
-import { ACTIVITY_TYPES, type ActivityType, type Measure, type Method } from './model.js';
+import { ACTIVITY_TYPES, type PlanRequest } from '../../common/outreach.js';
 import type { PlannerView } from './view.js';
 
-/** POST /api/v1/outreach/plans body (server/outreach/schemas.ts planBody); pure, unit-tested. */
-export interface PlanRequest {
-  name?: string;
-  measure: Measure;
-  period: { from?: string; to?: string };
-  sites: { corridors?: string[] };
-  activities: { type: ActivityType; radiusKm?: number; cost?: number }[];
-  p?: number;
-  budget?: number;
-  locked: number[];
-  excluded: number[];
-  method: Method;
-  timeLimitMs?: number;
-}
+// Builds the POST /api/v1/outreach/plans body (PlanRequest, common/outreach.ts); pure, unit-tested.
 
 /**
  * The planner's URL state as a request. The period is the planner's own when set, else the

@@ -1,8 +1,10 @@
 import { formatCount } from '../flows/format.js';
 import { kindLabel } from '../format.js';
 import { el } from '../panels/dom.js';
-import { type Plan, plannerApi, type PublishedCount } from './api.js';
-import { ACTIVITY_LABELS, type ActivityType, MEASURE_LABELS, type Measure } from './model.js';
+import type { PublishedCount } from '../../common/disclosure.js';
+import type { ActivityType, Plan, PlanMeasure as Measure } from '../../common/outreach.js';
+import { plannerApi } from './api.js';
+import { ACTIVITY_LABELS, MEASURE_LABELS } from './model.js';
 
 const present = (nodes: (Node | null)[]): Node[] => nodes.filter((n): n is Node => n !== null);
 

@@ -1,5 +1,5 @@
 import { el } from '../panels/dom.js';
-import type { PlanComparison, PlanSide, PlanSummary } from './api.js';
+import type { PlanComparison, PlanSide, PlanSummary } from '../../common/outreach.js';
 import { activityLabel, measureLabel } from './results.js';
 
 const present = (nodes: (Node | null)[]): Node[] => nodes.filter((n): n is Node => n !== null);

@@ -1,8 +1,9 @@
-import { isIsoDate } from '../flows/filters.js';
-import {
-  ACTIVITY_RADIUS, ACTIVITY_TYPES, type ActivityMix, CORRIDORS, type Corridor, defaultMix, MAX_P, MEASURES, type Measure,
-  METHODS, type Method, TIME_LIMIT_S,
-} from './model.js';
+import { isIsoDate } from '../../common/dates.js';
+import { ACTIVITY_TYPES, MAX_P, METHODS, type Method, PLAN_MEASURES as MEASURES, type PlanMeasure as Measure } from '../../common/outreach.js';
+import { PROGRAMME_CORRIDORS as CORRIDORS } from '../../common/vocabulary.js';
+import { ACTIVITY_RADIUS, type ActivityMix, defaultMix, TIME_LIMIT_S } from './model.js';
+
+type Corridor = (typeof CORRIDORS)[number];
 
 /**
  * The planner's part of the URL hash, so a plan, its parameters and a comparison are a

@@ -1,6 +1,5 @@
-import type { ServiceKind } from '../domain.js';
-import type { Measure } from '../query/schemas.js';
-import type { Mode } from './schemas.js';
+import type { ServiceKind } from '../../common/vocabulary.js';
+import type { Measure, TravelMode as Mode } from '../../common/analysis.js';
 
 /**
  * Gap index (issue 6), per demand cell:

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { SERVICE_KINDS } from '../domain.js';
+import { TRAVEL_MODES } from '../../common/analysis.js';
+import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { csvEnum } from '../http/schemas.js';
 import { flowFilterQuery, measure, measureCheck, res } from '../query/schemas.js';
 
-export const MODES = ['walk', 'motor'] as const;
-export type Mode = (typeof MODES)[number];
-
-/** km/h when the request names no speed: walking pace, and a minibus on mixed roads. */
-export const MODE_SPEED: Record<Mode, number> = { walk: 5, motor: 40 };
 
 /**
  * GET /access: demand cells from a hotspot measure (same filters), travel time to the nearest
@@ -19,7 +15,7 @@ export const accessQuery = flowFilterQuery
     res,
     /** Service kinds to reach; default all. */
     kind: csvEnum(SERVICE_KINDS).optional(),
-    mode: z.enum(MODES).default('walk'),
+    mode: z.enum(TRAVEL_MODES).default('walk'),
     /** km/h; default by mode. */
     speed: z.coerce.number().min(1).max(120).optional(),
     /** Path length / straight line. */

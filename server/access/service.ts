@@ -1,60 +1,16 @@
+import { type AccessCell, type AccessResponse, type GapArea, type KindAccess, MODE_SPEED } from '../../common/analysis.js';
 import type { AccessPoint, TravelOptions } from '../analysis/access.js';
 import { nearestByKind } from '../analysis/access-nearest.js';
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import { SERVICE_KINDS, type ServiceKind } from '../domain.js';
-import type { Period } from '../query/period.js';
+import { SERVICE_KINDS, type ServiceKind } from '../../common/vocabulary.js';
 import { round } from '../analysis/round.js';
 import { loadBins } from '../hotspots/service.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, publishImputed, suppressionFor } from '../privacy/disclosure.js';
+import { type DisclosureConfig, disclosureInfo, publishImputed, suppressionFor } from '../privacy/disclosure.js';
 import { sitePeriod } from '../query/sites.js';
 import { DAYS_PER_MONTH, drivers, gapText, inaccessibility } from './gap.js';
-import { type AccessQuery, MODE_SPEED } from './schemas.js';
+import type { AccessQuery } from './schemas.js';
 import { loadCrossings, loadRiver, loadServices } from './sql.js';
-
-export interface KindAccess {
-  /** Minutes to the nearest service of the kind; null when none is reachable. */
-  minutes: number | null;
-  serviceId: number | null;
-  service: string | null;
-  /** The crossing point the trip passes, when it has to. */
-  via: string | null;
-}
-
-export interface AccessCell {
-  h3: string;
-  /** Where the demand is (weighted centre of its sites), which travel times are measured from. */
-  lon: number;
-  lat: number;
-  country: string | null;
-  label: string | null;
-  demand: { count: number | null; suppressed: boolean };
-  monthly: number | null;
-  access: Partial<Record<ServiceKind, KindAccess>>;
-  inaccessibility: number;
-  gap: number;
-}
-
-export interface GapArea {
-  rank: number;
-  h3: string;
-  label: string | null;
-  gap: number;
-  drivers: ServiceKind[];
-  text: string;
-}
-
-export interface AccessResponse {
-  period: Period;
-  measure: AccessQuery['measure'];
-  res: number;
-  kinds: ServiceKind[];
-  travel: { mode: AccessQuery['mode']; speedKmh: number; detour: number; tmaxMinutes: number; distance: 'great-circle'; barriers: string };
-  formula: string;
-  disclosure: DisclosureInfo;
-  cells: AccessCell[];
-  gaps: GapArea[];
-}
 
 export const FORMULA = 'gap = monthly demand × mean over kinds of min(1, minutes / tmax); unreachable counts as 1';
 const barriersText = (river: string | null) => `${river ? `the ${river} and ` : ''}international borders, crossed only at official or informal crossing points`;

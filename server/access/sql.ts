@@ -2,7 +2,7 @@ import type { ServicePoint } from '../analysis/access-nearest.js';
 import type { CrossingPoint } from '../analysis/access.js';
 import type { Polyline } from '../analysis/access-geometry.js';
 import type { Queryable } from '../db/index.js';
-import type { ServiceKind } from '../domain.js';
+import type { ServiceKind } from '../../common/vocabulary.js';
 
 export interface ServiceRow extends ServicePoint<ServiceKind> {
   id: number;

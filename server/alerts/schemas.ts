@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_DETECTORS, ALERT_MEASURES, ALERT_OUTCOMES, ALERT_SCOPES, ALERT_STATUSES, DELIVERY_STATUSES } from '../../common/alerts.js';
-import { MONITORING_POINT_KINDS, VULNERABILITIES } from '../domain.js';
+import { MONITORING_POINT_KINDS, VULNERABILITIES } from '../../common/vocabulary.js';
 import { csvEnum, iso3, positiveId } from '../http/schemas.js';
 
 const isoDay = z.iso.date();

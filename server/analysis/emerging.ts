@@ -1,9 +1,8 @@
+import type { EmergingCategory, Pattern } from '../../common/analysis.js';
 import { mannKendall } from './mann-kendall.js';
 
-type Pattern = 'new' | 'consecutive' | 'intensifying' | 'persistent' | 'diminishing' | 'sporadic' | 'oscillating' | 'historical';
-
-/** Emerging hot spot categories (ArcGIS Emerging Hot Spot Analysis); 'cold_*' mirror the hot ones. */
-export type EmergingCategory = Pattern | `cold_${Pattern}` | 'none';
+// Emerging hot spot categories (ArcGIS Emerging Hot Spot Analysis) are part of the API's contract.
+export type { EmergingCategory } from '../../common/analysis.js';
 
 export interface EmergingResult {
   category: EmergingCategory;

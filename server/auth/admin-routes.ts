@@ -1,3 +1,4 @@
+import type { CreatedToken } from '../../common/auth.js';
 import { Router } from 'express';
 import { audit } from '../audit/audit.js';
 import type { Config } from '../config.js';
@@ -95,7 +96,8 @@ export function adminRouter(db: Db, config: Config): Router {
         return t;
       });
       res.status(201);
-      return { ...created, name: body.name, role: body.role, expiresAt: body.expiresAt ?? null };
+      const answer: CreatedToken<Date> = { ...created, name: body.name, role: body.role, expiresAt: body.expiresAt ?? null };
+      return answer;
     },
   });
 

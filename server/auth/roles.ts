@@ -1,10 +1,7 @@
-/**
- * Roles, ordered: each includes what the ones before it may do (docs/architecture.md#roles).
- * viewer = government partners (aggregates, briefs); data_manager = imports and the only role
- * that sees unsuppressed counts and exact report locations; admin = users, tokens, audit.
- */
-export const ROLES = ['viewer', 'analyst', 'planner', 'data_manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { type Role, ROLES, roleRank } from '../../common/auth.js';
+
+// The roles, in order, and their ranks are shared with the client: common/auth.ts.
+export { type Role, ROLES, roleRank };
 
 /**
  * Who is asking. 'public' is the role of an anonymous caller: below viewer, and allowed to read
@@ -20,11 +17,6 @@ export interface Principal {
 }
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', name: 'anonymous', role: 'public' });
-
-/** 0 for 'public', then 1 (viewer) … 5 (admin). */
-export function roleRank(role: Role | 'public'): number {
-  return ROLES.indexOf(role as Role) + 1;
-}
 
 export function hasRole(principal: Principal, atLeast: Role): boolean {
   return roleRank(principal.role) >= roleRank(atLeast);

@@ -1,3 +1,4 @@
+import type { Me } from '../../common/auth.js';
 import { Router } from 'express';
 import { audit } from '../audit/audit.js';
 import type { Config } from '../config.js';
@@ -15,7 +16,7 @@ import { findLoginUser, getUser, markLogin } from './users.js';
 const signInFailed = () => new HttpError(401, 'Sign-in failed', 'wrong username or password');
 
 /** What the client needs to know about the caller (never a secret). */
-const describe = (p: Principal) => ({ kind: p.kind, userId: p.userId, name: p.name, role: p.role });
+const describe = (p: Principal): Me => ({ kind: p.kind, userId: p.userId, name: p.name, role: p.role });
 
 /** Sign-in (password, one-time code), sign-out and "who am I". */
 export function authRouter(db: Db, config: Config): Router {

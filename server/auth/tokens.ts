@@ -1,17 +1,10 @@
+import type { TokenRow } from '../../common/auth.js';
 import type { Queryable } from '../db/index.js';
 import type { Principal, Role } from './roles.js';
 import { newSecret, secretHash } from './secrets.js';
 
-export interface TokenInfo {
-  id: number;
-  name: string;
-  role: Role;
-  createdBy: number | null;
-  createdAt: Date;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
+/** A token as read here (never its secret or hash); the API sends it with ISO dates (common/auth.ts). */
+export type TokenInfo = TokenRow<Date>;
 
 // Never selects token_hash: listings carry no secret, not even its hash.
 const COLUMNS = `id, name, role, created_by AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt",

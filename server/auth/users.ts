@@ -1,16 +1,9 @@
+import type { UserRow } from '../../common/auth.js';
 import type { Queryable } from '../db/index.js';
 import type { Role } from './roles.js';
 
-export interface User {
-  id: number;
-  username: string;
-  role: Role;
-  disabled: boolean;
-  hasPassword: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  lastLoginAt: Date | null;
-}
+/** A user as read here; the API sends the same row with ISO dates (common/auth.ts). */
+export type User = UserRow<Date>;
 
 // Never selects password_hash: only findLoginUser needs it.
 const COLUMNS = `id, username, role, disabled, password_hash IS NOT NULL AS "hasPassword",

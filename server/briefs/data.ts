@@ -1,4 +1,5 @@
 import { alertsInPeriod } from '../alerts/service.js';
+import { type BriefData, type BriefSource as Source, DEFAULT_SECTIONS } from '../../common/briefs.js';
 import { hasRole, type Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
@@ -9,17 +10,8 @@ import { requestPolicies } from '../privacy/disclosure.js';
 import { topGaps, topHotspots } from './analyses.js';
 import { keyFigures, seriesBucket } from './figures.js';
 import { permalinkHash } from './permalink.js';
-import { type BriefQuery, DEFAULT_SECTIONS } from './schemas.js';
+import type { BriefQuery } from './schemas.js';
 
-export interface Source {
-  name: string;
-  kind: string;
-  provider: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  importedAt: string;
-  synthetic: boolean;
-}
 
 const FILTER_KEYS = ['from', 'to', 'direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability', 'point'] as const;
 
@@ -40,7 +32,7 @@ const SOURCES_SQL = `SELECT name, kind, source_org AS provider, period_start::te
  * export policy whatever the caller's role (a brief is forwarded outside the platform), so
  * the client preview, the server PDF and the data pack carry the same published numbers.
  */
-export async function briefData(db: Db, principal: Principal, config: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>, q: BriefQuery, origin: string) {
+export async function briefData(db: Db, principal: Principal, config: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE'>, q: BriefQuery, origin: string): Promise<BriefData> {
   const f = filterOf(q);
   const policies = requestPolicies(principal, config, f, { exporting: true });
   const { ordinary: policy, sensitive } = policies;
@@ -111,4 +103,3 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   };
 }
 
-export type BriefData = Awaited<ReturnType<typeof briefData>>;

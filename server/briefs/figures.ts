@@ -1,3 +1,5 @@
+import type { KeyFigures } from '../../common/briefs.js';
+
 /**
  * Key figures of a brief, computed from counts that have already been through disclosure
  * control (null = suppressed). Pure: unit-tested against hand-computed cases. A share or a
@@ -15,22 +17,6 @@ export interface FigureInputs {
   female: number | null;
   ageTotal: number | null;
   children: number | null;
-  unaccompanied: number | null;
-}
-
-export interface KeyFigures {
-  total: number | null;
-  dailyAverage: number | null;
-  previous: number | null;
-  /** (total − previous) / previous; null when previous is 0 or either is suppressed. */
-  change: number | null;
-  inbound: number | null;
-  outbound: number | null;
-  /** inbound / (inbound + outbound), 0…1. */
-  inboundShare: number | null;
-  outboundShare: number | null;
-  femaleShare: number | null;
-  childrenShare: number | null;
   unaccompanied: number | null;
 }
 

@@ -1,5 +1,5 @@
 import { type CsvValue, csvLine } from '../http/csv.js';
-import type { BriefData } from './data.js';
+import type { BriefData } from '../../common/briefs.js';
 import { type ZipEntry, zip } from './zip.js';
 
 /**

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { HttpError } from '../http/problem.js';
-import type { Paper } from './schemas.js';
+import type { Paper } from '../../common/briefs.js';
 
 /**
  * Renders a brief's print page (client/brief.html) to PDF or PNG in headless Chromium.

@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { ORIENTATIONS, PAPERS, SECTIONS } from '../../common/briefs.js';
 import { flowsQuery } from '../flows/schemas.js';
 
-export const PAPERS = ['A4', 'A3', 'Letter'] as const;
-export const ORIENTATIONS = ['portrait', 'landscape'] as const;
-/**
- * hotspots and gaps run the hotspot and access analyses, alerts counts the period's alerts
- * (analysts and above): asked for, not on by default.
- */
-export const SECTIONS = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'hotspots', 'gaps', 'alerts', 'notes'] as const;
-export const DEFAULT_SECTIONS: readonly Section[] = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'notes'];
-export type Section = (typeof SECTIONS)[number];
-export type Paper = (typeof PAPERS)[number];
-
-/** Paper sizes in millimetres, portrait (CSS @page and the PDF use the same numbers). */
-export const PAPER_MM: Record<Paper, [number, number]> = { A4: [210, 297], A3: [297, 420], Letter: [215.9, 279.4] };
+// Papers, orientations, sections and paper sizes are shared with the composer: common/briefs.ts.
 
 const oneLine = (max: number) => z.string().trim().max(max).regex(/^[^\r\n]*$/, 'must be a single line');
 const sectionList = z

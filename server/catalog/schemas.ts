@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../domain.js';
+import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../../common/vocabulary.js';
 import { bbox, csvEnum, iso3 } from '../http/schemas.js';
 
 // Unknown parameters are rejected (strictObject) so a typo is a 400, not a silently ignored filter.

@@ -1,4 +1,4 @@
-import type { Direction } from '../domain.js';
+import type { Direction } from '../../common/vocabulary.js';
 import type { Geography, GeoMonitoringPoint } from './geography.js';
 import type { Choice, Endpoint, PointProfile, Reason, Stream, TransportMode } from './profiles.js';
 import { Weighted } from './random.js';

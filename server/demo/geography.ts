@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { lonLatTrace } from '../db/reference.js';
-import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS } from '../domain.js';
+import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS } from '../../common/vocabulary.js';
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/);
 const lat = z.number().min(-90).max(90);

@@ -1,4 +1,4 @@
-import { REASONS, VULNERABILITIES } from '../domain.js';
+import { REASONS, VULNERABILITIES } from '../../common/vocabulary.js';
 import type { Reason, Stream } from './profiles.js';
 import type { Rng, Weighted } from './random.js';
 

@@ -1,4 +1,4 @@
-import type { Direction } from '../domain.js';
+import type { Direction } from '../../common/vocabulary.js';
 import { demoDays, type DemoDay } from './calendar.js';
 import type { Geography } from './geography.js';
 import { plantedFactor, plantUac } from './events.js';

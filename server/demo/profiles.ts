@@ -1,4 +1,4 @@
-import type { REASONS, TRANSPORT_MODES } from '../domain.js';
+import type { REASONS, TRANSPORT_MODES } from '../../common/vocabulary.js';
 import { isFestive, isMonthEnd, type DemoDay } from './calendar.js';
 
 export type Reason = (typeof REASONS)[number];

@@ -1,4 +1,4 @@
-import { REPORT_TYPES } from '../domain.js';
+import { REPORT_TYPES } from '../../common/vocabulary.js';
 import { DEMO_DAYS, demoDays } from './calendar.js';
 import type { Geography } from './geography.js';
 import { MONTHS } from './profiles.js';

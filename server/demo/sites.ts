@@ -1,4 +1,4 @@
-import type { SITE_KINDS } from '../domain.js';
+import type { SITE_KINDS } from '../../common/vocabulary.js';
 import type { Geography } from './geography.js';
 import { deriveSeed, Rng } from './random.js';
 import { scatter, type Side } from './scatter.js';

@@ -3,7 +3,8 @@ import { countWords } from '../query/bits.js';
 import { measureName } from './flows.js';
 import type { Period } from '../query/period.js';
 import type { Dim } from '../query/cubes.js';
-import { BREAKDOWN_DIMS, type BreakdownDim, type BreakdownsQuery } from './schemas.js';
+import { BREAKDOWN_DIMS, type BreakdownDim } from '../../common/flows.js';
+import type { BreakdownsQuery } from './schemas.js';
 import { prepare, type QueryOptions, runOn } from '../query/source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
 

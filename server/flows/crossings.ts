@@ -1,3 +1,4 @@
+import type { CrossingCounts, Crossing as SharedCrossing } from '../../common/flows.js';
 import type { Db } from '../db/index.js';
 import { measureName } from './flows.js';
 import type { Period } from '../query/period.js';
@@ -12,29 +13,14 @@ import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/
  * = (inbound + outbound + transit) / days of the period; previous = the same total over the
  * period of equal length just before; change = (total − previous) / previous (null if 0).
  */
-export interface Crossing {
-  id: number;
-  name: string;
-  kind: string;
-  corridor: string;
-  lat: number;
-  lon: number;
-  inbound: number;
-  outbound: number;
-  transit: number;
-  total: number;
-  net: number;
-  dailyAverage: number;
-  previous: number;
-  change: number | null;
-}
+export type Crossing = SharedCrossing<number>;
 
 export interface CrossingsResult {
   period: Period;
   previousPeriod: Period;
   measure: string;
   crossings: Crossing[];
-  totals: { inbound: number; outbound: number; transit: number; total: number; previous: number };
+  totals: CrossingCounts<number>;
   source: Source['kind'];
 }
 

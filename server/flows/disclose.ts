@@ -1,3 +1,5 @@
+import type { Disclosure } from '../../common/disclosure.js';
+import type { BreakdownsResponse, CorridorsResponse, CrossingsResponse, FlowsResponse, SeriesResponse } from '../../common/flows.js';
 import { type DisclosurePolicy, groupIndices, publishBreakdown, publishCount, publishLinked } from '../privacy/disclosure.js';
 import type { BreakdownsResult } from './breakdowns.js';
 import type { CorridorsResult } from './corridors.js';
@@ -10,17 +12,14 @@ import type { TimeseriesResult } from './timeseries.js';
  * in 1…k−1 becomes null, and so does any count that would let it be worked out again (a
  * total minus the published parts). What is hidden is decided by server/privacy (publishCount,
  * publishBreakdown, publishLinked); here each result is mapped onto its cells and sums, and
- * back. Each result says which policy was applied, so the client can show "<k". With
+ * back. Each result says which policy was applied, so the client can show "<k"; the shapes are
+ * common/flows.ts, which the client reads too. With
  * policy.suppress false the numbers pass through unchanged.
  */
-export interface Disclosure {
-  suppressed: boolean;
-  k: number;
-}
 const info = (p: DisclosurePolicy): Disclosure => ({ suppressed: p.suppress, k: p.k });
 const hide = (on: boolean, n: number): number | null => (on ? null : n);
 
-export function discloseFlows(r: FlowsResult, p: DisclosurePolicy) {
+export function discloseFlows(r: FlowsResult, p: DisclosurePolicy): FlowsResponse {
   const counts = r.flows.map((f) => f.count);
   const out = [...groupIndices(r.flows, (f) => f.origin)];
   const inc = [...groupIndices(r.flows, (f) => f.dest)];
@@ -52,7 +51,7 @@ export function discloseFlows(r: FlowsResult, p: DisclosurePolicy) {
   };
 }
 
-export function discloseTimeseries(r: TimeseriesResult, p: DisclosurePolicy) {
+export function discloseTimeseries(r: TimeseriesResult, p: DisclosurePolicy): SeriesResponse {
   const b = publishBreakdown(r.series.map((x) => ({ key: x.t, count: x.count })), p);
   return {
     ...r,
@@ -67,7 +66,7 @@ export function discloseTimeseries(r: TimeseriesResult, p: DisclosurePolicy) {
  * total; overlapping sets (reason, vulnerability) are suppressed cell by cell, trafficking
  * indicators with the sensitive k.
  */
-export function discloseBreakdowns(r: BreakdownsResult, p: DisclosurePolicy, sensitive: DisclosurePolicy) {
+export function discloseBreakdowns(r: BreakdownsResult, p: DisclosurePolicy, sensitive: DisclosurePolicy): BreakdownsResponse {
   return {
     ...r,
     breakdowns: r.breakdowns.map((b) => {
@@ -83,7 +82,7 @@ export function discloseBreakdowns(r: BreakdownsResult, p: DisclosurePolicy, sen
   };
 }
 
-export function discloseCorridors(r: CorridorsResult, p: DisclosurePolicy) {
+export function discloseCorridors(r: CorridorsResult, p: DisclosurePolicy): CorridorsResponse {
   // The chains not listed (beyond the top N) are the implicit remainder of the total.
   const s = publishBreakdown(r.corridors.map((c, i) => ({ key: i, count: c.count })), p, { total: r.totals.count });
   const hidden = (i: number) => s.cells[i]?.suppressed === true;
@@ -98,7 +97,7 @@ export function discloseCorridors(r: CorridorsResult, p: DisclosurePolicy) {
 
 const DIRS = ['inbound', 'outbound', 'transit'] as const;
 
-export function discloseCrossings(r: CrossingsResult, p: DisclosurePolicy) {
+export function discloseCrossings(r: CrossingsResult, p: DisclosurePolicy): CrossingsResponse {
   const n = r.crossings.length;
   // Cells point × direction (index i·3 + d), summed per point, per direction and overall.
   const cells = r.crossings.flatMap((c) => DIRS.map((d) => c[d]));

@@ -1,10 +1,12 @@
 import { Router } from 'express';
+import type { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { AGGREGATE } from '../http/cache.js';
 import { route } from '../http/route.js';
 import { type DisclosureConfig, requestPolicies } from '../privacy/disclosure.js';
+import type { FlowFilter } from '../query/schemas.js';
 import { breakdownsQuery, corridorsQuery, crossingsQuery, flowsQuery, timeseriesQuery } from './schemas.js';
-import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from './service.js';
+import { type Policies, publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from './service.js';
 
 /**
  * Flows API (issue 4): viewer and up (aggregates only, suppressed below data_manager; counts
@@ -13,37 +15,16 @@ import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedF
  */
 export function flowsRouter(db: Db, config: DisclosureConfig): Router {
   const router = Router();
-  route(router, {
-    method: 'get', path: '/flows', access: 'viewer', summary: 'Origin–destination flows for the flow map', query: flowsQuery, cache: AGGREGATE,
-    handler: async (_req, _res, { principal, query }) => {
-      return publishedFlows(db, query, requestPolicies(principal, config, query));
-    },
-  });
-  route(router, {
-    method: 'get', path: '/flows/timeseries', access: 'viewer', summary: 'People per day, week or month', query: timeseriesQuery, cache: AGGREGATE,
-    handler: async (_req, _res, { principal, query }) => {
-      return publishedTimeseries(db, query, requestPolicies(principal, config, query));
-    },
-  });
-  route(router, {
-    method: 'get', path: '/flows/breakdowns', access: 'viewer', summary: 'People by sex, age, nationality, transport, reason, vulnerability',
-    query: breakdownsQuery, cache: AGGREGATE,
-    handler: async (_req, _res, { principal, query }) => {
-      return publishedBreakdowns(db, query, requestPolicies(principal, config, query));
-    },
-  });
-  route(router, {
-    method: 'get', path: '/flows/corridors', access: 'viewer', summary: 'Top origin → crossing → destination chains', query: corridorsQuery, cache: AGGREGATE,
-    handler: async (_req, _res, { principal, query }) => {
-      return publishedCorridors(db, query, requestPolicies(principal, config, query));
-    },
-  });
-  route(router, {
-    method: 'get', path: '/flows/crossings', access: 'viewer', summary: 'Inbound, outbound and net flux per monitoring point',
-    query: crossingsQuery, cache: AGGREGATE,
-    handler: async (_req, _res, { principal, query }) => {
-      return publishedCrossings(db, query, requestPolicies(principal, config, query));
-    },
-  });
+  /** One aggregate endpoint: its query, and the service that answers it published for the caller. */
+  const aggregate = <T extends FlowFilter>(path: string, summary: string, query: z.ZodType<T>, publish: (db: Db, q: T, p: Policies) => Promise<unknown>) =>
+    route(router, {
+      method: 'get', path, access: 'viewer', summary, query, cache: AGGREGATE,
+      handler: async (_req, _res, { principal, query: q }) => publish(db, q, requestPolicies(principal, config, q)),
+    });
+  aggregate('/flows', 'Origin–destination flows for the flow map', flowsQuery, publishedFlows);
+  aggregate('/flows/timeseries', 'People per day, week or month', timeseriesQuery, publishedTimeseries);
+  aggregate('/flows/breakdowns', 'People by sex, age, nationality, transport, reason, vulnerability', breakdownsQuery, publishedBreakdowns);
+  aggregate('/flows/corridors', 'Top origin → crossing → destination chains', corridorsQuery, publishedCorridors);
+  aggregate('/flows/crossings', 'Inbound, outbound and net flux per monitoring point', crossingsQuery, publishedCrossings);
   return router;
 }

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { BREAKDOWN_DIMS, BUCKETS, LEVELS } from '../../common/flows.js';
 import { crossCheck, filterShape, flowFilterQuery } from '../query/schemas.js';
 import { csvEnum } from '../http/schemas.js';
 
-export const LEVELS = ['place', 'point', 'admin', 'country'] as const;
-export const BUCKETS = ['day', 'week', 'month'] as const;
-export const BREAKDOWN_DIMS = ['sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability'] as const;
 
 // Every flows endpoint takes the flow filters (query/schemas.ts) and is as strict about them.
 export const flowsQuery = z
@@ -36,6 +34,3 @@ export type FlowsQuery = z.infer<typeof flowsQuery>;
 export type TimeseriesQuery = z.infer<typeof timeseriesQuery>;
 export type BreakdownsQuery = z.infer<typeof breakdownsQuery>;
 export type CorridorsQuery = z.infer<typeof corridorsQuery>;
-export type Level = (typeof LEVELS)[number];
-export type Bucket = (typeof BUCKETS)[number];
-export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];

@@ -2,7 +2,8 @@ import type { Db } from '../db/index.js';
 import { measureName } from './flows.js';
 import type { Period } from '../query/period.js';
 import { bucketStart, type Grain } from '../query/plan.js';
-import type { Bucket, TimeseriesQuery } from './schemas.js';
+import type { Bucket } from '../../common/flows.js';
+import type { TimeseriesQuery } from './schemas.js';
 import { prepare, type QueryOptions, runOn } from '../query/source.js';
 import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
 

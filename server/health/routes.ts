@@ -1,3 +1,4 @@
+import type { Health } from '../../common/catalog.js';
 import { Router } from 'express';
 import { route } from '../http/route.js';
 import type { Config } from '../config.js';
@@ -28,7 +29,7 @@ export function healthRouter(db: Db, info: HealthInfo): Router {
     access: 'public', // monitoring probes; whole-table row counts, the sensitive one suppressed below
     summary: 'Status, database engine and versions, schema version, demo flag, row counts',
     cache: 'no-store',
-    handler: async (_req, _res, { principal }) => {
+    handler: async (_req, _res, { principal }): Promise<Health> => {
       const { counts, demo } = await rowCounts(db);
       // Protection reports are counted people at risk: a small total is suppressed like any other.
       const reports = publishCount(counts.reports, disclosurePolicy(principal, info.disclosure, { sensitive: true }));
@@ -38,7 +39,7 @@ export function healthRouter(db: Db, info: HealthInfo): Router {
         schemaVersion: info.schemaVersion,
         demo,
         counts: { ...counts, reports: reports.count },
-        ...(reports.suppressed ? { suppressed: ['reports'] } : {}),
+        ...(reports.suppressed ? { suppressed: ['reports'] as ['reports'] } : {}),
       };
     },
   });

@@ -1,18 +1,9 @@
+import type { HotspotCell } from '../../common/analysis.js';
 import { hotspotClasses } from '../analysis/fdr.js';
 import { giStar } from '../analysis/getis-ord.js';
 import { round, sig } from '../analysis/round.js';
 import { publishImputed } from '../privacy/disclosure.js';
 import { ringNeighbours } from './neighbours.js';
-
-export interface HotspotCell {
-  h3: string;
-  value: number | null;
-  suppressed: boolean;
-  z: number;
-  p: number;
-  /** −3…+3: cold/hot spot at 99/95/90 % confidence after Benjamini–Hochberg FDR; 0 not significant. */
-  class: number;
-}
 
 export interface HotspotAnalysis {
   cells: HotspotCell[];

@@ -1,3 +1,4 @@
+import type { DensityGrid } from '../../common/analysis.js';
 import { EARTH_RADIUS_M } from '../analysis/access-geometry.js';
 import { kde } from '../analysis/kde.js';
 import { round, sig } from '../analysis/round.js';
@@ -11,20 +12,6 @@ export interface WeightedLonLat {
   w: number;
 }
 
-export interface DensityGridResult {
-  /** South-west corner and cell size in degrees: the grid is regular in lon/lat (see below). */
-  west: number;
-  south: number;
-  dLon: number;
-  dLat: number;
-  cols: number;
-  rows: number;
-  cellM: number;
-  bandwidthM: number;
-  /** Non-zero cells only, centre in lon/lat; density in counts per km². */
-  cells: { col: number; row: number; lon: number; lat: number; density: number }[];
-  max: number;
-}
 
 const RAD = Math.PI / 180;
 
@@ -36,7 +23,7 @@ const RAD = Math.PI / 180;
  * at these latitudes; ~4 % for a bbox spanning Sesheke to Nakonde). Returns null when the grid
  * would need more than MAX_GRID_CELLS cells.
  */
-export function densityGrid(points: readonly WeightedLonLat[], bbox: readonly [number, number, number, number], bandwidthM: number, cellM: number): DensityGridResult | null {
+export function densityGrid(points: readonly WeightedLonLat[], bbox: readonly [number, number, number, number], bandwidthM: number, cellM: number): DensityGrid | null {
   const [west, south, east, north] = bbox;
   const kx = EARTH_RADIUS_M * Math.cos(((south + north) / 2) * RAD) * RAD;
   const ky = EARTH_RADIUS_M * RAD;
@@ -47,7 +34,7 @@ export function densityGrid(points: readonly WeightedLonLat[], bbox: readonly [n
   const surface = kde(projected, { x0: 0, y0: 0, cellSize: cellM, cols, rows }, bandwidthM);
   const dLon = cellM / kx;
   const dLat = cellM / ky;
-  const cells: DensityGridResult['cells'] = [];
+  const cells: DensityGrid['cells'] = [];
   let max = 0;
   for (let i = 0; i < surface.length; i++) {
     const v = surface[i]! * 1e6; // per m² → per km²

@@ -1,29 +1,13 @@
-import { type EmergingCategory, classifyEmerging } from '../analysis/emerging.js';
+import type { EmergingCell } from '../../common/analysis.js';
+import { classifyEmerging } from '../analysis/emerging.js';
 import { benjaminiHochberg } from '../analysis/fdr.js';
 import { giStar } from '../analysis/getis-ord.js';
 import { round, sig } from '../analysis/round.js';
 import { publishImputed } from '../privacy/disclosure.js';
 import { ringNeighbours } from './neighbours.js';
 
-const PATTERNS = ['new', 'consecutive', 'intensifying', 'persistent', 'diminishing', 'sporadic', 'oscillating', 'historical'] as const;
-/** Every category a cell can get, hot patterns, their cold mirrors, then 'none' (for legends). */
-export const EMERGING_CATEGORIES: readonly EmergingCategory[] = [...PATTERNS, ...PATTERNS.map((p) => `cold_${p}` as const), 'none'];
-
 /** Significance level of a step (ArcGIS Emerging Hot Spot Analysis uses 90 %). */
 export const EMERGING_ALPHA = 0.1;
-
-export interface EmergingCell {
-  h3: string;
-  category: EmergingCategory;
-  /** Mann-Kendall trend of the z series (positive = warming). */
-  trend: { z: number; p: number; tau: number };
-  /** Gi* z per step, for the sparkline. */
-  z: number[];
-  /** +1 hot, −1 cold, 0 neither, per step (after FDR). */
-  state: number[];
-  /** Published count per step (null where suppressed). */
-  values: (number | null)[];
-}
 
 /**
  * Emerging hot spots: one Gi* per time step over a fixed study area, then classifyEmerging on

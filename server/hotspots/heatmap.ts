@@ -1,34 +1,12 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
 import { round } from '../analysis/round.js';
-import { defaultCell, densityGrid, type DensityGridResult, extentOf, MAX_GRID_CELLS } from './density.js';
+import type { DensityGrid, KdePoint, KdeResponse } from '../../common/analysis.js';
+import { defaultCell, densityGrid, extentOf, MAX_GRID_CELLS } from './density.js';
 import type { KdeQuery } from './schemas.js';
 import { loadSites, sitePeriod } from '../query/sites.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, publishImputed, suppressionFor } from '../privacy/disclosure.js';
-
-export interface KdePoint {
-  lon: number;
-  lat: number;
-  label: string | null;
-  /** The published count (null when suppressed). */
-  count: number | null;
-  suppressed: boolean;
-  /** The weight the density uses: the count, or k/2 when suppressed (deck HeatmapLayer getWeight). */
-  weight: number;
-}
-
-export interface KdeResponse {
-  period: Period;
-  measure: KdeQuery['measure'];
-  kernel: 'quartic';
-  bandwidthM: number;
-  points: KdePoint[];
-  /** null when there is nothing to draw. */
-  grid: DensityGridResult | null;
-  disclosure: DisclosureInfo;
-}
+import { type DisclosureConfig, disclosureInfo, publishImputed, suppressionFor } from '../privacy/disclosure.js';
 
 /**
  * Heatmap input, two ways: weighted points for deck.gl's HeatmapLayer (which smooths on the
@@ -45,7 +23,7 @@ export async function computeKde(db: Queryable, principal: Principal, config: Di
   });
   const weighted = points.map((p) => ({ lon: p.lon, lat: p.lat, w: p.weight }));
   const bbox = q.bbox ?? extentOf(weighted, q.bandwidth);
-  let grid: DensityGridResult | null = null;
+  let grid: DensityGrid | null = null;
   if (bbox) {
     const cell = q.cell ?? defaultCell(bbox, q.bandwidth);
     grid = densityGrid(weighted, bbox, q.bandwidth, cell);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { K_RANGE, STEPS } from '../../common/analysis.js';
 import { bbox } from '../http/schemas.js';
 import { flowFilterQuery, measure, measureCheck, res } from '../query/schemas.js';
 
 /** Neighbourhood: H3 k-ring 1…3. */
-const k = z.coerce.number().int().min(1).max(3).default(1);
+const k = z.coerce.number().int().min(K_RANGE[0]).max(K_RANGE[1]).default(1);
 
 // The measures and the H3 resolution are shared with access and outreach (query/schemas.ts).
 export const hotspotsQuery = flowFilterQuery.extend({ measure, res, k }).superRefine(measureCheck);
 
-export const STEPS = ['week', 'month'] as const;
 export const emergingQuery = flowFilterQuery.extend({ measure, res, k, step: z.enum(STEPS).default('week') }).superRefine(measureCheck);
 
 export const kdeQuery = flowFilterQuery

@@ -1,31 +1,13 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
-import type { Period } from '../query/period.js';
-import type { EmergingCategory } from '../analysis/emerging.js';
+import type { EmergingCategory, EmergingResponse } from '../../common/analysis.js';
 import { binSites } from './binning.js';
-import { analyseEmerging, EMERGING_ALPHA, type EmergingCell } from './emerging.js';
+import { analyseEmerging, EMERGING_ALPHA } from './emerging.js';
 import type { EmergingQuery } from './schemas.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, suppressionFor } from '../privacy/disclosure.js';
+import { type DisclosureConfig, disclosureInfo, suppressionFor } from '../privacy/disclosure.js';
 import { areaOrThrow, STUDY_AREA_RULE } from './service.js';
 import { lastDay, loadSites, type TimedSite } from '../query/sites.js';
 import { stepPeriod } from './steps.js';
-
-export interface EmergingResponse {
-  period: Period;
-  step: EmergingQuery['step'];
-  /** First day of each step; every per-cell series has one entry per step. */
-  steps: string[];
-  measure: EmergingQuery['measure'];
-  res: number;
-  k: number;
-  alpha: number;
-  studyArea: { cells: number; rule: string };
-  /** Cells of the study area per category (all of them, 'none' included). */
-  categories: Partial<Record<EmergingCategory, number>>;
-  disclosure: DisclosureInfo;
-  /** Cells with a count at some step or a category other than 'none'; the rest of the study area is 'none'. */
-  cells: (EmergingCell & { label: string | null })[];
-}
 
 /** Steps → per-step maps of cell → count, and each cell's label. */
 export function binSteps(sites: readonly TimedSite[], starts: readonly string[], res: number): { steps: Map<string, number>[]; labels: Map<string, string | null> } {

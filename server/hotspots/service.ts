@@ -2,8 +2,9 @@ import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
 import type { Period } from '../query/period.js';
 import { badRequest } from '../http/problem.js';
-import { type DisclosureConfig, disclosureInfo, type DisclosureInfo, suppressionFor } from '../privacy/disclosure.js';
-import { analyseHotspots, type HotspotCell } from './analyse.js';
+import { type DisclosureConfig, disclosureInfo, suppressionFor } from '../privacy/disclosure.js';
+import type { HotspotsResponse } from '../../common/analysis.js';
+import { analyseHotspots } from './analyse.js';
 import { type Bin, binSites, MAX_STUDY_CELLS, studyArea } from './binning.js';
 import type { SiteQuery } from '../query/schemas.js';
 import { loadSites, sitePeriod } from '../query/sites.js';
@@ -20,19 +21,9 @@ export function areaOrThrow(cells: Iterable<string>, k: number): string[] {
   return area;
 }
 
-export interface HotspotsResult {
-  period: Period;
-  measure: HotspotsQuery['measure'];
-  res: number;
-  k: number;
-  studyArea: { cells: number; nonEmpty: number; rule: string };
-  disclosure: DisclosureInfo;
-  cells: (HotspotCell & { label: string | null })[];
-}
-
 export const STUDY_AREA_RULE = 'every cell with a count, plus the zero-valued cells of its k-ring';
 
-export async function computeHotspots(db: Queryable, principal: Principal, config: DisclosureConfig, q: HotspotsQuery): Promise<HotspotsResult> {
+export async function computeHotspots(db: Queryable, principal: Principal, config: DisclosureConfig, q: HotspotsQuery): Promise<HotspotsResponse> {
   const suppressK = suppressionFor(principal, config, q);
   const period = await sitePeriod(db, q);
   const bins = await loadBins(db, principal, q, period, q.res);

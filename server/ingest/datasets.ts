@@ -1,3 +1,4 @@
+import type { DatasetInfo as SharedDatasetInfo } from '../../common/imports.js';
 import { audit, type SYSTEM } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -51,26 +52,10 @@ export async function commitDataset(
   return row.id;
 }
 
-export interface DatasetInfo {
-  id: number;
-  name: string;
-  kind: Kind;
-  sourceOrg: string | null;
-  method: string | null;
-  licence: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  checksum: string | null;
-  rowsAccepted: number;
-  rowsRejected: number;
-  isSynthetic: boolean;
-  importedAt: Date;
-  importedBy?: string | null;
-  /** The stored recipes (name and version) its committed imports ran with. */
-  recipes: { id: number; name: string; version: number }[];
-}
-
 /** Provenance of every dataset, newest first, with the recipes it was read with. Who imported it is shown to data managers only. */
+/** A dataset's provenance as read here; the API sends it with ISO dates (common/imports.ts). */
+export type DatasetInfo = SharedDatasetInfo<Date>;
+
 export function listDatasets(q: Queryable, withImporter: boolean): Promise<DatasetInfo[]> {
   return q.query<DatasetInfo & Record<string, unknown>>(
     `SELECT id, name, kind, source_org AS "sourceOrg", method, licence, period_start AS "periodStart", period_end AS "periodEnd",

@@ -1,25 +1,13 @@
+import type { DryRun } from '../../common/imports.js';
 import type { Queryable } from '../db/index.js';
 import { findSameFile } from './datasets.js';
-import type { DbRecord, Kind } from './fields.js';
+import type { Kind } from './fields.js';
 import { FileError } from './file-error.js';
 import { type PassInput, validatePass } from './passes.js';
-import { ReportBuilder, type ErrorReport } from './report.js';
-import type { RowError } from './validate.js';
+import { ReportBuilder } from './report.js';
 
 /** Rows a dry run shows. */
 export const DRY_RUN_ROWS = 50;
-
-export interface DryRun {
-  dryRun: true;
-  /** What an import would do: rejected when any row (all-or-nothing) or the file fails. */
-  outcome: 'valid' | 'rejected';
-  counts: { rowsRead: number; rowsValid: number; rowsRejected: number };
-  /** The first rows as the records that would be written, or their errors; each field as it reads (`fields`) and as the file has it (`raw`). */
-  rows: { sheet: string; row: number; fields: Record<string, string>; raw: Record<string, string>; record: DbRecord | null; errors: RowError[] }[];
-  report: ErrorReport;
-  /** The dataset this very file went into before: an import would add nothing. */
-  sameFile: number | null;
-}
 
 /**
  * Validates a whole file as an import would, writes nothing (no rows, no rejected rows, no

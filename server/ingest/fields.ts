@@ -1,11 +1,10 @@
+import type { ImportKind as Kind } from '../../common/imports.js';
 import type { PlaceRef } from './lookup.js';
 import { MAX_COUNT } from './values.js';
 import type { VocabName } from './vocab.js';
 
-export const KINDS = ['observations', 'reports', 'services', 'outreach_sites', 'monitoring_points', 'places', 'admin_areas'] as const;
-export type Kind = (typeof KINDS)[number];
-export const MODES = ['all-or-nothing', 'valid-rows'] as const;
-export type Mode = (typeof MODES)[number];
+// The kinds and modes are the API's contract (common/imports.ts), under the names ingest uses.
+export { IMPORT_KINDS as KINDS, type ImportKind as Kind, IMPORT_MODES as MODES, type ImportMode as Mode } from '../../common/imports.js';
 
 export type FieldType =
   | { t: 'text'; max?: number }

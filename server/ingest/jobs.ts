@@ -1,11 +1,10 @@
 import type { Queryable } from '../db/index.js';
 import type { Kind, Mode } from './fields.js';
 import type { Recipe } from './recipe.js';
-import type { ErrorReport } from './report.js';
+import type { ErrorReport, ImportStatus } from '../../common/imports.js';
 import type { Format } from './table.js';
 
-export const RUNNING = ['queued', 'validating', 'writing'] as const;
-export type ImportStatus = (typeof RUNNING)[number] | 'committed' | 'unchanged' | 'rejected' | 'failed';
+export { type ImportStatus, RUNNING_STATUSES as RUNNING } from '../../common/imports.js';
 
 /** Dataset provenance and per-file options, as sent with the upload (or on the CLI). */
 export interface ImportOptions {

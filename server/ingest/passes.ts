@@ -10,7 +10,8 @@ import { type Recipe, sheetRecipes } from './recipe.js';
 import type { ReportBuilder } from './report.js';
 import { SourceIds } from './source-id.js';
 import { type RawRow, readTable, type TableOptions } from './table.js';
-import { RowValidator, type RowError, type RowResult } from './validate.js';
+import type { RowError } from '../../common/imports.js';
+import { RowValidator, type RowResult } from './validate.js';
 
 export interface PassInput {
   path: string;

@@ -1,3 +1,4 @@
+import type { Source } from '../../common/imports.js';
 import type { KindSpec } from './fields.js';
 import { FileError } from './file-error.js';
 import { columnLetter, letterIndex, type SheetHeader } from './header.js';
@@ -6,11 +7,8 @@ import type { DateFormat, SheetRecipe } from './recipe.js';
 import { closest, nameKey } from './suggest.js';
 
 /** Where a field's value comes from, in one sheet. */
-export type Source =
-  | { k: 'col'; col: number }
-  | { k: 'const'; value: string | number | boolean | string[] }
-  | { k: 'sum'; cols: number[] }
-  | { k: 'oneHot'; members: (readonly [col: number, word: string])[] };
+// Where a field is read from: part of the preview's answer (common/imports.ts).
+export type { Source };
 
 /** One sheet's recipe resolved against its header: what the validator runs on. */
 export interface SheetPlan {

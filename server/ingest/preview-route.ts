@@ -1,4 +1,5 @@
 import type { RequestHandler, Router } from 'express';
+import type { Preview } from '../../common/imports.js';
 import { route } from '../http/route.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
@@ -11,7 +12,7 @@ import { distinctValues, inspect, rawSheets } from './preview.js';
 import { previewFields } from './schemas.js';
 import { detectFormat } from './table.js';
 import { uploadMiddleware } from './upload.js';
-import { findUpload, keepUpload } from './uploads.js';
+import { keepUpload, requestFile } from './uploads.js';
 import { defaultToday } from './validate.js';
 
 /**
@@ -30,14 +31,10 @@ export function previewRoute(router: Router, db: Db, config: Pick<Config, 'UPLOA
     middleware: [heavy, uploadMiddleware(config.UPLOAD_MAX_BYTES, true)],
     body: previewFields,
     handler: async (_req, res, { principal, body }) => {
-      if (res.locals.upload && body.upload) throw new HttpError(400, 'Invalid request', 'body.upload: send a file or an upload id, not both');
-      let kept;
-      if (res.locals.upload) {
-        kept = await keepUpload(res.locals.upload, principal.name);
-        res.locals.upload = undefined; // kept: removed when it expires or its import ends
-      } else if (body.upload) kept = findUpload(body.upload, principal.name);
-      else throw new HttpError(400, 'Invalid request', 'body.file: a file is required (or an upload id)', [{ field: 'body.file', message: 'required' }]);
-      const upload = { id: kept.id, fileName: kept.fileName, bytes: kept.bytes, format: kept.format, expiresAt: kept.expiresAt };
+      const named = requestFile(res.locals.upload, body.upload, principal.name);
+      const kept = named.kept ?? (await keepUpload(named.file, principal.name));
+      res.locals.upload = undefined; // kept: removed when it expires or its import ends
+      const upload: Preview<Date>['upload'] = { id: kept.id, fileName: kept.fileName, bytes: kept.bytes, format: kept.format, expiresAt: kept.expiresAt };
       try {
         const format = await detectFormat(kept.path);
         const sheets = await rawSheets(kept.path, format, body.rows);

@@ -1,10 +1,11 @@
+import type { SheetMapping, ValueList } from '../../common/imports.js';
 import type { KindSpec } from './fields.js';
 import { FileError } from './file-error.js';
 import { columnLetter, SheetFramer, type SheetHeader } from './header.js';
 import type { Lookups } from './lookup.js';
 import { headerKey } from './mapping.js';
 import { type PassInput, scan } from './passes.js';
-import { planSheet, RecipeProblems, type SheetPlan, type Source } from './plan.js';
+import { planSheet, RecipeProblems, type SheetPlan } from './plan.js';
 import { type Recipe, sheetRecipes } from './recipe.js';
 import { readTable, type Format } from './table.js';
 import { RowValidator } from './validate.js';
@@ -19,18 +20,6 @@ export async function rawSheets(path: string, format: Format, limit = 25): Promi
     for (const r of b.rows) sheet.rows.push({ row: r.row, cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : cellText(c))) });
   }
   return out;
-}
-
-export interface SheetMapping {
-  name: string;
-  headerRow: number;
-  columns: { letter: string; label: string }[];
-  /** Each field and where it is read from (null: nowhere). */
-  fields: { field: string; required: boolean; type: string; source: Source | null; choices?: readonly string[] }[];
-  /** One-hot columns the headers suggest ('reasons/economic'): field → column label → member. */
-  oneHot: Record<string, Record<string, string>>;
-  missing: string[];
-  warnings: string[];
 }
 
 /**
@@ -106,13 +95,6 @@ function describe(plan: SheetPlan, spec: KindSpec): SheetMapping {
 
 const LISTED = new Set(['enum', 'set', 'iso3', 'point', 'place', 'placeOrCountry']);
 const MAX_VALUES = 300;
-
-export interface ValueList {
-  field: string;
-  values: { raw: string; count: number; value?: string; reason?: string; suggestions?: string[] }[];
-  /** More distinct values than listed. */
-  more: boolean;
-}
 
 /**
  * Every distinct raw value of the fields that take words, countries or places, over the whole

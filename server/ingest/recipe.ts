@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_FORMATS, type DateFormat, type Recipe } from '../../common/imports.js';
 import { type FieldSpec, KINDS, type Kind } from './fields.js';
 import { KIND_SPECS } from './kinds.js';
 import { matchVocab, VOCABS } from './vocab.js';
@@ -8,8 +9,7 @@ import { matchVocab, VOCABS } from './vocab.js';
  * here against the kind (fields, count and set fields, one-hot members); against the file
  * (sheets, columns) and the database (constants, `values` targets) in plan.ts.
  */
-export const DATE_FORMATS = ['dd/mm/yyyy', 'mm/dd/yyyy'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+export { DATE_FORMATS, type DateFormat } from '../../common/imports.js';
 
 const ref = z.string().trim().min(1).max(300);
 const byField = <T extends z.ZodType>(v: T) => z.record(z.string().min(1).max(60), v);
@@ -42,9 +42,9 @@ export const recipeSchema = z
       names.add(s.name);
       checkParts(s, r.kind, ['sheets', i], ctx);
     });
-  });
+  }) satisfies z.ZodType<Recipe>;
 
-export type Recipe = z.output<typeof recipeSchema>;
+export type { Recipe };
 
 function checkParts(p: Parts, kind: Kind, at: (string | number)[], ctx: z.RefinementCtx): void {
   const fields = new Map(KIND_SPECS[kind].fields.map((f) => [f.name, f]));

@@ -1,3 +1,4 @@
+import type { StoredRecipe as SharedStoredRecipe } from '../../common/imports.js';
 import { audit } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -5,19 +6,8 @@ import { HttpError, notFound } from '../http/problem.js';
 import type { Kind } from './fields.js';
 import type { Recipe } from './recipe.js';
 
-/** A stored recipe at one version. */
-export interface StoredRecipe {
-  id: number;
-  name: string;
-  kind: Kind;
-  version: number;
-  recipe: Recipe;
-  createdBy: string;
-  createdAt: Date;
-  /** When and by whom this version was made. */
-  versionCreatedBy: string;
-  versionCreatedAt: Date;
-}
+/** A stored recipe at one version, as read here (JSON has ISO dates: common/imports.ts). */
+export type StoredRecipe = SharedStoredRecipe<Date>;
 
 const SELECT = `SELECT r.id, r.name, r.kind, v.version, v.body AS recipe, r.created_by AS "createdBy", r.created_at AS "createdAt",
     v.created_by AS "versionCreatedBy", v.created_at AS "versionCreatedAt"

@@ -3,7 +3,7 @@ import { csvLine } from '../http/csv.js';
 import { columnLetter } from './header.js';
 import { cellText } from './values.js';
 import type { RawRow } from './table.js';
-import type { RowError } from './validate.js';
+import type { RowError } from '../../common/imports.js';
 
 const FLUSH_ROWS = 2_000;
 const PAGE_ROWS = 5_000;

@@ -1,32 +1,7 @@
 import type { FileError } from './file-error.js';
-import type { RowError } from './validate.js';
+import type { ErrorGroup, ErrorReport, RowError } from '../../common/imports.js';
 
-/** The same problem in the same column, however many rows have it. */
-export interface ErrorGroup {
-  column: string;
-  code: string;
-  /** The first occurrence's reason, as an example. */
-  reason: string;
-  count: number;
-  /** The first rows that have it (at most ROWS_PER_GROUP). */
-  rows: number[];
-  /** The first few values seen, with suggestions where there are any. */
-  examples: { row: number; value: string; suggestions?: string[] }[];
-}
-
-export interface ErrorReport {
-  /** Problems with the file as a whole: nothing was imported. */
-  fileErrors: { code: string; message: string; row?: number; column?: string }[];
-  /** Every row error counted, however many are listed. */
-  totalErrors: number;
-  rowsWithErrors: number;
-  groups: ErrorGroup[];
-  /** The first MAX_LISTED errors in file order. */
-  errors: RowError[];
-  /** True when groups or errors were cut to their caps (the counts above are still complete). */
-  truncated: boolean;
-  warnings: string[];
-}
+export type { ErrorGroup, ErrorReport };
 
 export const MAX_LISTED = 100;
 export const MAX_GROUPS = 50;

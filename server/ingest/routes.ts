@@ -4,7 +4,7 @@ import { route } from '../http/route.js';
 import { hasRole } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
-import { HttpError, notFound } from '../http/problem.js';
+import { notFound } from '../http/problem.js';
 import { rateLimiter } from '../http/security.js';
 import { deleteDataset, listDatasets } from './datasets.js';
 import { getImport } from './jobs.js';
@@ -14,7 +14,7 @@ import { rejectsCsv } from './rejects.js';
 import { idParams, importFields } from './schemas.js';
 import { checkRecipe, chooseRecipe, dryRunImport, startImport } from './service.js';
 import { uploadMiddleware } from './upload.js';
-import { findUpload, takeUpload } from './uploads.js';
+import { requestFile, takeUpload } from './uploads.js';
 import { importView } from './view.js';
 
 /**
@@ -25,6 +25,11 @@ import { importView } from './view.js';
 export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | 'HEAVY_RATE_LIMIT'>): Router {
   const router = Router();
   const heavy = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'imports', by: 'caller' });
+  const importOr404 = async (id: number) => {
+    const row = await getImport(db, id);
+    if (!row) throw notFound(`no import ${id}`);
+    return row;
+  };
   route(router, {
     method: 'post',
     path: '/imports',
@@ -34,10 +39,7 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
     middleware: [heavy, uploadMiddleware(config.UPLOAD_MAX_BYTES, true)],
     body: importFields,
     handler: async (req, res, { principal, body }) => {
-      if (res.locals.upload && body.upload) throw new HttpError(400, 'Invalid request', 'body.upload: send a file or an upload id, not both');
-      const kept = body.upload ? findUpload(body.upload, principal.name) : undefined;
-      const file = res.locals.upload ?? kept;
-      if (!file) throw new HttpError(400, 'Invalid request', 'body.file: a file is required (or an upload id)', [{ field: 'body.file', message: 'required' }]);
+      const { file, kept } = requestFile(res.locals.upload, body.upload, principal.name);
       const chosen = await chooseRecipe(db, body);
       const via = body.recipeId !== undefined ? 'recipeId' : body.recipe ? 'recipe' : body.mapping ? 'mapping' : undefined;
       if (via) await checkRecipe(db, file.path, chosen, via);
@@ -61,8 +63,7 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
     summary: 'An import: status, progress (rows read, valid, percent), error report',
     params: idParams,
     handler: async (_req, res, { params }) => {
-      const row = await getImport(db, params.id);
-      if (!row) throw notFound(`no import ${params.id}`);
+      const row = await importOr404(params.id);
       res.json(importView(row));
     },
   });
@@ -74,8 +75,7 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
     summary: 'The rows an import rejected, as the file had them, with the reasons',
     params: idParams,
     handler: async (_req, res, { params }) => {
-      const row = await getImport(db, params.id);
-      if (!row) throw notFound(`no import ${params.id}`);
+      const row = await importOr404(params.id);
       res.type('text/csv; charset=utf-8').attachment(`import-${row.id}-rejected.csv`);
       const sheets = row.options.recipe?.sheets?.map((s) => s.name);
       for await (const chunk of rejectsCsv(db, row.id, row.header ?? [], sheets)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { notFound } from '../http/problem.js';
+import { HttpError, notFound } from '../http/problem.js';
 import { detectFormat, type Format } from './table.js';
 import type { Upload } from './upload.js';
 
@@ -42,6 +42,20 @@ export function findUpload(id: string, owner: string): StoredUpload {
   if (!u || u.owner !== owner) throw notFound(`no upload ${id} (uploads are kept ${KEEP_MS / 3_600_000} hours: choose the file again)`);
   u.expiresAt = new Date(Date.now() + KEEP_MS);
   return u;
+}
+
+/**
+ * The file a request brings: a new file part or a kept upload's id, not both, and one of them
+ * (else a 400 naming the field). `kept` is the kept upload when the id named one.
+ */
+export function requestFile(fresh: Upload | undefined, uploadId: string | undefined, owner: string): { file: Upload; kept: StoredUpload | null } {
+  if (fresh && uploadId) throw new HttpError(400, 'Invalid request', 'body.upload: send a file or an upload id, not both');
+  if (uploadId) {
+    const kept = findUpload(uploadId, owner);
+    return { file: kept, kept };
+  }
+  if (fresh) return { file: fresh, kept: null };
+  throw new HttpError(400, 'Invalid request', 'body.file: a file is required (or an upload id)', [{ field: 'body.file', message: 'required' }]);
 }
 
 /** Hands a kept upload over to an import, which removes its file when done. */

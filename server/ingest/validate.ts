@@ -1,3 +1,4 @@
+import type { RowError } from '../../common/imports.js';
 import { DateReader } from './dates.js';
 import type { DbRecord, FieldSpec, FieldValues, KindSpec, Parsed } from './fields.js';
 import type { FileError } from './file-error.js';
@@ -32,17 +33,6 @@ const TRUTHY = new Set(['true', '1', 'yes', 'y', 'x', 'oui', 'vrai']);
 const FALSY = new Set(['', 'false', '0', 'no', 'n', 'non', 'faux']);
 
 /** One problem in one cell: what the report lists and the rejected-rows CSV explains. */
-export interface RowError {
-  row: number;
-  /** The column as the file names it (its header, else its HXL tag, else its letter), with the sheet when there are several. */
-  column: string;
-  field: string;
-  value: string;
-  code: string;
-  reason: string;
-  suggestions?: string[];
-}
-
 export type RowResult = { ok: true; record: DbRecord } | { ok: false; errors: RowError[] };
 
 export interface ValidatorOptions {

@@ -1,7 +1,8 @@
+import type { ImportView } from '../../common/imports.js';
 import { type ImportRow, liveProgress, STALE_MINUTES } from './jobs.js';
 
 /** GET /imports/:id: status, progress (live while this process runs it), error report, links. */
-export function importView(row: ImportRow) {
+export function importView(row: ImportRow): ImportView<Date> {
   const live = liveProgress.get(row.id);
   const interrupted = !live && row.stale;
   const p = live ?? {

@@ -1,7 +1,7 @@
 import {
   CORRIDORS, DIRECTIONS, MONITORING_POINT_KINDS, PLACE_KINDS, REASONS, REPORT_TYPES, SERVICE_KINDS, SITE_KINDS,
   TRANSPORT_MODES, VULNERABILITIES,
-} from '../domain.js';
+} from '../../common/vocabulary.js';
 
 /**
  * Controlled vocabularies as partners write them. Values are compared after `vocabKey` (lower

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { accessQuery } from '../access/schemas.js';
 import { computeAccess } from '../access/service.js';
 import type { Db } from '../db/index.js';
-import { SERVICE_KINDS } from '../domain.js';
+import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { flowsQuery } from '../flows/schemas.js';
 import { publishedFlows } from '../flows/service.js';
 import { hotspotsQuery } from '../hotspots/schemas.js';

@@ -1,5 +1,5 @@
 import type { Row } from '../db/index.js';
-import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../domain.js';
+import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../../common/vocabulary.js';
 import { monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from '../catalog/schemas.js';
 import { catalogExtent, catalogPage, type LayerName } from '../catalog/service.js';
 import { type Collection, defineCollection, type OgcFeature, type Property, round6 } from './collection.js';

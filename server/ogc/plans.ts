@@ -1,7 +1,7 @@
-import { CORRIDORS, SITE_KINDS } from '../domain.js';
+import { CORRIDORS, SITE_KINDS } from '../../common/vocabulary.js';
 import { csvEnum } from '../http/schemas.js';
-import { ACTIVITY_TYPES } from '../outreach/schemas.js';
-import { findPlan, listPlans, type PlanSummary } from '../outreach/service.js';
+import { ACTIVITY_TYPES, type PlanSummary } from '../../common/outreach.js';
+import { findPlan, listPlans } from '../outreach/service.js';
 import { type Collection, type Ctx, defineCollection, type OgcFeature, pageOf, round6 } from './collection.js';
 
 /**

@@ -1,4 +1,5 @@
-import { SITE_KINDS } from '../domain.js';
+import { ACTIVITY_TYPES, type ActivitySpec, type ActivityType, DEFAULT_RADIUS_KM } from '../../common/outreach.js';
+import type { SiteKind } from '../../common/vocabulary.js';
 
 /**
  * Activity types a plan assigns to sites, and how far each reaches (issue 7).
@@ -9,37 +10,15 @@ import { SITE_KINDS } from '../domain.js';
  * access analysis uses), so its straight-line reach is radius / detour. Drama and community
  * meetings draw people who walk in, so their reach is a straight-line radius (detour 1).
  */
-export const ACTIVITY_TYPES = ['drama', 'road_show', 'community_meeting'] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-export type SiteKind = (typeof SITE_KINDS)[number];
-
-/** Delivered activities may also be materials handed out, which have no planned reach. */
-export const DELIVERED_TYPES = [...ACTIVITY_TYPES, 'materials'] as const;
-
-export interface ActivitySpec {
-  type: ActivityType;
-  radiusKm: number;
-  /** Road distance ÷ straight-line distance; 1 for reach measured as the crow flies. */
-  detour: number;
-  /** Cost of one activity at any site; null: use each site's own cost estimate. */
-  cost: number | null;
-  /** Kinds of site that host this activity. */
-  siteKinds: SiteKind[];
-}
-
-/** Allowed radius per type (km): wide enough for local judgement, narrow enough to stay plausible. */
-export const RADIUS_BOUNDS: Record<ActivityType, [number, number]> = {
-  drama: [0.1, 10],
-  road_show: [0.5, 25],
-  community_meeting: [0.1, 5],
-};
+// The types, their radius bounds and defaults are the API's contract: common/outreach.ts.
+export type { ActivitySpec, ActivityType, SiteKind };
 
 export const DEFAULT_ACTIVITIES: Record<ActivityType, ActivitySpec> = {
-  drama: { type: 'drama', radiusKm: 2, detour: 1, cost: null, siteKinds: ['market'] },
-  road_show: { type: 'road_show', radiusKm: 5, detour: 1.3, cost: null, siteKinds: ['bus_station', 'truck_stop', 'border_post'] },
+  drama: { type: 'drama', radiusKm: DEFAULT_RADIUS_KM.drama, detour: 1, cost: null, siteKinds: ['market'] },
+  road_show: { type: 'road_show', radiusKm: DEFAULT_RADIUS_KM.road_show, detour: 1.3, cost: null, siteKinds: ['bus_station', 'truck_stop', 'border_post'] },
   community_meeting: {
     type: 'community_meeting',
-    radiusKm: 1,
+    radiusKm: DEFAULT_RADIUS_KM.community_meeting,
     detour: 1,
     cost: null,
     siteKinds: ['school', 'church', 'clinic', 'community_hall'],

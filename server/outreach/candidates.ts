@@ -1,23 +1,14 @@
+import type { CandidateSite } from '../../common/outreach.js';
 import type { Queryable } from '../db/index.js';
 import { badRequest, type FieldError } from '../http/problem.js';
-import { type ActivitySpec, type ActivityType, activityByKind, activityCost, reachMetres, type SiteKind } from './activities.js';
+import { type ActivitySpec, activityByKind, activityCost, reachMetres } from './activities.js';
 import type { PlanBody } from './schemas.js';
 import type { DemandCell } from './spread.js';
 
 /** A candidate site with the activity it would host: index j in the solver's instance. */
-export interface Candidate {
+export interface Candidate extends CandidateSite {
   id: number;
-  name: string;
-  kind: SiteKind;
-  corridor: string;
   footfall: number | null;
-  lon: number;
-  lat: number;
-  activity: ActivityType;
-  radiusKm: number;
-  /** Straight-line reach tested for coverage (radius ÷ detour). */
-  reachM: number;
-  cost: number;
 }
 
 type SiteRow = Omit<Candidate, 'activity' | 'radiusKm' | 'reachM' | 'cost'> & { cost: number | null };

@@ -1,4 +1,4 @@
-import type { PublishedCount } from '../privacy/disclosure.js';
+import type { PlanComparison, PlanSide, SiteRef } from '../../common/outreach.js';
 import type { PublishedPlan } from './publish.js';
 
 /**
@@ -7,40 +7,6 @@ import type { PublishedPlan } from './publish.js';
  * Coverage is only comparable when both plans share one demand surface (same measure, period,
  * filters, spreading and weighting); otherwise the difference is still given, flagged.
  */
-export interface PlanSide {
-  id: number;
-  name: string;
-  measure: string;
-  period: { from: string; to: string };
-  method: string;
-  optimal: boolean;
-  sites: number;
-  covered: PublishedCount;
-  total: PublishedCount;
-  share: number | null;
-  cost: number;
-}
-
-interface SiteRef {
-  siteId: number;
-  name: string;
-  activity: string;
-}
-
-export interface PlanComparison {
-  a: PlanSide;
-  b: PlanSide;
-  common: (SiteRef & { rankA: number; rankB: number })[];
-  onlyA: (SiteRef & { rank: number })[];
-  onlyB: (SiteRef & { rank: number })[];
-  /** True when both plans were computed on the same demand; false: the figures measure different things. */
-  sameDemand: boolean;
-  /** b − a, in demand units; null when either side is suppressed. */
-  coveredDifference: number | null;
-  /** b − a, as a fraction of total demand; null when either share is unknown. */
-  shareDifference: number | null;
-}
-
 function side(p: PublishedPlan): PlanSide {
   return {
     id: p.id,

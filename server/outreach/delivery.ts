@@ -1,37 +1,13 @@
 import type { Principal } from '../auth/roles.js';
 import type { Queryable } from '../db/index.js';
 import { badRequest } from '../http/problem.js';
-import type { ActivityBody } from './schemas.js';
+import type { ActivityBody, DeliveredActivity, SiteDelivery } from '../../common/outreach.js';
 
 /**
  * Delivered activities logged against a plan, and the plan's sites beside what was delivered.
  * A site outside the plan may be logged (teams adapt on the ground); it shows as 'unplanned'.
  * Reach figures are what teams report, not registry counts, so no disclosure control applies.
  */
-export interface DeliveredActivity {
-  id: number;
-  siteId: number | null;
-  siteName: string | null;
-  date: string;
-  type: string;
-  reach: number;
-  notes: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface SiteDelivery {
-  siteId: number;
-  name: string | null;
-  /** Rank in the plan, or null for a site the plan did not choose. */
-  rank: number | null;
-  plannedActivity: string | null;
-  delivered: number;
-  reach: number;
-  lastDelivered: string | null;
-  status: 'delivered' | 'pending' | 'unplanned';
-}
-
 const ACTIVITY_COLUMNS = `a.id, a.site_id AS "siteId", s.name AS "siteName", a.delivered_on AS date, a.type, a.reach, a.notes,
   a.recorded_by AS "recordedBy", to_char(a.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`;
 

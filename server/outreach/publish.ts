@@ -1,8 +1,9 @@
 import type { Principal } from '../auth/roles.js';
 import {
-  type DisclosureConfig, type DisclosurePolicy, publishBreakdown, publishCount, type PublishedCount, requestPolicies,
+  type DisclosureConfig, type DisclosurePolicy, publishBreakdown, publishCount, requestPolicies,
 } from '../privacy/disclosure.js';
-import type { PlanResult, PlanSite } from './plan.js';
+import type { Plan } from '../../common/outreach.js';
+import type { PlanResult } from './plan.js';
 import type { PlanBody } from './schemas.js';
 
 /**
@@ -20,32 +21,8 @@ export interface StoredPlan {
   result: PlanResult;
 }
 
-export type PublishedSite = Omit<PlanSite, 'id' | 'gain' | 'people'> & { siteId: number; gain: PublishedCount; people: PublishedCount };
-
-export interface PublishedPlan {
-  id: number;
-  name: string;
-  createdAt: string;
-  createdBy: string;
-  request: PlanBody;
-  period: PlanResult['period'];
-  measure: PlanBody['measure'];
-  method: PlanResult['method'];
-  optimal: boolean;
-  gap: number;
-  upperBound: PublishedCount | null;
-  solver: PlanResult['solver'];
-  activities: PlanResult['activities'];
-  candidates: number;
-  demand: Omit<PlanResult['demand'], 'total' | 'people'> & { total: PublishedCount; people: PublishedCount; unit: string };
-  weighting: PlanResult['weighting'];
-  sites: PublishedSite[];
-  coverage: { covered: PublishedCount; total: PublishedCount; share: number | null; people: PublishedCount; cost: number; budget: number | null };
-  uncoveredHotspots: (Omit<PlanResult['uncoveredHotspots'][number], 'demand'> & { demand: PublishedCount })[];
-  disclosure: { suppressed: boolean; k: number };
-  synthetic: boolean;
-  notes: string[];
-}
+/** The plan as the API answers it (common/outreach.ts), with the request as the server parsed it. */
+export type PublishedPlan = Plan<PlanBody>;
 
 /** The plan's counts are as sensitive as the people its filters select (server/privacy). */
 export function planPolicy(plan: StoredPlan, principal: Principal, config: DisclosureConfig, exporting: boolean): DisclosurePolicy {

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { CORRIDORS, SITE_KINDS } from '../domain.js';
+import { CORRIDORS, SITE_KINDS } from '../../common/vocabulary.js';
 import { flowFilterQuery, isoDate } from '../query/schemas.js';
-import { ACTIVITY_TYPES, type ActivityOverride, type ActivityType, DELIVERED_TYPES, RADIUS_BOUNDS, resolveActivities } from './activities.js';
+import {
+  ACTIVITY_TYPES, type ActivityBody, type ActivityType, DELIVERED_TYPES, MAX_NOTES, MAX_P, MAX_REACH, MAX_SITE_IDS, METHODS, PLAN_MEASURES as MEASURES,
+  type PlanMeasure as Measure, RADIUS_BOUNDS, TIME_LIMIT_MS,
+} from '../../common/outreach.js';
+import { type ActivityOverride, resolveActivities } from './activities.js';
 
-/** What demand counts (the site measures of server/query/schemas.ts but reports). */
-export const MEASURES = ['movement', 'vulnerable', 'unaccompanied', 'informal'] as const;
-export type Measure = (typeof MEASURES)[number];
-
-export const MAX_P = 200;
-export const MAX_SITE_IDS = 500;
-export const TIME_LIMIT_MS = { min: 100, max: 60_000, default: 10_000 } as const;
+// What demand counts, the methods and the bounds are shared with the planner (common/outreach.ts).
 
 const siteId = z.number().int().min(1).max(2_147_483_647);
 const siteIds = z
@@ -58,7 +56,7 @@ export const planBody = z
     budget: z.number().positive().max(1e12).optional(),
     locked: siteIds.default([]),
     excluded: siteIds.default([]),
-    method: z.enum(['greedy', 'exact']).default('greedy'),
+    method: z.enum(METHODS).default('greedy'),
     timeLimitMs: z.number().int().min(TIME_LIMIT_MS.min).max(TIME_LIMIT_MS.max).default(TIME_LIMIT_MS.default),
   })
   .superRefine(crossCheck);
@@ -122,8 +120,7 @@ export const activityBody = z.strictObject({
   siteId,
   date: isoDate,
   type: z.enum(DELIVERED_TYPES),
-  reach: z.number().int().min(0).max(10_000_000),
-  notes: z.string().trim().max(2000).optional(),
-});
-export type ActivityBody = z.infer<typeof activityBody>;
-export { ACTIVITY_TYPES } from './activities.js';
+  reach: z.number().int().min(0).max(MAX_REACH),
+  notes: z.string().trim().max(MAX_NOTES).optional(),
+}) satisfies z.ZodType<ActivityBody>;
+export type { ActivityBody };

@@ -22,4 +22,4 @@ export async function findPlan(db: Queryable, id: number, principal: Principal, 
   const plan = await getPlan(db, id);
   return plan && publishPlan(plan, planPolicy(plan, principal, config, exporting));
 }
-export { listPlans, type PlanSummary } from './sql.js';
+export { listPlans } from './sql.js';

@@ -1,3 +1,4 @@
+import type { PlanSummary } from '../../common/outreach.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
 import type { PlanResult } from './plan.js';
@@ -60,21 +61,6 @@ export async function getPlan(db: Queryable, id: number): Promise<StoredPlan | n
   // jsonb arrives parsed from both drivers; a string would mean a driver change, so parse it then.
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return { ...row, request: parse(row.request) as PlanBody, result: parse(row.result) as PlanResult };
-}
-
-export interface PlanSummary {
-  id: number;
-  name: string;
-  createdAt: string;
-  createdBy: string;
-  measure: string;
-  method: string;
-  p: number | null;
-  budget: number | null;
-  from: string;
-  to: string;
-  sites: number;
-  optimal: boolean;
 }
 
 /** Newest first. Coverage figures are left out: they need disclosure control, so read the plan. */

@@ -1,6 +1,7 @@
+import type { WeightingReport } from '../../common/outreach.js';
 import { meanInaccessibility } from '../access/service.js';
 import type { Queryable } from '../db/index.js';
-import type { ServiceKind } from '../domain.js';
+import type { ServiceKind } from '../../common/vocabulary.js';
 import type { DemandCell } from './spread.js';
 
 /**
@@ -18,10 +19,7 @@ import type { DemandCell } from './spread.js';
 export const GAP_SERVICE_KINDS: ServiceKind[] = ['police_vsu', 'social_welfare', 'one_stop_centre', 'shelter', 'cwac'];
 export const GAP_TRAVEL = { speedKmh: 5, detour: 1.3, tmaxMinutes: 120 } as const;
 
-export interface WeightingReport {
-  accessGaps: { requested: boolean; applied: boolean; note?: string };
-  lowAwareness: { requested: boolean; applied: boolean; note?: string };
-}
+export type { WeightingReport };
 
 export interface Weighted {
   /** Objective weight per cell, in cell order. */

@@ -1,3 +1,4 @@
+import type { DisclosureInfo } from '../../common/disclosure.js';
 import type { Principal } from '../auth/roles.js';
 import { type DisclosureConfig, disclosurePolicy, isSensitive } from './policy.js';
 import { suppressCount } from './suppress.js';
@@ -32,14 +33,7 @@ export function suppressionFor(principal: Principal, config: DisclosureConfig, q
   return policy.suppress ? policy.k : null;
 }
 
-/** How the caller's counts are published: k and whether 1…k−1 are hidden. */
-export interface DisclosureInfo {
-  suppress: boolean;
-  k: number;
-  suppressedCells: number;
-  /** The value each suppressed count entered the analysis with (k/2), or null. */
-  imputed: number | null;
-}
+export type { DisclosureInfo };
 
 export function disclosureInfo(suppressK: number | null, config: DisclosureConfig, suppressedCells: number): DisclosureInfo {
   return {

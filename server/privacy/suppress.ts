@@ -1,3 +1,4 @@
+import type { PublishedCount } from '../../common/disclosure.js';
 /**
  * Complementary small-count suppression: the one implementation, for a single breakdown against
  * its total (suppressBreakdown) and for cells that sit in several published sums at once
@@ -59,10 +60,7 @@ export interface Cell<K> {
 }
 
 /** A count as published: null with suppressed: true when it was too small to show (client: "<k"). */
-export interface PublishedCount {
-  count: number | null;
-  suppressed: boolean;
-}
+export type { PublishedCount };
 
 export interface PublishedBreakdown<K> {
   cells: (PublishedCount & { key: K })[];

@@ -1,8 +1,8 @@
-import { REASONS, VULNERABILITIES } from '../domain.js';
+import { REASONS, VULNERABILITIES } from '../../common/vocabulary.js';
 
 /**
  * The rollup stores an observation's reason set and vulnerability set as bitmasks: bit i is
- * the i-th word of the vocabulary in server/domain.ts. A set filter ("any of these") is then
+ * the i-th word of the vocabulary in common/vocabulary.ts. A set filter ("any of these") is then
  * `mask & wanted <> 0` — exact, because each rollup row holds exactly one set. Reordering a
  * vocabulary changes the bits: rebuild the rollup (refreshRollup with no scope) after that.
  */

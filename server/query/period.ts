@@ -1,35 +1,9 @@
+import { addDays, DEFAULT_SPAN_DAYS, daysBetween, MAX_SPAN_DAYS, type Period } from '../../common/dates.js';
 import { badRequest } from '../http/problem.js';
 
-/** An inclusive range of calendar days, as ISO dates (the DATE columns are day-exact). */
-export interface Period {
-  from: string;
-  to: string;
-  /** Days in the range, both ends included. */
-  days: number;
-}
-
-/** The default window when the request names no dates: the last 90 days of data. */
-export const DEFAULT_SPAN_DAYS = 90;
-/** Longest period one request may ask for: 3 years (one leap day included). */
-export const MAX_SPAN_DAYS = 3 * 365 + 1;
-
-const DAY_MS = 86_400_000;
-
-/** True for a real calendar day written YYYY-MM-DD (rejects 2025-02-30, which Date would roll over). */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const ms = Date.parse(`${s}T00:00:00Z`);
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === s;
-}
-
-// UTC arithmetic throughout: a DATE has no time zone, and local time would shift days at DST.
-export function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+// The calendar rules themselves are shared with the client (common/dates.ts); the
+// request-facing ones (defaults, 400s) are the server's.
+export { addDays, DEFAULT_SPAN_DAYS, daysBetween, isIsoDate, MAX_SPAN_DAYS, type Period } from '../../common/dates.js';
 
 export function period(from: string, to: string): Period {
   return { from, to, days: daysBetween(from, to) + 1 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../domain.js';
+import { MEASURES, type Measure, RES_RANGE } from '../../common/analysis.js';
+import { AGES, DIRECTIONS, REASONS, SEXES, TRANSPORT_MODES, VULNERABILITIES } from '../../common/vocabulary.js';
 import { csvEnum, iso3 } from '../http/schemas.js';
 import { isIsoDate } from './period.js';
 
@@ -22,8 +23,6 @@ const id = z
   .pipe(z.number().max(2_147_483_647));
 const csvIds = csvList.pipe(z.array(id).min(1).max(100));
 
-export const SEXES = ['female', 'male'] as const;
-export const AGES = ['children', 'adults'] as const;
 
 // Unknown parameters are rejected (strictObject): a typo such as `nationalty=ETH` must be a 400,
 // not a silently unfiltered map.
@@ -55,21 +54,11 @@ export function crossCheck(v: Checked, ctx: z.RefinementCtx): void {
 export const flowFilterQuery = z.strictObject(filterShape).superRefine(crossCheck);
 export type FlowFilter = z.infer<typeof flowFilterQuery>;
 
-/**
- * What is counted per site:
- * - movement: people observed (total, or the sex/age part the filters ask for);
- * - vulnerable: people in groups recorded with at least one vulnerability;
- * - unaccompanied: unaccompanied children;
- * - informal: people observed at informal crossings (the registry has no per-person
- *   regular/irregular flag; the crossing point's kind is the honest proxy);
- * - reports: protection reports (incidents / referral cases), at their own points.
- */
-export const MEASURES = ['movement', 'vulnerable', 'unaccompanied', 'informal', 'reports'] as const;
-export type Measure = (typeof MEASURES)[number];
+// What is counted per site: common/analysis.ts (the client offers the same list).
 export const measure = z.enum(MEASURES).default('movement');
 
 /** H3 resolution of analysis cells: 6 (~36 km² cells) … 9 (~0.1 km²). */
-export const res = z.coerce.number().int().min(6).max(9).default(8);
+export const res = z.coerce.number().int().min(RES_RANGE[0]).max(RES_RANGE[1]).default(8);
 
 /** Flow filters that have no meaning for protection reports, which carry only a date and a point. */
 const NOT_FOR_REPORTS = ['direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability'] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessResponse } from '../../server/access/service.js';
-import { SERVICE_KINDS } from '../../server/domain.js';
+import type { AccessResponse } from '../../common/analysis.js';
+import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS } from '../helpers/db.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessCell, AccessResponse } from '../../server/access/service.js';
+import type { AccessCell, AccessResponse } from '../../common/analysis.js';
 import type { Db } from '../../server/db/index.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS, openFreshDb } from '../helpers/db.js';

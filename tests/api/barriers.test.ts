@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessResponse } from '../../server/access/service.js';
+import type { AccessResponse } from '../../common/analysis.js';
 import { loadRiver } from '../../server/access/sql.js';
 import type { Db } from '../../server/db/index.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MONITORING_POINT_KINDS, SERVICE_KINDS } from '../../server/domain.js';
+import { MONITORING_POINT_KINDS, SERVICE_KINDS } from '../../common/vocabulary.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS } from '../helpers/db.js';
 

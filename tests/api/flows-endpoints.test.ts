@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS } from '../helpers/db.js';
+import type { Crossing as SharedCrossing } from '../../common/flows.js';
 
 type Json = Record<string, unknown>;
 interface Series {
   series: { t: string; count: number }[];
   totals: { count: number };
 }
-interface Crossing {
-  id: number;
-  inbound: number;
-  outbound: number;
-  transit: number;
-  total: number;
-  net: number;
-  dailyAverage: number;
-  previous: number;
-  change: number | null;
-}
+/** A data manager's crossings: nothing suppressed. */
+type Crossing = SharedCrossing<number>;
 
 describe.each(DB_KINDS)('flows time series, breakdowns, corridors and crossings on the %s database', (kind) => {
   let app: TestApp;

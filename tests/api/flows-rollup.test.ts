@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
-import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../../server/domain.js';
+import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../../common/vocabulary.js';
 import { queryBreakdowns } from '../../server/flows/breakdowns.js';
 import { queryCorridors } from '../../server/flows/corridors.js';
 import { queryCrossings } from '../../server/flows/crossings.js';

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMERGING_CATEGORIES } from '../../server/hotspots/emerging.js';
-import type { KdeResponse } from '../../server/hotspots/heatmap.js';
-import type { EmergingResponse } from '../../server/hotspots/series.js';
-import type { HotspotsResult } from '../../server/hotspots/service.js';
+import { EMERGING_CATEGORIES, type EmergingResponse, type HotspotsResponse, type KdeResponse } from '../../common/analysis.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS } from '../helpers/db.js';
 
@@ -46,7 +43,7 @@ describe.each(DB_KINDS)('hotspots on the demo data, %s database', (kind) => {
   });
 
   it('when a viewer asks for report hotspots, then counts below 11 are suppressed and every cell has a class', async () => {
-    const body = (await (await app.get('/api/v1/hotspots?measure=reports&res=7&k=1')).json()) as HotspotsResult;
+    const body = (await (await app.get('/api/v1/hotspots?measure=reports&res=7&k=1')).json()) as HotspotsResponse;
     expect(body.disclosure).toMatchObject({ suppress: true, k: 11 });
     expect(body.cells.length).toBeGreaterThan(body.studyArea.nonEmpty);
     for (const c of body.cells) {
@@ -58,14 +55,14 @@ describe.each(DB_KINDS)('hotspots on the demo data, %s database', (kind) => {
 
   it('when demo reports are analysed exactly, then the Nakonde–Tunduma crossings hold a 99 % hot spot', async () => {
     const res = await app.as('data_manager').get('/api/v1/hotspots?measure=reports&res=7&k=1');
-    const body = (await res.json()) as HotspotsResult;
+    const body = (await res.json()) as HotspotsResponse;
     expect(body.disclosure.suppress).toBe(false);
     const hot = body.cells.filter((c) => c.class === 3 && c.label !== null).map((c) => c.label);
     expect(hot.some((l) => /Nakonde|Tunduma/.test(l!))).toBe(true);
   });
 
   it('when movement is analysed by default, then the period is the last 90 days and every counted cell is named', async () => {
-    const body = (await (await app.get('/api/v1/hotspots')).json()) as HotspotsResult;
+    const body = (await (await app.get('/api/v1/hotspots')).json()) as HotspotsResponse;
     expect(body).toMatchObject({ measure: 'movement', res: 8, k: 1 });
     expect(body.period.days).toBe(90);
     const counted = body.cells.filter((c) => (c.value ?? 0) > 0);

@@ -1,8 +1,7 @@
 import { gridDisk, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
-import type { EmergingResponse } from '../../server/hotspots/series.js';
-import type { HotspotsResult } from '../../server/hotspots/service.js';
+import type { EmergingResponse, HotspotsResponse } from '../../common/analysis.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { centreOf, plantObservations, plantPoints, spacedCells } from '../helpers/plant.js';
@@ -48,7 +47,7 @@ describe.each(DB_KINDS)('hotspots on planted data, %s database', (kind) => {
   const get = async (query: string, as: 'analyst' | 'data_manager' = 'analyst') => {
     const res = await app.as(as).get(`/api/v1/hotspots?${query}`);
     expect(res.status).toBe(200);
-    return (await res.json()) as HotspotsResult;
+    return (await res.json()) as HotspotsResponse;
   };
 
   it('when a cluster of busy cells is planted, then its centre is a hot spot at 99 % (class +3) after FDR', async () => {
@@ -80,7 +79,7 @@ describe.each(DB_KINDS)('hotspots on planted data, %s database', (kind) => {
     expect(manager.cells.find((c) => c.h3 === small)).toMatchObject({ value: 3, suppressed: false });
     expect(manager.disclosure).toMatchObject({ suppress: false, suppressedCells: 0 });
     // The viewer's z is the data manager's analysis with 2.5 in place of 3: close, not equal.
-    const zOf = (b: HotspotsResult) => b.cells.find((c) => c.h3 === small)!.z;
+    const zOf = (b: HotspotsResponse) => b.cells.find((c) => c.h3 === small)!.z;
     expect(zOf(viewer)).not.toBe(zOf(manager));
     expect(zOf(viewer)).toBeCloseTo(zOf(manager), 0);
   });

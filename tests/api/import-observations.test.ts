@@ -27,7 +27,7 @@ describe.each(DB_KINDS)('importing observations on the %s database', (kind) => {
     const v = await importFile(app, 'obs-comma.csv', fixture('obs-comma.csv'), {
       kind: 'observations', dataset: 'FMR March', sourceOrg: 'IOM DTM', method: 'flow monitoring registry', licence: 'CC BY-IGO',
     });
-    expect(v.status, v.message).toBe('committed');
+    expect(v.status, v.message ?? undefined).toBe('committed');
     expect(v.progress).toMatchObject({ rowsRead: 4, rowsValid: 4, rowsRejected: 0, rowsInserted: 4, rowsSkipped: 0, percent: 100 });
     const rows = await db.query<Record<string, unknown>>(
       `SELECT o.source_row_id, o.origin_country, o.destination_country, o.reasons, o.vulnerabilities, o.origin_place_id IS NULL AS no_origin_place

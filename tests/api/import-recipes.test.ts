@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetInfo, DryRun, Preview, StoredRecipe } from '../../common/imports.js';
 import type { Db } from '../../server/db/index.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS, openFreshDb } from '../helpers/db.js';
@@ -113,7 +114,7 @@ describe.each(DB_KINDS)('import recipes on the %s database', (kind) => {
     const data = await dtmWorkbook({ rows: 30, override: [{ sheet: 'entry', index: 2, cells: [45717, 'Nakonde bridge', 'Kenya', 'Bus', 1, 1, 2, 0, 0, false, false, false] }] });
     const res = await postImport(app, 'dtm-dry.xlsx', data, { recipe: json(DTM_RECIPE), dryRun: 'true' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { outcome: string; counts: Record<string, number>; rows: { sheet: string; row: number; fields: Record<string, string>; raw: Record<string, string>; record: Record<string, unknown> | null; errors: { code: string }[] }[]; report: { groups: { code: string; count: number }[] } };
+    const body = (await res.json()) as DryRun;
     expect(body.outcome).toBe('rejected');
     expect(body.counts).toEqual({ rowsRead: 60, rowsValid: 59, rowsRejected: 1 });
     expect(body.rows).toHaveLength(50);
@@ -133,13 +134,13 @@ describe.each(DB_KINDS)('import recipes on the %s database', (kind) => {
       dm.get(`/api/v1/import-recipes${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : json(body) });
     const created = await send('POST', '', { name: 'DTM household survey', recipe: DTM_RECIPE });
     expect(created.status).toBe(201);
-    const r1 = (await created.json()) as { id: number; version: number };
+    const r1 = (await created.json()) as StoredRecipe;
     expect(r1.version).toBe(1);
     expect((await send('POST', '', { name: 'dtm HOUSEHOLD survey', recipe: DTM_RECIPE })).status).toBe(409);
     const a = await importFile(app, 'dtm-april.xlsx', await dtmWorkbook({ rows: 5 }), { recipeId: String(r1.id), dataset: 'DTM April' });
     expect(a.status, json(a.report)).toBe('committed');
     const edited = { ...DTM_RECIPE, values: { ...DTM_RECIPE.values, transport_mode: { 'Truck/Bus': 'truck' } } };
-    const put = (await (await send('PUT', `/${r1.id}`, { recipe: edited })).json()) as { version: number; versions: unknown[] };
+    const put = (await (await send('PUT', `/${r1.id}`, { recipe: edited })).json()) as StoredRecipe & { versions: unknown[] };
     expect(put).toMatchObject({ version: 2, versions: [expect.objectContaining({ version: 1 }), expect.objectContaining({ version: 2 })] });
     expect(((await (await send('PUT', `/${r1.id}`, { recipe: edited })).json()) as { version: number }).version).toBe(2); // the same again: no new version
     const b = await importFile(app, 'dtm-may.xlsx', await dtmWorkbook({ rows: 6 }), { recipeId: String(r1.id), dataset: 'DTM May' });
@@ -149,14 +150,14 @@ describe.each(DB_KINDS)('import recipes on the %s database', (kind) => {
       [[a.datasetId, b.datasetId], a.datasetId],
     );
     expect(modes.map((x) => x.m)).toEqual(['bus', 'truck']);
-    const { datasets } = (await (await app.as('viewer').get('/api/v1/datasets')).json()) as { datasets: { id: number; recipes: unknown[] }[] };
+    const { datasets } = (await (await app.as('viewer').get('/api/v1/datasets')).json()) as { datasets: DatasetInfo[] };
     expect(datasets.find((d) => d.id === a.datasetId)?.recipes).toEqual([{ id: r1.id, name: 'DTM household survey', version: 1 }]);
     expect(datasets.find((d) => d.id === b.datasetId)?.recipes).toEqual([{ id: r1.id, name: 'DTM household survey', version: 2 }]);
-    const old = (await (await send('GET', `/${r1.id}?version=1`)).json()) as { recipe: typeof DTM_RECIPE };
-    expect(old.recipe.values.transport_mode).toEqual({ 'Truck/Bus': 'bus' });
+    const old = (await (await send('GET', `/${r1.id}?version=1`)).json()) as StoredRecipe;
+    expect(old.recipe.values?.['transport_mode']).toEqual({ 'Truck/Bus': 'bus' });
     expect((await send('DELETE', `/${r1.id}`)).status).toBe(200);
     expect((await send('GET', `/${r1.id}`)).status).toBe(404);
-    const after = (await (await app.as('viewer').get('/api/v1/datasets')).json()) as { datasets: { id: number; recipes: unknown[] }[] };
+    const after = (await (await app.as('viewer').get('/api/v1/datasets')).json()) as { datasets: DatasetInfo[] };
     expect(after.datasets.find((d) => d.id === a.datasetId)?.recipes).toEqual([{ id: r1.id, name: 'DTM household survey', version: 1 }]);
     const actions = await db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'recipe.%' ORDER BY id`);
     expect(actions.map((x) => x.action)).toEqual(['recipe.create', 'recipe.update', 'recipe.delete']);
@@ -167,9 +168,7 @@ describe.each(DB_KINDS)('import recipes on the %s database', (kind) => {
     const form = new FormData();
     form.set('recipe', json({ kind: 'observations', columns: { source_row_id: '_uuid' } }));
     form.set('file', new Blob([new Uint8Array(data)]), 'kobo.xlsx');
-    const pre = (await (await app.as('data_manager').get('/api/v1/imports/preview', { method: 'POST', body: form })).json()) as {
-      upload: { id: string }; sheets: { name: string; rows: unknown[] }[]; mapping: { oneHot: Record<string, Record<string, string>> }[];
-    };
+    const pre = (await (await app.as('data_manager').get('/api/v1/imports/preview', { method: 'POST', body: form })).json()) as Required<Preview>;
     expect(pre.sheets[0]?.name).toBe('FMR Nakonde');
     expect(pre.mapping[0]?.oneHot).toEqual({ reasons: { 'reasons/economic': 'economic', 'reasons/family': 'family', 'reasons/trade': 'trade' } });
     const v = await importFile(app, 'kobo.xlsx', data, { recipe: json(KOBO_RECIPE), dataset: 'Kobo' });
@@ -207,7 +206,7 @@ describe.each(DB_KINDS)('import recipes on the %s database', (kind) => {
     form.set('file', new Blob([new Uint8Array(await dtmWorkbook({ rows: 4 }))]), 'dtm-june.xlsx');
     const res = await app.as('data_manager').get('/api/v1/imports/preview', { method: 'POST', body: form });
     expect(res.status).toBe(200);
-    const pre = (await res.json()) as { upload: { id: string }; sheets: { name: string; rows: { row: number; cells: string[] }[] }[] };
+    const pre = (await res.json()) as Preview;
     expect(pre.sheets.map((s) => s.name)).toEqual(['Entry Sheet', 'Exit Sheet']);
     expect(pre.sheets[0]?.rows[1]?.cells.slice(4, 7)).toEqual(['Male family members', 'Female family members', 'Total Households']);
     const values = new FormData();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
-import type { PublishedPlan } from '../../server/outreach/publish.js';
+import type { Plan } from '../../common/outreach.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 
@@ -9,13 +9,13 @@ const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'cont
 describe.each(DB_KINDS)('outreach plans on the %s database', (kind) => {
   let db: Db;
   let app: TestApp;
-  const plan = async (body: Record<string, unknown>, as = app.as('planner')): Promise<PublishedPlan> => {
+  const plan = async (body: Record<string, unknown>, as = app.as('planner')): Promise<Plan> => {
     const res = await as.get('/api/v1/outreach/plans', post({ measure: 'movement', ...body }));
     expect(res.status, await res.clone().text()).toBe(201);
     expect(res.headers.get('location')).toMatch(/^\/api\/v1\/outreach\/plans\/\d+$/);
-    return (await res.json()) as PublishedPlan;
+    return (await res.json()) as Plan;
   };
-  const gains = (p: PublishedPlan) => p.sites.map((s) => s.gain.count ?? NaN);
+  const gains = (p: Plan) => p.sites.map((s) => s.gain.count ?? NaN);
 
   beforeAll(async () => {
     db = await openFreshDb(kind);

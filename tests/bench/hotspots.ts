@@ -14,24 +14,17 @@ import type { CrossingPoint } from '../../server/analysis/access.js';
 import { hotspotClasses } from '../../server/analysis/fdr.js';
 import { giStar, h3Neighbours } from '../../server/analysis/getis-ord.js';
 import { readGeography, zambeziLatAt } from '../../server/demo/geography.js';
-import { SERVICE_KINDS } from '../../server/domain.js';
+import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { analyseHotspots } from '../../server/hotspots/analyse.js';
 import { analyseEmerging } from '../../server/hotspots/emerging.js';
 import { ringNeighbours } from '../../server/hotspots/neighbours.js';
 import type { Bench, BenchContext, BenchRow } from './run.js';
+import { mulberry32 } from '../../server/analysis/coverage-instance.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-/** mulberry32: seeded, so every run times the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded (mulberry32), so every run uses the same data.
+const rng = mulberry32;
 
 /** A solid hexagonal disk of at least n res-8 cells around Sesheke (3R(R+1)+1 cells). */
 function diskOf(n: number): string[] {

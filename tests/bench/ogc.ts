@@ -13,7 +13,7 @@ import { createToken } from '../../server/auth/tokens.js';
 import { loadConfig } from '../../server/config.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
 import { openServer } from '../../server/db/server.js';
-import { SERVICE_KINDS } from '../../server/domain.js';
+import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { paths } from '../../server/paths.js';
 import { BENCH_DATABASE_URL } from './bench-db.js';
 import { admin } from './import.js';

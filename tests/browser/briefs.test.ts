@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fmt from '../../client/briefs/format.js';
-import type { BriefData } from '../../client/briefs/types.js';
+import type { BriefData } from '../../common/briefs.js';
 import { BASEMAP } from '../../client/layers/colors.js';
 import { FLOW_COLOR } from '../../client/layers/flows.js';
 import { closeBriefRenderer } from '../../server/briefs/render.js';

@@ -5,28 +5,12 @@ import type { Role } from '../../server/auth/roles.js';
 import type { Queryable } from '../../server/db/index.js';
 import { paths } from '../../server/paths.js';
 import type { TestApp } from './app.js';
+import type { ImportView } from '../../common/imports.js';
 
 export const FIXTURES = join(paths.root, 'tests/fixtures/import');
 export const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 
-/** GET /imports/:id as the API returns it (the parts tests read). */
-export interface ImportView {
-  id: number;
-  status: string;
-  datasetId: number | null;
-  message: string;
-  progress: { rowsRead: number; rowsValid: number; rowsRejected: number; rowsInserted: number; rowsSkipped: number; percent: number };
-  report: {
-    fileErrors: { code: string; message: string; row?: number; column?: string }[];
-    totalErrors: number;
-    rowsWithErrors: number;
-    groups: { column: string; code: string; count: number; rows: number[]; examples: { row: number; value: string; suggestions?: string[] }[] }[];
-    errors: { row: number; column: string; field: string; value: string; code: string; reason: string; suggestions?: string[] }[];
-    truncated: boolean;
-    warnings: string[];
-  } | null;
-  links: Record<string, string>;
-}
+export type { ImportView } from '../../common/imports.js';
 
 /** POSTs a file as multipart and returns the raw response. */
 export function postImport(app: TestApp, name: string, data: Uint8Array, fields: Record<string, string>, role: Role = 'data_manager'): Promise<Response> {

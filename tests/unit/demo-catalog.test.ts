@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_TYPES, SERVICE_KINDS, SITE_KINDS } from '../../server/domain.js';
+import { REPORT_TYPES, SERVICE_KINDS, SITE_KINDS } from '../../common/vocabulary.js';
 import { DEMO_DAYS } from '../../server/demo/calendar.js';
 import { readGeography, zambeziLatAt } from '../../server/demo/geography.js';
 import { Rng, Weighted } from '../../server/demo/random.js';

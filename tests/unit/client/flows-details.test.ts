@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowsResponse } from '../../../client/flows/api.js';
+import type { FlowsResponse } from '../../../common/flows.js';
 import { summarize } from '../../../client/panels/details.js';
 
-const res: FlowsResponse = {
+const res: Pick<FlowsResponse, 'locations' | 'flows' | 'totals' | 'disclosure'> = {
   locations: [
-    { id: 'p:1', name: 'Nakonde', lat: -9.3, lon: 32.7, kind: 'place', incoming: 40, outgoing: null },
-    { id: 'p:2', name: 'Lusaka', lat: -15.4, lon: 28.3, kind: 'place', incoming: 30, outgoing: 12 },
-    { id: 'p:3', name: 'Mbeya', lat: -8.9, lon: 33.4, kind: 'place', incoming: null, outgoing: 25 },
+    { id: 'p:1', name: 'Nakonde', lat: -9.3, lon: 32.7, kind: 'place', incoming: 40, outgoing: null, suppressed: true },
+    { id: 'p:2', name: 'Lusaka', lat: -15.4, lon: 28.3, kind: 'place', incoming: 30, outgoing: 12, suppressed: false },
+    { id: 'p:3', name: 'Mbeya', lat: -8.9, lon: 33.4, kind: 'place', incoming: null, outgoing: 25, suppressed: true },
   ],
   flows: [
     { origin: 'p:3', dest: 'p:1', count: 25, suppressed: false },
@@ -14,7 +14,7 @@ const res: FlowsResponse = {
     { origin: 'p:1', dest: 'p:1', count: 15, suppressed: false },
     { origin: 'p:1', dest: 'p:3', count: null, suppressed: true },
   ],
-  totals: { people: 70, matched: 70, unlocated: 0, flows: 4, locations: 3 },
+  totals: { count: 70, people: 70, matched: 70, unlocated: 0, flows: 4, locations: 3 },
   disclosure: { suppressed: true, k: 5 },
 };
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultFilters } from '../../../client/flows/filters.js';
 import { analysisParams, unusableFilters } from '../../../client/hotspots/api.js';
 import { formatMinutes, formatP } from '../../../client/hotspots/details.js';
-import { CLASSES, classAlpha, classColor, classLabel, emergingColor, emergingLabel, EMERGING_CATEGORIES, gapBreaks, gapStep, GAP_COLORS } from '../../../client/hotspots/palette.js';
+import { CLASSES, classAlpha, classColor, classLabel, emergingColor, emergingLabel, gapBreaks, gapStep, GAP_COLORS } from '../../../client/hotspots/palette.js';
+import { EMERGING_CATEGORIES } from '../../../common/analysis.js';
 import { summarize } from '../../../client/hotspots/summary.js';
 import { decodeAnalysisView, defaultAnalysisView, encodeAnalysisView } from '../../../client/hotspots/view.js';
 import { decodeState, defaultState, encodeState } from '../../../client/state.js';
@@ -82,7 +83,7 @@ describe('analysis requests', () => {
     expect(formatP(0.01234)).toBe('0.0123');
     const period = { from: '2026-08-03', to: '2026-10-31', days: 90 };
     const cell = (c: number) => ({ h3: '87962ed85ffffff', value: 3, suppressed: false, z: 0, p: 1, class: c, label: null });
-    const text = summarize({ mode: 'hotspots', res: { period, measure: 'movement', res: 7, k: 1, studyArea: { cells: 40, nonEmpty: 9 }, disclosure: { suppress: true, k: 5, suppressedCells: 0 }, cells: [cell(3), cell(1), cell(-2), cell(0)] } });
+    const text = summarize({ mode: 'hotspots', res: { period, measure: 'movement', res: 7, k: 1, studyArea: { cells: 40, nonEmpty: 9, rule: '' }, disclosure: { suppress: true, k: 5, suppressedCells: 0, imputed: null }, cells: [cell(3), cell(1), cell(-2), cell(0)] } });
     expect(text).toBe('2 hot and 1 cold spot cells of 40 (9 with a count), 2026-08-03 – 2026-10-31');
   });
 });

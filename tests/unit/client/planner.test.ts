@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearestName } from '../../../client/planner/geo.js';
-import type { PlanSite } from '../../../client/planner/api.js';
-import { activityFromInput, localIsoDate, type SiteDelivery, summariseDelivery } from '../../../client/planner/deliveryModel.js';
+import type { PlanSite, SiteDelivery } from '../../../common/outreach.js';
+import { activityFromInput, localIsoDate, summariseDelivery } from '../../../client/planner/deliveryModel.js';
 import { canPlan } from '../../../client/planner/model.js';
 import { buildPlanRequest, viewFromRequest } from '../../../client/planner/request.js';
 import { decodePlannerView, defaultPlannerView, encodePlannerView, type PlannerView, withSiteChoice } from '../../../client/planner/view.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_KINDS } from '../../../client/layers/colors.js';
+import { SERVICE_KINDS } from '../../../common/vocabulary.js';
 import {
   DEFAULT_LAYERS,
   decodeState,

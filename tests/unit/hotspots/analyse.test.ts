@@ -6,20 +6,12 @@ import { binSites, studyArea } from '../../../server/hotspots/binning.js';
 import { analyseEmerging } from '../../../server/hotspots/emerging.js';
 import { binSteps } from '../../../server/hotspots/series.js';
 import { stepPeriod } from '../../../server/hotspots/steps.js';
+import { mulberry32 } from '../../../server/analysis/coverage-instance.js';
 
 const centre = latLngToCell(-14, 27, 8);
 
-/** Deterministic uniform [0, 1) (mulberry32), so "random" data is the same every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded (mulberry32), so every run uses the same data.
+const rng = mulberry32;
 
 describe('binning', () => {
   it('when two sites share a cell, then their weights add and the centre is weighted', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../../../server/ingest/file-error.js';
 import { formatReport, MAX_GROUPS, MAX_LISTED, ReportBuilder } from '../../../server/ingest/report.js';
-import type { RowError } from '../../../server/ingest/validate.js';
+import type { RowError } from '../../../common/imports.js';
 
 const err = (row: number, column: string, code = 'date.format'): RowError => ({
   row, column, field: column, value: 'x', code, reason: 'expected a date as YYYY-MM-DD or dd/mm/yyyy',

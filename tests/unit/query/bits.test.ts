@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, maskOf, overlappingMasks, wordsOf } from '../../../server/query/bits.js';
-import { REASONS } from '../../../server/domain.js';
+import { REASONS } from '../../../common/vocabulary.js';
 
 describe('reason and vulnerability bitmasks', () => {
   it('when a set is masked and unmasked, then the words come back in vocabulary order', () => {

@@ -3,7 +3,9 @@
  * the same lists; tests/api/catalog.test.ts checks the two agree.
  */
 export const MONITORING_POINT_KINDS = ['official_border_post', 'informal_crossing', 'transit_hub', 'bus_station', 'market'] as const;
-export const CORRIDORS = ['sesheke', 'nakonde', 'lusaka', 'other'] as const;
+/** The programme's three corridors; 'other' holds sites and points outside them. */
+export const PROGRAMME_CORRIDORS = ['sesheke', 'nakonde', 'lusaka'] as const;
+export const CORRIDORS = [...PROGRAMME_CORRIDORS, 'other'] as const;
 export const SERVICE_KINDS = [
   'health', 'police_vsu', 'social_welfare', 'cwac', 'shelter', 'immigration', 'legal_aid', 'one_stop_centre', 'ngo_help_desk',
 ] as const;
@@ -18,3 +20,12 @@ export const REPORT_TYPES = ['suspected_trafficking', 'smuggling', 'exploitation
 export type MonitoringPointKind = (typeof MONITORING_POINT_KINDS)[number];
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export type Direction = (typeof DIRECTIONS)[number];
+export type Reason = (typeof REASONS)[number];
+export type Vulnerability = (typeof VULNERABILITIES)[number];
+export type TransportMode = (typeof TRANSPORT_MODES)[number];
+export type Corridor = (typeof CORRIDORS)[number];
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** Sex and age are counted in separate columns, so a query takes one or the other. */
+export const SEXES = ['female', 'male'] as const;
+export const AGES = ['children', 'adults'] as const;
