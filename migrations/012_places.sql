@@ -44,11 +44,16 @@ ALTER TABLE admin_areas ADD COLUMN loaded_at timestamptz NOT NULL DEFAULT now();
 CREATE INDEX admin_areas_level ON admin_areas (level, pcode);
 
 -- The area of a level that holds a point. A point on a shared boundary touches several areas:
--- the lowest P-code wins, so the answer never depends on row order. No area: NULL (outside
--- the loaded boundaries, i.e. outside Zambia; the row keeps its own country column).
-CREATE FUNCTION admin_area_at(p geometry, lvl integer) RETURNS text
+-- the lowest P-code wins, so the answer never depends on row order. A point in no area but
+-- within 0.02° (about 2 km) of an area of its own country goes to the nearest one: positions are
+-- approximate to about 1 km and border posts sit on the boundary river (Kazungula, Mwandi).
+-- Otherwise NULL: outside the loaded boundaries ("outside Zambia"); the row keeps its country.
+CREATE FUNCTION admin_area_at(p geometry, lvl integer, own_country text DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT pcode FROM admin_areas WHERE level = lvl AND ST_Intersects(geom, p) ORDER BY pcode LIMIT 1
+  SELECT coalesce(
+    (SELECT pcode FROM admin_areas WHERE level = lvl AND ST_Intersects(geom, p) ORDER BY pcode LIMIT 1),
+    (SELECT pcode FROM admin_areas WHERE own_country IS NOT NULL AND level = lvl AND country = own_country AND ST_DWithin(geom, p, 0.02)
+      ORDER BY ST_Distance(geom, p), pcode LIMIT 1))
 $$;
 
 ALTER TABLE monitoring_points ADD COLUMN adm1_pcode text, ADD COLUMN adm2_pcode text;
@@ -65,8 +70,9 @@ CREATE INDEX reports_adm ON reports (adm1_pcode, adm2_pcode);
 -- New and moved rows get their areas as they are written (imports, demo loads, edits).
 CREATE FUNCTION set_admin_areas() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.adm1_pcode := admin_area_at(NEW.geom, 1);
-  NEW.adm2_pcode := admin_area_at(NEW.geom, 2);
+  -- reports and outreach sites have no country column: no snapping for them
+  NEW.adm1_pcode := admin_area_at(NEW.geom, 1, to_jsonb(NEW)->>'country');
+  NEW.adm2_pcode := admin_area_at(NEW.geom, 2, to_jsonb(NEW)->>'country');
   RETURN NEW;
 END
 $$;
@@ -80,15 +86,16 @@ CREATE TRIGGER reports_adm BEFORE INSERT OR UPDATE OF geom ON reports FOR EACH R
 -- writing only rows whose areas changed. Returns how many rows changed.
 CREATE FUNCTION refresh_admin_areas() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
-  t text;
+  t text[];
   n bigint;
   total bigint := 0;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['monitoring_points', 'services', 'outreach_sites', 'places', 'reports'] LOOP
+  FOREACH t SLICE 1 IN ARRAY ARRAY[['monitoring_points', 'country::text'], ['services', 'country::text'], ['places', 'country::text'],
+                                   ['outreach_sites', 'NULL'], ['reports', 'NULL']] LOOP
     EXECUTE format(
       'UPDATE %1$I r SET adm1_pcode = x.a1, adm2_pcode = x.a2
-         FROM (SELECT id, admin_area_at(geom, 1) AS a1, admin_area_at(geom, 2) AS a2 FROM %1$I) x
-        WHERE x.id = r.id AND (r.adm1_pcode IS DISTINCT FROM x.a1 OR r.adm2_pcode IS DISTINCT FROM x.a2)', t);
+         FROM (SELECT id, admin_area_at(geom, 1, %2$s) AS a1, admin_area_at(geom, 2, %2$s) AS a2 FROM %1$I) x
+        WHERE x.id = r.id AND (r.adm1_pcode IS DISTINCT FROM x.a1 OR r.adm2_pcode IS DISTINCT FROM x.a2)', t[1], t[2]);
     GET DIAGNOSTICS n = ROW_COUNT;
     total := total + n;
   END LOOP;

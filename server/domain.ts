@@ -3,7 +3,6 @@
  * the same lists; tests/api/catalog.test.ts checks the two agree.
  */
 export const MONITORING_POINT_KINDS = ['official_border_post', 'informal_crossing', 'transit_hub', 'bus_station', 'market'] as const;
-export const CORRIDORS = ['sesheke', 'nakonde', 'lusaka', 'other'] as const;
 export const SERVICE_KINDS = [
   'health', 'police_vsu', 'social_welfare', 'cwac', 'shelter', 'immigration', 'legal_aid', 'one_stop_centre', 'ngo_help_desk',
 ] as const;

@@ -1,5 +1,5 @@
 import type { Row } from '../db/index.js';
-import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../domain.js';
+import { MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../domain.js';
 import { monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from '../catalog/schemas.js';
 import { catalogExtent, catalogPage, type LayerName } from '../catalog/service.js';
 import { type Collection, defineCollection, type OgcFeature, type Property, round6 } from './collection.js';
@@ -47,7 +47,7 @@ function layer(
 
 export const CATALOG_COLLECTIONS: Collection[] = [
   layer('monitoring-points', 'monitoringPoints', 'Monitoring points', 'Border posts, informal crossings, transit hubs, bus stations and markets where movements are counted.', monitoringPointsQuery, {
-    code: str('stable code'), name: str('name'), kind: str('kind of point', MONITORING_POINT_KINDS), corridor: str('corridor', CORRIDORS),
+    code: str('stable code'), name: str('name'), kind: str('kind of point', MONITORING_POINT_KINDS), corridor: str('corridor code (GET /api/v1/corridors)'),
     district: str('district'), country, facingCountry: str('the country across the border (crossings)'), hours: str('opening hours'), isSynthetic: synthetic,
   }),
   layer('services', 'services', 'Services', 'Health, police victim support, social welfare, shelters, legal aid and other services for people on the move.', servicesQuery, {
@@ -59,7 +59,7 @@ export const CATALOG_COLLECTIONS: Collection[] = [
     isApproximate: { type: 'boolean', description: 'true when the position is approximate (about 1 km)' },
   }),
   layer('outreach-sites', 'outreachSites', 'Outreach sites', 'Candidate sites for awareness activities: markets, bus stations, schools, churches and others.', outreachSitesQuery, {
-    name: str('name'), kind: str('kind of site', SITE_KINDS), corridor: str('corridor', CORRIDORS),
+    name: str('name'), kind: str('kind of site', SITE_KINDS), corridor: str('corridor code (GET /api/v1/corridors)'),
     footfall: { type: 'integer', description: 'estimated people per week', nullable: true },
     cost: { type: 'number', description: 'typical cost of one activity here', nullable: true }, isSynthetic: synthetic,
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../domain.js';
+import { csvCorridors } from '../corridors/schemas.js';
 import { csvEnum, iso3 } from '../http/schemas.js';
 import { isIsoDate } from './period.js';
 
@@ -21,6 +22,9 @@ const id = z
   .transform(Number)
   .pipe(z.number().max(2_147_483_647));
 const csvIds = csvList.pipe(z.array(id).min(1).max(100));
+/** Admin-area P-codes: COD-AB (ZM90, ZM9001) or the project's marked district codes (PRJ-ZM-SESHEKE). */
+export const pcode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, 'expected a P-code such as ZM90');
+const csvPcodes = csvList.pipe(z.array(pcode).min(1).max(200));
 
 export const SEXES = ['female', 'male'] as const;
 export const AGES = ['children', 'adults'] as const;
@@ -38,6 +42,10 @@ export const filterShape = {
   reason: csvEnum(REASONS).optional(),
   vulnerability: csvEnum(VULNERABILITIES).optional(),
   point: csvIds.optional(),
+  // Where: the monitoring points of corridors, provinces (adm1) or districts (adm2).
+  corridor: csvCorridors.optional(),
+  adm1: csvPcodes.optional(),
+  adm2: csvPcodes.optional(),
 };
 
 type Checked = { from?: string | undefined; to?: string | undefined; sex?: string | undefined; age?: string | undefined };
@@ -73,6 +81,7 @@ export const res = z.coerce.number().int().min(6).max(9).default(8);
 
 /** Flow filters that have no meaning for protection reports, which carry only a date and a point. */
 const NOT_FOR_REPORTS = ['direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability'] as const;
+
 
 type MeasureChecked = { measure: Measure; sex?: string | undefined; age?: string | undefined } & Partial<Record<(typeof NOT_FOR_REPORTS)[number], unknown>>;
 
