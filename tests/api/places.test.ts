@@ -154,6 +154,16 @@ describe.each(DB_KINDS)('real places on the %s database', (kind) => {
     expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('query.level');
   });
 
+  it('when catalog layers and aggregates are exported as CSV, then they carry #adm1+code, #adm1+name, #adm2+code and #adm2+name', async () => {
+    for (const path of ['/api/v1/exports/monitoring-points.csv', '/api/v1/exports/observations.csv']) {
+      const [header = '', hxl = '', ...rows] = (await (await app.as('viewer').get(path)).text()).trim().split(/\r?\n/);
+      const tags = hxl.split(',');
+      for (const tag of ['#adm1+code', '#adm1+name', '#adm2+code', '#adm2+name']) expect(tags, `${path} ${tag}`).toContain(tag);
+      const col = header.split(',').indexOf(path.includes('observations') ? 'adm2_code' : 'adm2Code');
+      expect(rows.some((r) => r.split(',')[col] === 'PRJ-ZM-SESHEKE'), path).toBe(true);
+    }
+  });
+
   it('when a data manager adds a corridor, then lists, filters and imports take it; in use it cannot be deleted; its code never changes', async () => {
     const dm = app.as('data_manager');
     const created = await dm.get('/api/v1/corridors', json({ code: 'chirundu', name: 'Chirundu', colour: '#118844', districts: ['chirundu', 'Lusaka'] }, { method: 'POST' }));
