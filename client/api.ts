@@ -24,7 +24,8 @@ export interface ClientConfig {
   publicViewer?: boolean;
 }
 
-export type Corridor = 'sesheke' | 'nakonde' | 'lusaka' | 'other';
+/** A corridor's code: corridors are data (GET /api/v1/corridors), not a fixed list. */
+export type Corridor = string;
 
 export interface MonitoringPointProps {
   id: string | number;
