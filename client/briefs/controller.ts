@@ -17,7 +17,7 @@ interface BriefsContext {
 }
 
 const SECTION_LABELS: [Section, string][] = [
-  ['map', 'Map'], ['figures', 'Key figures'], ['timeseries', 'Time series'], ['breakdown', 'Breakdown chart'], ['corridors', 'Top corridors'],
+  ['map', 'Map'], ['figures', 'Key figures'], ['timeseries', 'Time series'], ['breakdown', 'Breakdown chart'], ['corridors', 'Top corridors'], ['districts', 'By district'],
   ['hotspots', 'Top hot spots'], ['gaps', 'Top access gaps'], ['notes', 'Notes'],
 ];
 /** The analyses take a few seconds more: asked for, not on by default. */

@@ -1,7 +1,7 @@
 import type { FlowsResponse } from '../flows/api.js';
 
 /** GET /api/v1/briefs/data (server/briefs/data.ts owns the contract). Counts: null = suppressed. */
-export type Section = 'map' | 'figures' | 'timeseries' | 'breakdown' | 'corridors' | 'hotspots' | 'gaps' | 'notes';
+export type Section = 'map' | 'figures' | 'timeseries' | 'breakdown' | 'corridors' | 'districts' | 'hotspots' | 'gaps' | 'notes';
 export type Paper = 'A4' | 'A3' | 'Letter';
 export type Orientation = 'portrait' | 'landscape';
 
@@ -41,6 +41,10 @@ export interface BriefData {
   plan: { id: number; name: string; synthetic: boolean; sites: { rank: number; name: string; activity: string; lon: number; lat: number }[] } | null;
   hotspots: { h3: string; label: string | null; people: number | null; z: number; confidence: string | null }[] | null;
   gaps: { rank: number; h3: string; label: string | null; gap: number; text: string }[] | null;
+  /** By district (level 2 admin areas); code official false: the project's own code. */
+  districts: { name: string; province: string | null; code: string; official: boolean; people: number | null; inbound: number | null; outbound: number | null; net: number | null; reports: number | null }[] | null;
+  /** attribution of the admin boundaries */
+  boundaries: string;
   sources: { name: string; kind: string; provider: string | null; periodStart: string | null; periodEnd: string | null; importedAt: string; synthetic: boolean }[];
   demo: boolean;
   disclosure: { k: number; sensitiveK: number };

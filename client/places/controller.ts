@@ -84,7 +84,7 @@ export function startAreas(ctx: FlowsContext): (fetch: boolean) => void {
       ctx.load(lvl === 1 ? 'provinces' : 'districts', placesApi.areas(lvl), (fc) => {
         boundaries[lvl] = fc;
         showBoundaries(ctx.map, lvl, fc);
-        if (lvl === 2) ctx.data.districtLabels = fc.features.map((f) => ({ name: f.properties.name, position: [f.properties.labelLon, f.properties.labelLat] }));
+        if (lvl === 2) ctx.data.districtLabels = fc.features.map((f) => ({ pcode: f.properties.pcode, name: f.properties.name, position: [f.properties.labelLon, f.properties.labelLat] }));
         requested = '';
         refresh();
       });

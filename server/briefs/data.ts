@@ -4,6 +4,7 @@ import type { Db } from '../db/index.js';
 import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from '../flows/service.js';
 import type { FlowFilter } from '../query/schemas.js';
 import { findPlan } from '../outreach/service.js';
+import { ATTRIBUTION, areaSummary } from '../places/service.js';
 import { requestPolicies } from '../privacy/disclosure.js';
 import { topGaps, topHotspots } from './analyses.js';
 import { keyFigures, seriesBucket } from './figures.js';
@@ -20,7 +21,7 @@ export interface Source {
   synthetic: boolean;
 }
 
-const FILTER_KEYS = ['from', 'to', 'direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability', 'point'] as const;
+const FILTER_KEYS = ['from', 'to', 'direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability', 'point', 'corridor', 'adm1', 'adm2'] as const;
 
 export function filterOf(q: BriefQuery): FlowFilter {
   const f: Record<string, unknown> = {};
@@ -65,9 +66,10 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   // The plan's sites as an export shows them (names and places only; no counts are printed).
   const plan = q.plan === undefined ? null : await findPlan(db, q.plan, principal, config, true);
   const sections = q.sections ?? [...DEFAULT_SECTIONS];
-  const [hotspots, gaps] = await Promise.all([
+  const [hotspots, gaps, districts] = await Promise.all([
     sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
     sections.includes('gaps') ? topGaps(db, principal, config, f) : null,
+    sections.includes('districts') ? byDistrict(db, f, policies) : null,
   ]);
   return {
     title: q.title,
@@ -99,12 +101,25 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
     },
     hotspots,
     gaps,
+    districts,
+    boundaries: ATTRIBUTION,
     sources,
     demo: sources.some((s) => s.synthetic) || plan?.synthetic === true,
     disclosure: { k: policy.k, sensitiveK: sensitive.k },
     generatedAt: new Date().toISOString(),
     permalink: `${origin}/${permalinkHash(q)}`,
   };
+}
+
+/** The districts with people or reports in the view, busiest first, as published (export policy). */
+async function byDistrict(db: Db, f: FlowFilter, policies: ReturnType<typeof requestPolicies>) {
+  const s = await areaSummary(db, { ...f, level: 2 }, policies);
+  const provinces = new Map((await db.query<{ pcode: string; name: string }>('SELECT pcode, name FROM admin_areas WHERE level = 1')).map((r) => [r.pcode, r.name]));
+  return s.areas
+    .filter((a) => a.people !== 0 || (a.reports ?? 1) !== 0)
+    .map((a) => ({ name: a.name, province: a.parent ? (provinces.get(a.parent) ?? a.parent) : null, code: a.pcode, official: a.official,
+      people: a.people, inbound: a.inbound, outbound: a.outbound, net: a.net, reports: a.reports }))
+    .sort((a, b) => (b.people ?? -1) - (a.people ?? -1) || a.name.localeCompare(b.name));
 }
 
 export type BriefData = Awaited<ReturnType<typeof briefData>>;

@@ -4,7 +4,7 @@ import { flowsQuery } from '../flows/schemas.js';
 export const PAPERS = ['A4', 'A3', 'Letter'] as const;
 export const ORIENTATIONS = ['portrait', 'landscape'] as const;
 /** hotspots and gaps run the hotspot and access analyses: asked for, not on by default. */
-export const SECTIONS = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'hotspots', 'gaps', 'notes'] as const;
+export const SECTIONS = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'districts', 'hotspots', 'gaps', 'notes'] as const;
 export const DEFAULT_SECTIONS: readonly Section[] = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'notes'];
 export type Section = (typeof SECTIONS)[number];
 export type Paper = (typeof PAPERS)[number];

@@ -43,7 +43,17 @@ const ZERO: Record<Dir, number> = { inbound: 0, outbound: 0, transit: 0 };
  * areas with the reports outside them as the remainder. Services and activities are programme
  * facts (where an office is, what a team delivered), published as they are.
  */
-export function discloseSummary(areas: readonly AreaRow[], c: AreaCounts, ordinary: DisclosurePolicy, sensitive: DisclosurePolicy): AreaSummary[] {
+/** People and reports at points outside every listed area (outside Zambia, or in areas the filters left out). */
+export interface Outside {
+  inbound: number | null;
+  outbound: number | null;
+  transit: number | null;
+  reports: number | null;
+}
+
+export function discloseSummary(
+  areas: readonly AreaRow[], c: AreaCounts, ordinary: DisclosurePolicy, sensitive: DisclosurePolicy,
+): { areas: AreaSummary[]; outside: Outside } {
   const listed = new Set(areas.map((a) => a.pcode));
   const outside = { ...ZERO };
   for (const [pcode, v] of c.people) if (!listed.has(pcode)) for (const d of DIRECTIONS) outside[d] += v[d];
@@ -53,11 +63,17 @@ export function discloseSummary(areas: readonly AreaRow[], c: AreaCounts, ordina
   const dirSums = DIRECTIONS.map((_d, j) => rows.map((_r, i) => i * 3 + j));
   const people = publishLinked(counts, [...areaSums, ...dirSums], ordinary);
 
-  const reportCells = areas.map((a) => ({ key: a.pcode, count: c.reports?.get(a.pcode) ?? 0 }));
-  const reportTotal = c.reports ? [...c.reports.values()].reduce((s, n) => s + n, 0) : 0;
-  const reports = publishBreakdown(reportCells, sensitive, { total: reportTotal });
+  // The reports outside the listed areas are one more cell, published like the areas' own.
+  const reportCells = [...areas.map((a) => a.pcode), ''].map((key) => ({ key, count: 0 }));
+  if (c.reports) for (const [pcode, n] of c.reports) (reportCells.find((r) => r.key === (listed.has(pcode) ? pcode : '')) ?? { count: 0 }).count += n;
+  const reports = publishBreakdown(reportCells, sensitive);
+  const o = areas.length * 3;
+  const outsideOut: Outside = {
+    inbound: people.cells[o] ? null : outside.inbound, outbound: people.cells[o + 1] ? null : outside.outbound,
+    transit: people.cells[o + 2] ? null : outside.transit, reports: c.reports ? (reports.cells[areas.length]?.count ?? null) : null,
+  };
 
-  return areas.map((a, i) => {
+  const published = areas.map((a, i) => {
     const hidden = (j: number) => people.cells[i * 3 + j] === true;
     const v = rows[i] ?? ZERO;
     const dir = (j: number, d: Dir) => (hidden(j) ? null : v[d]);
@@ -78,4 +94,5 @@ export function discloseSummary(areas: readonly AreaRow[], c: AreaCounts, ordina
       suppressed,
     };
   });
+  return { areas: published, outside: outsideOut };
 }

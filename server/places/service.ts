@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../db/index.js';
 import type { DisclosurePolicy } from '../privacy/disclosure.js';
 import type { Period } from '../query/period.js';
 import { prepare, type QueryOptions, runOn } from '../query/source.js';
-import { type AreaSummary, type AreaCounts, DIRECTIONS, discloseSummary } from './disclose.js';
+import { type AreaSummary, type AreaCounts, DIRECTIONS, discloseSummary, type Outside } from './disclose.js';
 import type { SummaryQuery } from './schemas.js';
 import { activitiesByAreaSql, peopleByAreaSql, reportsByAreaSql, selectAreaFeatures, selectSummaryAreas, servicesByAreaSql } from './sql.js';
 import { ATTRIBUTION } from './vendored.js';
@@ -28,6 +28,8 @@ export interface SummaryResult {
   level: number;
   period: Period;
   areas: AreaSummary[];
+  /** at points outside every listed area (outside Zambia, or left out by the filters) */
+  outside: Outside;
   /** why reports are null, when they are */
   notes: string[];
   attribution: string;
@@ -61,7 +63,7 @@ export async function areaSummary(
   return {
     level: s.level,
     period,
-    areas: discloseSummary(areas, counts, p.ordinary, p.sensitive),
+    ...discloseSummary(areas, counts, p.ordinary, p.sensitive),
     notes: withReports ? [] : [`reports are not counted with ${PEOPLE_ONLY.filter((f) => s[f] !== undefined).join(', ')}: reports carry only a date and a place`],
     attribution: ATTRIBUTION,
     source: src.kind,
