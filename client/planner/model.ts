@@ -26,8 +26,9 @@ export const ACTIVITY_RADIUS: Record<ActivityType, { def: number; min: number; m
   community_meeting: { def: 1, min: 0.1, max: 5 },
 };
 
-export const CORRIDORS = ['sesheke', 'nakonde', 'lusaka'] as const;
-export type Corridor = (typeof CORRIDORS)[number];
+/** Corridors are data (GET /api/v1/corridors): a link may name any well-formed code; the server checks it. */
+export const CORRIDOR_CODE = /^[a-z][a-z0-9_]{0,39}$/;
+export type Corridor = string;
 
 export const METHODS = ['greedy', 'exact'] as const;
 export type Method = (typeof METHODS)[number];

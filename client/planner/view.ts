@@ -1,6 +1,6 @@
 import { isIsoDate } from '../flows/filters.js';
 import {
-  ACTIVITY_RADIUS, ACTIVITY_TYPES, type ActivityMix, CORRIDORS, type Corridor, defaultMix, MAX_P, MEASURES, type Measure,
+  ACTIVITY_RADIUS, ACTIVITY_TYPES, type ActivityMix, CORRIDOR_CODE, type Corridor, defaultMix, MAX_P, MEASURES, type Measure,
   METHODS, type Method, TIME_LIMIT_S,
 } from './model.js';
 
@@ -81,7 +81,7 @@ export function decodePlannerView(params: URLSearchParams): PlannerView {
     from: isDate(from) ? from : null,
     // A reversed period would be a 400 on every load of the link.
     to: isDate(to) && !(isDate(from) && from > to) ? to : null,
-    corridor: oneOf(params.get('pc'), CORRIDORS),
+    corridor: CORRIDOR_CODE.test(params.get('pc') ?? '') ? params.get('pc') : null,
     mix: decodeMix(params.get('pa')),
     size: budget !== null ? { kind: 'budget', value: budget } : { kind: 'p', value: p !== null ? Math.round(p) : DEFAULT_P },
     method: oneOf(params.get('pmt'), METHODS) ?? v.method,
