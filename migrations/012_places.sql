@@ -41,6 +41,8 @@ CREATE INDEX outreach_sites_corridor ON outreach_sites (corridor);
 ALTER TABLE admin_areas ADD COLUMN source text;
 ALTER TABLE admin_areas ADD COLUMN pcode_official boolean NOT NULL DEFAULT true;
 ALTER TABLE admin_areas ADD COLUMN loaded_at timestamptz NOT NULL DEFAULT now();
+-- the geometry as given was invalid and was repaired with ST_MakeValid (reported at import)
+ALTER TABLE admin_areas ADD COLUMN repaired boolean NOT NULL DEFAULT false;
 CREATE INDEX admin_areas_level ON admin_areas (level, pcode);
 
 -- The area of a level that holds a point. A point on a shared boundary touches several areas:

@@ -34,8 +34,8 @@ WITH src AS (
 ), fixed AS (
   SELECT *, ST_IsValid(g) AS valid, ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) AS mg FROM src
 ), ins AS (
-  INSERT INTO admin_areas (dataset_id, pcode, name, level, parent_pcode, country, geom, source, pcode_official)
-  SELECT $2, pcode, name, $3, parent, country, mg, $4, official FROM fixed WHERE NOT ST_IsEmpty(mg)
+  INSERT INTO admin_areas (dataset_id, pcode, name, level, parent_pcode, country, geom, source, pcode_official, repaired)
+  SELECT $2, pcode, name, $3, parent, country, mg, $4, official, NOT valid FROM fixed WHERE NOT ST_IsEmpty(mg)
   RETURNING pcode
 )
 SELECT (SELECT count(*)::int FROM ins) AS n,
@@ -61,13 +61,43 @@ export async function replaceLevel(
   const [r] = await tx.query<{ n: number; repaired: string[]; empty: string[] }>(INSERT_LEVEL, [json, datasetId, level, source]);
   if (!r) throw new Error('the boundary insert returned no row');
   if (r.empty.length) throw new BoundaryError(`area ${r.empty.join(', ')} has no polygon left after ST_MakeValid`);
-  // Children whose parent went away are linked again by geometry, as are new areas without one.
-  await tx.query(
-    'UPDATE admin_areas SET parent_pcode = NULL WHERE level = $1 AND parent_pcode IS NOT NULL AND parent_pcode NOT IN (SELECT pcode FROM admin_areas WHERE level = $2)',
-    [level + 1, level],
-  );
-  if (level > 0) await tx.query('SELECT link_admin_parents($1)', [level]);
-  await tx.query('SELECT link_admin_parents($1)', [level + 1]);
+  return { level, areas: r.n, repaired: r.repaired, reassigned: await levelsChanged(tx, [level]) };
+}
+
+/**
+ * After the areas of some levels were replaced (here or by an import): children whose parent
+ * went away, and new areas without a parent, are linked by geometry; then every located row
+ * gets its areas again. Returns how many located rows changed.
+ */
+export async function levelsChanged(tx: Queryable, levels: readonly number[]): Promise<number> {
+  for (const level of [...levels].sort()) {
+    await tx.query(
+      'UPDATE admin_areas SET parent_pcode = NULL WHERE level = $1 AND parent_pcode IS NOT NULL AND parent_pcode NOT IN (SELECT pcode FROM admin_areas WHERE level = $2)',
+      [level + 1, level],
+    );
+    if (level > 0) await tx.query('SELECT link_admin_parents($1)', [level]);
+    await tx.query('SELECT link_admin_parents($1)', [level + 1]);
+  }
   const [changed] = await tx.query<{ n: number }>('SELECT refresh_admin_areas()::int AS n');
-  return { level, areas: r.n, repaired: r.repaired, reassigned: changed?.n ?? 0 };
+  return changed?.n ?? 0;
+}
+
+/**
+ * A boundary import (ingest, kind admin_areas) replaces whole levels: before its rows are
+ * written, the areas of the levels the file holds go, in the import's transaction.
+ */
+export async function clearLevels(tx: Queryable, levels: readonly number[]): Promise<void> {
+  await tx.query('DELETE FROM admin_areas WHERE level = ANY($1::int[])', [levels]);
+}
+
+/** After a boundary import wrote dataset `datasetId`: refuse empty areas, name the repaired ones, re-link and re-assign. */
+export async function boundariesImported(tx: Queryable, datasetId: number, levels: readonly number[]): Promise<{ repaired: string[]; reassigned: number }> {
+  const [r] = await tx.query<{ empty: string[]; repaired: string[] }>(
+    `SELECT coalesce(array_agg(pcode ORDER BY pcode) FILTER (WHERE ST_IsEmpty(geom)), '{}') AS empty,
+            coalesce(array_agg(pcode ORDER BY pcode) FILTER (WHERE repaired), '{}') AS repaired
+       FROM admin_areas WHERE dataset_id = $1`,
+    [datasetId],
+  );
+  if (r?.empty.length) throw new BoundaryError(`area ${r.empty.join(', ')} has no polygon left after ST_MakeValid`);
+  return { repaired: r?.repaired ?? [], reassigned: await levelsChanged(tx, levels) };
 }
