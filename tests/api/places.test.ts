@@ -193,4 +193,37 @@ describe.each(DB_KINDS)('real places on the %s database', (kind) => {
     await db.query("DELETE FROM datasets WHERE name = 'Chirundu sites'");
     expect((await dm.get('/api/v1/corridors/chirundu', { method: 'DELETE' })).status).toBe(204);
   });
+
+  it('when a data manager imports an official district file, then level 2 is replaced in one go, a bad polygon is repaired and named, and located rows move to the new codes', async () => {
+    const districts = JSON.parse(readFileSync(new URL('../../data/admin/zmb_adm2_districts.geojson', import.meta.url), 'utf8')) as {
+      features: { properties: { shapeName: string }; geometry: unknown }[];
+    };
+    const pick = ['Sesheke', 'Mwandi', 'Nakonde'];
+    const features = districts.features.filter((f) => pick.includes(f.properties.shapeName)).map((f, i) => ({
+      type: 'Feature', geometry: f.geometry, properties: { pcode: `ZM90${String(i + 1).padStart(2, '0')}`, name: f.properties.shapeName, level: 2, country: 'ZMB' },
+    }));
+    // A bow tie: self-intersecting, valid after ST_MakeValid (two triangles), near Lusaka.
+    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[28.2, -15.5], [28.4, -15.3], [28.4, -15.5], [28.2, -15.3], [28.2, -15.5]]] },
+      properties: { pcode: 'ZM5001', name: 'Bow tie', level: 2, country: 'ZMB' } });
+    const v = await importFile(app, 'official-districts.geojson', Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })), { kind: 'admin_areas', dataset: 'Official districts' });
+    expect(v.status, JSON.stringify(v.report)).toBe('committed');
+    expect(v.report?.warnings.join(' ')).toMatch(/repaired with ST_MakeValid: ZM5001/);
+    const level2 = await db.query<{ pcode: string; parent: string; official: boolean; valid: boolean }>(
+      'SELECT pcode, parent_pcode AS parent, pcode_official AS official, ST_IsValid(geom) AS valid FROM admin_areas WHERE level = 2 ORDER BY pcode',
+    );
+    expect(level2.map((a) => a.pcode)).toEqual(['ZM5001', 'ZM9001', 'ZM9002', 'ZM9003']);
+    expect(level2.every((a) => a.official && a.valid)).toBe(true);
+    expect(level2.find((a) => a.pcode === 'ZM5001')?.parent).toBe('ZM50');
+    const [sesheke] = await db.query<{ adm2: string }>("SELECT adm2_pcode AS adm2 FROM monitoring_points WHERE code = 'mp-sesheke-pontoon'");
+    expect(sesheke?.adm2).toMatch(/^ZM900\d$/);
+    const [stale] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM services WHERE adm2_pcode LIKE 'PRJ-%'");
+    expect(stale?.n).toBe(0);
+    // A file whose level 1 areas would be empty polygons is refused whole: the old provinces stay.
+    const empty = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[28, -15], [28.1, -15], [28.2, -15], [28, -15]]] }, properties: { pcode: 'ZM99', name: 'Flat', level: 1, country: 'ZMB' } }] };
+    const bad = await importFile(app, 'flat.geojson', Buffer.from(JSON.stringify(empty)), { kind: 'admin_areas', dataset: 'Flat provinces' });
+    expect(bad.status).toBe('failed');
+    expect(bad.message).toMatch(/ZM99 has no polygon left after ST_MakeValid/);
+    const [provinces] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_areas WHERE level = 1');
+    expect(provinces?.n).toBe(10);
+  });
 });

@@ -4,6 +4,7 @@
  *
  * To add a benchmark, export a `Bench` from tests/bench/<name>.ts and list it in BENCHES.
  */
+import { adminBench } from './admin.js';
 import { flowsBench } from './flows.js';
 import { hotspotsBench } from './hotspots.js';
 import { importBench } from './import.js';
@@ -27,7 +28,7 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench];
+const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, adminBench];
 
 function parseArgs(argv: string[]): { names: string[]; options: Record<string, string> } {
   const names: string[] = [];
