@@ -115,3 +115,7 @@ CREATE FUNCTION link_admin_parents(lvl integer) RETURNS void LANGUAGE sql AS $$
       ORDER BY ST_Area(ST_Intersection(p.geom, d.geom)) DESC, p.pcode LIMIT 1))
   WHERE d.level = lvl AND d.parent_pcode IS NULL
 $$;
+
+-- Boundary files also come as zipped shapefiles (ingest/shapefile.ts).
+ALTER TABLE imports DROP CONSTRAINT imports_file_format_check;
+ALTER TABLE imports ADD CONSTRAINT imports_file_format_check CHECK (file_format IN ('csv', 'xlsx', 'geojson', 'shapefile'));

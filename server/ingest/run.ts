@@ -2,7 +2,7 @@ import type { SYSTEM } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db } from '../db/index.js';
 import { bulkImport, canBulkImport, NeedsTwoPasses } from './bulk.js';
-import { boundariesImported, clearLevels } from '../places/boundaries.js';
+import { BoundaryError, boundariesImported, clearLevels } from '../places/boundaries.js';
 import { commitMessage, recordCommit, refreshAfter } from './commit.js';
 import { commitDataset, findSameFile } from './datasets.js';
 import type { Kind, Mode } from './fields.js';
@@ -127,7 +127,10 @@ async function twoPassRun(db: Db, job: ImportJob, input: PassInput, t: Tracker):
     });
     if (valid !== summary.rowsValid) throw new Error(`the file changed during the import (${valid} valid rows, ${summary.rowsValid} before)`);
     if (job.kind === 'admin_areas') {
-      const b = await boundariesImported(tx, id, summary.levels);
+      // An area that ST_MakeValid leaves empty is the file's fault: rejected, naming it, nothing written.
+      const b = await boundariesImported(tx, id, summary.levels).catch((e: unknown) => {
+        throw e instanceof BoundaryError ? new FileError('geometry.empty', e.message) : e;
+      });
       if (b.repaired.length) t.report.warn(`invalid geometry repaired with ST_MakeValid: ${b.repaired.join(', ')}`);
       t.report.warn(`level ${summary.levels.join(', ')} replaced; ${b.reassigned} located rows re-assigned to the new areas`);
     }

@@ -28,7 +28,8 @@ export async function readShapefileZip(path: string): Promise<FeatureCollection>
   const dbf = part('dbf');
   if (!dbf) throw new FileError('shapefile.dbf', `the ZIP has ${base}.shp but no ${base}.dbf (the attributes: P-codes and names)`);
   const prj = part('prj');
-  if (prj && !/GEOGCS\[[^\]]*WGS[ _]?(19)?84/i.test(Buffer.from(prj).toString('latin1'))) {
+  const wkt = prj ? Buffer.from(prj).toString('latin1') : '';
+  if (prj && (/^\s*PROJCS/i.test(wkt) || !/^\s*GEOGCS\[[^\]]*WGS[ _]?(19)?84/i.test(wkt))) {
     throw new FileError('shapefile.projection', `${base}.prj is not WGS 84 longitude/latitude (EPSG:4326): reproject the layer first (QGIS: Export → Save Features As, CRS EPSG:4326)`);
   }
   const cpg = part('cpg');

@@ -6,6 +6,7 @@ import { startApp, type TestApp } from '../helpers/app.js';
 import { json } from '../helpers/auth.js';
 import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { importFile } from '../helpers/import.js';
+import { zippedShapefile } from '../helpers/shapefile.js';
 
 // Read here, not through the code under test: province P-codes and names as the file gives them.
 const provinces = JSON.parse(readFileSync(new URL('../../data/admin/zmb_adm1_provinces.geojson', import.meta.url), 'utf8')) as {
@@ -221,9 +222,28 @@ describe.each(DB_KINDS)('real places on the %s database', (kind) => {
     // A file whose level 1 areas would be empty polygons is refused whole: the old provinces stay.
     const empty = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[28, -15], [28.1, -15], [28.2, -15], [28, -15]]] }, properties: { pcode: 'ZM99', name: 'Flat', level: 1, country: 'ZMB' } }] };
     const bad = await importFile(app, 'flat.geojson', Buffer.from(JSON.stringify(empty)), { kind: 'admin_areas', dataset: 'Flat provinces' });
-    expect(bad.status).toBe('failed');
+    expect(bad.status).toBe('rejected');
     expect(bad.message).toMatch(/ZM99 has no polygon left after ST_MakeValid/);
     const [provinces] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_areas WHERE level = 1');
     expect(provinces?.n).toBe(10);
+  });
+
+  it('when a zipped shapefile of districts is imported, then it replaces level 2; a projected one is refused with the reason', async () => {
+    const districts = JSON.parse(readFileSync(new URL('../../data/admin/zmb_adm2_districts.geojson', import.meta.url), 'utf8')) as {
+      features: { properties: { shapeName: string }; geometry: { type: string; coordinates: [number, number][][] } }[];
+    };
+    const nakonde = districts.features.find((f) => f.properties.shapeName === 'Nakonde' && f.geometry.type === 'Polygon');
+    const ring = nakonde?.geometry.coordinates[0] ?? [];
+    const zip = zippedShapefile([{ ring, props: { pcode: 'ZM1105', name: 'Nakonde', level: 2, country: 'ZMB' } }]);
+    const v = await importFile(app, 'nakonde.zip', zip, { kind: 'admin_areas', dataset: 'Nakonde shapefile' });
+    expect(v.status, v.message).toBe('committed');
+    const level2 = await db.query<{ pcode: string; parent: string }>('SELECT pcode, parent_pcode AS parent FROM admin_areas WHERE level = 2');
+    expect(level2).toEqual([{ pcode: 'ZM1105', parent: 'ZM11' }]);
+    const [osbp] = await db.query<{ adm2: string }>("SELECT adm2_pcode AS adm2 FROM monitoring_points WHERE code = 'mp-tunduma-nakonde-osbp'");
+    expect(osbp?.adm2).toBe('ZM1105');
+    const utm = zippedShapefile([{ ring, props: { pcode: 'ZM1105', name: 'Nakonde', level: 2, country: 'ZMB' } }], 'PROJCS["WGS_1984_UTM_Zone_36S",GEOGCS["GCS_WGS_1984"]]');
+    const refused = await importFile(app, 'nakonde-utm.zip', utm, { kind: 'admin_areas', dataset: 'Nakonde UTM' });
+    expect(refused.status).toBe('rejected');
+    expect(JSON.stringify(refused)).toMatch(/not WGS 84 longitude\/latitude/);
   });
 });
