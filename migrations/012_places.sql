@@ -45,17 +45,47 @@ ALTER TABLE admin_areas ADD COLUMN loaded_at timestamptz NOT NULL DEFAULT now();
 ALTER TABLE admin_areas ADD COLUMN repaired boolean NOT NULL DEFAULT false;
 CREATE INDEX admin_areas_level ON admin_areas (level, pcode);
 
+-- Areas cut into pieces of at most 128 vertices (ST_Subdivide), kept in step with admin_areas by
+-- a trigger: a point-in-polygon test against a small piece found through the index is far
+-- cheaper than against a whole province outline of tens of thousands of vertices.
+CREATE TABLE admin_area_parts (
+  pcode   text NOT NULL REFERENCES admin_areas (pcode) ON DELETE CASCADE ON UPDATE CASCADE,
+  level   smallint NOT NULL,
+  country char(3) NOT NULL,
+  geom    geometry(Polygon, 4326) NOT NULL
+);
+CREATE INDEX admin_area_parts_geom ON admin_area_parts USING gist (geom);
+CREATE INDEX admin_area_parts_pcode ON admin_area_parts (pcode);
+
+CREATE FUNCTION admin_area_parts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM admin_area_parts WHERE pcode = NEW.pcode;
+  END IF;
+  INSERT INTO admin_area_parts (pcode, level, country, geom)
+    SELECT NEW.pcode, NEW.level, NEW.country, d.geom FROM ST_Subdivide(NEW.geom, 128) AS sd(g), LATERAL ST_Dump(sd.g) d
+     WHERE GeometryType(d.geom) = 'POLYGON';
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER admin_areas_parts AFTER INSERT OR UPDATE OF geom, level, country ON admin_areas FOR EACH ROW EXECUTE FUNCTION admin_area_parts_sync();
+
 -- The area of a level that holds a point. A point on a shared boundary touches several areas:
 -- the lowest P-code wins, so the answer never depends on row order. A point in no area but
 -- within 0.02° (about 2 km) of an area of its own country goes to the nearest one: positions are
 -- approximate to about 1 km and border posts sit on the boundary river (Kazungula, Mwandi).
 -- Otherwise NULL: outside the loaded boundaries ("outside Zambia"); the row keeps its country.
+CREATE FUNCTION admin_area_near(p geometry, lvl integer, own_country text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT pcode FROM admin_area_parts WHERE own_country IS NOT NULL AND level = lvl AND country = own_country AND ST_DWithin(geom, p, 0.02)
+   ORDER BY ST_Distance(geom, p), pcode LIMIT 1
+$$;
+
 CREATE FUNCTION admin_area_at(p geometry, lvl integer, own_country text DEFAULT NULL) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT coalesce(
-    (SELECT pcode FROM admin_areas WHERE level = lvl AND ST_Intersects(geom, p) ORDER BY pcode LIMIT 1),
-    (SELECT pcode FROM admin_areas WHERE own_country IS NOT NULL AND level = lvl AND country = own_country AND ST_DWithin(geom, p, 0.02)
-      ORDER BY ST_Distance(geom, p), pcode LIMIT 1))
+    (SELECT min(pcode) FROM admin_area_parts WHERE level = lvl AND ST_Intersects(geom, p)),
+    admin_area_near(p, lvl, own_country))
 $$;
 
 ALTER TABLE monitoring_points ADD COLUMN adm1_pcode text, ADD COLUMN adm2_pcode text;
@@ -84,20 +114,27 @@ CREATE TRIGGER outreach_sites_adm BEFORE INSERT OR UPDATE OF geom ON outreach_si
 CREATE TRIGGER places_adm BEFORE INSERT OR UPDATE OF geom ON places FOR EACH ROW EXECUTE FUNCTION set_admin_areas();
 CREATE TRIGGER reports_adm BEFORE INSERT OR UPDATE OF geom ON reports FOR EACH ROW EXECUTE FUNCTION set_admin_areas();
 
--- After a boundary set changes: every located row's areas again, in one statement per table,
--- writing only rows whose areas changed. Returns how many rows changed.
+-- After a boundary set changes: every located row's areas again, as one spatial join per table
+-- (the same rule as admin_area_at: lowest P-code among the areas holding the point, else the
+-- nearest of its own country within 0.02°), writing only rows whose areas changed. Returns how
+-- many rows changed.
 CREATE FUNCTION refresh_admin_areas() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
   t text[];
   n bigint;
   total bigint := 0;
 BEGIN
-  FOREACH t SLICE 1 IN ARRAY ARRAY[['monitoring_points', 'country::text'], ['services', 'country::text'], ['places', 'country::text'],
-                                   ['outreach_sites', 'NULL'], ['reports', 'NULL']] LOOP
+  FOREACH t SLICE 1 IN ARRAY ARRAY[['monitoring_points', 't.country::text'], ['services', 't.country::text'], ['places', 't.country::text'],
+                                   ['outreach_sites', 'NULL::text'], ['reports', 'NULL::text']] LOOP
     EXECUTE format(
-      'UPDATE %1$I r SET adm1_pcode = x.a1, adm2_pcode = x.a2
-         FROM (SELECT id, admin_area_at(geom, 1, %2$s) AS a1, admin_area_at(geom, 2, %2$s) AS a2 FROM %1$I) x
-        WHERE x.id = r.id AND (r.adm1_pcode IS DISTINCT FROM x.a1 OR r.adm2_pcode IS DISTINCT FROM x.a2)', t[1], t[2]);
+      'WITH x AS (
+         SELECT t.id, t.geom, %2$s AS c, min(p.pcode) FILTER (WHERE p.level = 1) AS a1, min(p.pcode) FILTER (WHERE p.level = 2) AS a2
+           FROM %1$I t LEFT JOIN admin_area_parts p ON p.level IN (1, 2) AND ST_Intersects(p.geom, t.geom) GROUP BY t.id),
+       y AS (
+         SELECT id, coalesce(a1, CASE WHEN c IS NOT NULL THEN admin_area_near(geom, 1, c) END) AS a1,
+                    coalesce(a2, CASE WHEN c IS NOT NULL THEN admin_area_near(geom, 2, c) END) AS a2 FROM x)
+       UPDATE %1$I r SET adm1_pcode = y.a1, adm2_pcode = y.a2 FROM y
+        WHERE y.id = r.id AND (r.adm1_pcode IS DISTINCT FROM y.a1 OR r.adm2_pcode IS DISTINCT FROM y.a2)', t[1], t[2]);
     GET DIAGNOSTICS n = ROW_COUNT;
     total := total + n;
   END LOOP;

@@ -27,30 +27,21 @@ const period = (v: Period, ctx: z.RefinementCtx) => {
   if (v.activeFrom && v.activeTo && v.activeFrom > v.activeTo) ctx.addIssue({ code: 'custom', path: ['activeTo'], message: `is before activeFrom (${v.activeFrom})` });
 };
 
-export const corridorBody = z
-  .strictObject({
-    code: corridorCode,
-    name: fields.name,
-    description: fields.description.optional(),
-    colour: fields.colour.optional(),
-    districts: fields.districts.optional(),
-    activeFrom: fields.activeFrom.optional(),
-    activeTo: fields.activeTo.optional(),
-  })
-  .superRefine(period);
+const base = z.strictObject({
+  code: corridorCode,
+  name: fields.name,
+  description: fields.description.optional(),
+  colour: fields.colour.optional(),
+  districts: fields.districts.optional(),
+  activeFrom: fields.activeFrom.optional(),
+  activeTo: fields.activeTo.optional(),
+});
+
+export const corridorBody = base.superRefine(period);
 export type CorridorBody = z.infer<typeof corridorBody>;
 
-// No `code`: a strict object makes { code } a 400 naming body.code (codes never change).
-export const corridorPatch = z
-  .strictObject({
-    name: fields.name.optional(),
-    description: fields.description.optional(),
-    colour: fields.colour.optional(),
-    districts: fields.districts.optional(),
-    activeFrom: fields.activeFrom.optional(),
-    activeTo: fields.activeTo.optional(),
-  })
-  .superRefine(period);
+// No `code`: the strict object makes { code } a 400 naming body.code (codes never change).
+export const corridorPatch = base.omit({ code: true }).partial().superRefine(period);
 export type CorridorPatch = z.infer<typeof corridorPatch>;
 
 export const codeParams = z.strictObject({ code: corridorCode });
