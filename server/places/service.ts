@@ -1,8 +1,9 @@
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Db, Queryable } from '../db/index.js';
+import type { Db, Queryable, Row } from '../db/index.js';
 import type { DisclosurePolicy } from '../privacy/disclosure.js';
 import type { Period } from '../query/period.js';
 import { prepare, type QueryOptions, runOn } from '../query/source.js';
+import type { Sql } from '../query/sql.js';
 import { type AreaSummary, type AreaCounts, DIRECTIONS, discloseSummary, type Outside } from './disclose.js';
 import type { SummaryQuery } from './schemas.js';
 import { activitiesByAreaSql, peopleByAreaSql, reportsByAreaSql, selectAreaFeatures, selectSummaryAreas, servicesByAreaSql } from './sql.js';
@@ -44,12 +45,13 @@ export async function areaSummary(
 ): Promise<SummaryResult> {
   const { period, src } = await prepare(db, s, opts, { dims: ['point', 'direction'] });
   const withReports = PEOPLE_ONLY.every((f) => s[f] === undefined);
+  const run = <T extends Row>(sql: Sql) => db.query<T>(sql.text, sql.values);
   const [areas, people, reports, services, activities] = await Promise.all([
     selectSummaryAreas(db, s),
     runOn<{ pcode: string | null; direction: string; n: number }>(db, src, peopleByAreaSql(s, period, src)),
-    withReports ? db.query<{ pcode: string | null; n: number }>(reportsByAreaSql(s, period).text, reportsByAreaSql(s, period).values) : undefined,
-    db.query<{ pcode: string | null; kind: string; n: number }>(servicesByAreaSql(s).text, servicesByAreaSql(s).values),
-    db.query<{ pcode: string | null; n: number; reach: number }>(activitiesByAreaSql(s, period).text, activitiesByAreaSql(s, period).values),
+    withReports ? run<{ pcode: string | null; n: number }>(reportsByAreaSql(s, period)) : undefined,
+    run<{ pcode: string | null; kind: string; n: number }>(servicesByAreaSql(s)),
+    run<{ pcode: string | null; n: number; reach: number }>(activitiesByAreaSql(s, period)),
   ]);
   const counts: AreaCounts = { people: new Map(), reports: undefined, services: new Map(), activities: new Map() };
   for (const r of people) {
