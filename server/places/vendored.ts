@@ -8,8 +8,9 @@ import { type AreaInput, replaceLevel } from './boundaries.js';
 
 /**
  * The Zambian boundaries vendored under data/admin/ (see its SOURCES.md): provinces with COD-AB
- * P-codes, districts by name only, the national outline. Loaded on first start as levels 0–2
- * of admin_areas, each level only while the database has none: a set a data manager imported
+ * P-codes, districts by name only, the national outline. Provinces and districts are loaded on
+ * first start as levels 1 and 2 of admin_areas, each only while the database has none of that level
+ * (the outline stays a file: a level-0 area would change how report countries are read, query/sites.ts): a set a data manager imported
  * (say, official district P-codes) is never overwritten by the vendored one.
  */
 export const ADMIN_DIR = 'data/admin';
@@ -27,7 +28,6 @@ const collection = <P extends z.ZodType>(props: P) =>
   z.object({ features: z.array(z.object({ properties: props, geometry })) });
 const provinces = collection(z.object({ ADM1_PCODE: z.string().regex(/^ZM\d{2}$/), ADM1_EN: z.string().min(1) }));
 const districts = collection(z.object({ shapeName: z.string().min(1) }));
-const outline = z.object({ geometry });
 
 function read<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(JSON.parse(readFileSync(join(paths.data, 'admin', file), 'utf8')));
@@ -36,12 +36,11 @@ function read<T>(file: string, schema: z.ZodType<T>): T {
 }
 
 /** The vendored areas of one level. */
-export function vendoredAreas(level: 0 | 1 | 2): AreaInput[] {
+export function vendoredAreas(level: 1 | 2): AreaInput[] {
   const base = { country: 'ZMB', pcodeOfficial: true, parentPcode: null };
-  if (level === 0) return [{ ...base, pcode: 'ZM', name: 'Zambia', level, geometry: read('zmb_adm0_outline.geojson', outline).geometry }];
   if (level === 1) {
     return read('zmb_adm1_provinces.geojson', provinces).features.map((f) => ({
-      ...base, pcode: f.properties.ADM1_PCODE, name: f.properties.ADM1_EN, level, parentPcode: 'ZM', geometry: f.geometry,
+      ...base, pcode: f.properties.ADM1_PCODE, name: f.properties.ADM1_EN, level, geometry: f.geometry,
     }));
   }
   return read('zmb_adm2_districts.geojson', districts).features.map((f) => ({
@@ -49,12 +48,12 @@ export function vendoredAreas(level: 0 | 1 | 2): AreaInput[] {
   }));
 }
 
-const FILES = { 0: 'zmb_adm0_outline.geojson', 1: 'zmb_adm1_provinces.geojson', 2: 'zmb_adm2_districts.geojson' } as const;
+const FILES = { 1: 'zmb_adm1_provinces.geojson', 2: 'zmb_adm2_districts.geojson' } as const;
 
 /** Loads each vendored level the database has no areas of (an ordinary start: one count, no write). */
 export async function loadVendoredBoundaries(db: Db): Promise<void> {
-  const have = await db.query<{ level: number }>('SELECT DISTINCT level FROM admin_areas WHERE level <= 2');
-  const missing = ([0, 1, 2] as const).filter((l) => !have.some((h) => h.level === l));
+  const have = await db.query<{ level: number }>('SELECT DISTINCT level FROM admin_areas WHERE level IN (1, 2)');
+  const missing = ([1, 2] as const).filter((l) => !have.some((h) => h.level === l));
   if (missing.length === 0) return;
   await db.transaction(async (tx) => {
     for (const level of missing) await replaceLevel(tx, level, vendoredAreas(level), `${ADMIN_DIR}/${FILES[level]}`);

@@ -38,7 +38,6 @@ describe.each(DB_KINDS)('real places on the %s database', (kind) => {
       'SELECT level, count(*)::int AS n, bool_and(pcode_official) AS official, bool_and(ST_IsValid(geom)) AS valid FROM admin_areas GROUP BY level ORDER BY level',
     );
     expect(levels).toEqual([
-      { level: 0, n: 1, official: true, valid: true },
       { level: 1, n: 10, official: true, valid: true },
       { level: 2, n: 116, official: false, valid: true },
     ]);
