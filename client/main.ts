@@ -88,6 +88,8 @@ async function start(): Promise<void> {
   load('flow view', Promise.all([import('./flows/controller.js'), deckChunk]), ([flows]) => resets.push(flows.startFlows(ctx)));
   // The analysis layers (hot spots, heatmap, access gaps; h3-js) are one more chunk.
   load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) => resets.push(analysis.startAnalysis(ctx)));
+  // Admin areas (issue 15): boundaries, district names and the choropleth, a small chunk.
+  load('admin areas', Promise.all([import('./places/controller.js'), deckChunk]), ([areas]) => resets.push(areas.startAreas(ctx)));
   // Map briefs (issue 8): the composer is a chunk of its own.
   load('brief composer', import('./briefs/controller.js'), (b) => b.startBriefs({ map, store }));
   const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));

@@ -9,10 +9,10 @@ import type { Bucket, FlowsResponse } from './flows.js';
 export const PAPERS = ['A4', 'A3', 'Letter'] as const;
 export const ORIENTATIONS = ['portrait', 'landscape'] as const;
 /**
- * hotspots and gaps run the hotspot and access analyses, alerts counts the period's alerts
+ * districts, hotspots and gaps run the area summary and the hotspot and access analyses, alerts counts the period's alerts
  * (analysts and above): asked for, not on by default.
  */
-export const SECTIONS = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'hotspots', 'gaps', 'alerts', 'notes'] as const;
+export const SECTIONS = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'districts', 'hotspots', 'gaps', 'alerts', 'notes'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type Paper = (typeof PAPERS)[number];
 export type Orientation = (typeof ORIENTATIONS)[number];
@@ -36,6 +36,19 @@ export interface KeyFigures {
   femaleShare: number | null;
   childrenShare: number | null;
   unaccompanied: number | null;
+}
+
+/** A district row of the "By district" section, as published. */
+export interface BriefDistrict {
+  name: string;
+  province: string | null;
+  code: string;
+  official: boolean;
+  people: number | null;
+  inbound: number | null;
+  outbound: number | null;
+  net: number | null;
+  reports: number | null;
 }
 
 /** A dataset the brief's numbers come from. */
@@ -74,6 +87,10 @@ export interface BriefData {
   gaps: { rank: number; h3: string; label: string | null; gap: number; text: string }[] | null;
   /** Alerts whose day is in the period, by rule and status; null when not asked for or below analyst. */
   alerts: { rule: string; status: string; n: number }[] | null;
+  /** By district (level 2 admin areas); code official false: the project's own code. */
+  districts: BriefDistrict[] | null;
+  /** Attribution of the admin boundaries. */
+  boundaries: string;
   sources: BriefSource[];
   demo: boolean;
   disclosure: { k: number; sensitiveK: number };

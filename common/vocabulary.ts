@@ -3,9 +3,6 @@
  * the same lists; tests/api/catalog.test.ts checks the two agree.
  */
 export const MONITORING_POINT_KINDS = ['official_border_post', 'informal_crossing', 'transit_hub', 'bus_station', 'market'] as const;
-/** The programme's three corridors; 'other' holds sites and points outside them. */
-export const PROGRAMME_CORRIDORS = ['sesheke', 'nakonde', 'lusaka'] as const;
-export const CORRIDORS = [...PROGRAMME_CORRIDORS, 'other'] as const;
 export const SERVICE_KINDS = [
   'health', 'police_vsu', 'social_welfare', 'cwac', 'shelter', 'immigration', 'legal_aid', 'one_stop_centre', 'ngo_help_desk',
 ] as const;
@@ -23,8 +20,14 @@ export type Direction = (typeof DIRECTIONS)[number];
 export type Reason = (typeof REASONS)[number];
 export type Vulnerability = (typeof VULNERABILITIES)[number];
 export type TransportMode = (typeof TRANSPORT_MODES)[number];
-export type Corridor = (typeof CORRIDORS)[number];
 export type SiteKind = (typeof SITE_KINDS)[number];
+
+/**
+ * Corridors are data (the corridors table, GET /api/v1/corridors), not a fixed list: a code is
+ * a lower-case slug that never changes once created.
+ */
+export type Corridor = string;
+export const CORRIDOR_CODE = /^[a-z][a-z0-9_]{0,39}$/;
 
 /** Sex and age are counted in separate columns, so a query takes one or the other. */
 export const SEXES = ['female', 'male'] as const;

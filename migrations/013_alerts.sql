@@ -75,11 +75,9 @@ CREATE TABLE alert_deliveries (
 CREATE INDEX alert_deliveries_due ON alert_deliveries (next_attempt_at) WHERE status = 'pending';
 
 -- District membership of a monitoring point: THE one place that decides it (alerts with scope
--- 'district' read it). Point-in-polygon against admin level 2 today; once monitoring points
--- carry a stored admin2 column (the places work), replace the body with that column.
+-- 'district' read it). It is the point's stored admin2 P-code (migration 012: point in polygon,
+-- refreshed when boundaries change), so alerts and area summaries agree on every point.
 CREATE VIEW monitoring_point_district AS
 SELECT mp.id AS monitoring_point_id, a.pcode AS district_pcode, a.name AS district_name
 FROM monitoring_points mp
-JOIN LATERAL (
-  SELECT pcode, name FROM admin_areas a WHERE a.level = 2 AND ST_Covers(a.geom, mp.geom) ORDER BY a.pcode LIMIT 1
-) a ON true;
+JOIN admin_areas a ON a.pcode = mp.adm2_pcode AND a.level = 2;

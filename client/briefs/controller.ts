@@ -17,7 +17,7 @@ interface BriefsContext {
 }
 
 const SECTION_LABELS: Record<Section, string> = {
-  map: 'Map', figures: 'Key figures', timeseries: 'Time series', breakdown: 'Breakdown chart', corridors: 'Top corridors',
+  map: 'Map', figures: 'Key figures', timeseries: 'Time series', breakdown: 'Breakdown chart', corridors: 'Top corridors', districts: 'By district',
   hotspots: 'Top hot spots', gaps: 'Top access gaps', alerts: 'Alerts in the period', notes: 'Notes',
 };
 

@@ -54,6 +54,15 @@ function corridorsTable(d: BriefData): HTMLElement {
   return el('table', { class: 'b-table' }, el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Origin → crossing → destination'), el('th', { class: 'num' }, 'People'))), el('tbody', {}, ...rows));
 }
 
+function districtsTable(d: BriefData, rows: NonNullable<BriefData['districts']>): HTMLElement {
+  const k = d.disclosure.k;
+  const num = (n: number | null, kk = k) => el('td', { class: 'num' }, fmt.count(n, kk));
+  const net = (n: number | null) => el('td', { class: 'num' }, n === null ? `<${k}` : `${n > 0 ? '+' : ''}${n.toLocaleString('en')}`);
+  return el('table', { class: 'b-table' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'District'), el('th', {}, 'Province'), el('th', { class: 'num' }, 'People'), el('th', { class: 'num' }, 'In'), el('th', { class: 'num' }, 'Out'), el('th', { class: 'num' }, 'Net'), el('th', { class: 'num' }, 'Reports'))),
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, el('td', {}, r.name), el('td', {}, r.province ?? '—'), num(r.people), num(r.inbound), num(r.outbound), net(r.net), num(r.reports, d.disclosure.sensitiveK)))));
+}
+
 /** The places the brief names: crossings with the most people, then the busiest flow ends. */
 function namedLocations(d: BriefData, max = 10): string[] {
   const ends = [...d.flows.locations]
@@ -71,7 +80,7 @@ function footer(d: BriefData): HTMLElement {
     'footer', { class: 'b-foot' },
     el('div', { class: 'b-sources' }, el('strong', {}, 'Sources: '), sources.length ? el('ul', {}, ...sources) : 'no dataset covers this period.'),
     el('p', { class: 'b-protect' }, protectionNote(d.disclosure.k, d.disclosure.sensitiveK)),
-    el('p', { class: 'b-disclaimer' }, DISCLAIMER),
+    el('p', { class: 'b-disclaimer' }, `${DISCLAIMER} Admin boundaries: ${d.boundaries}.`),
     el('p', { class: 'b-meta' }, `Generated ${d.generatedAt.slice(0, 16).replace('T', ' ')} UTC by Corridor · View: `, el('span', { class: 'b-link' }, d.permalink)),
   );
 }
@@ -108,6 +117,9 @@ export function buildSheet(d: BriefData): Sheet {
   const charts = el('div', { class: 'b-charts' });
   side.append(charts);
   if (on.has('corridors') && d.corridors.length) side.append(sec('b-corridors', 'Top corridors', corridorsTable(d)));
+  if (d.districts) {
+    side.append(sec('b-districts', 'By district', d.districts.length ? districtsTable(d, d.districts) : el('p', {}, 'No district has movements or reports in this view.')));
+  }
   if (d.hotspots) {
     const k = d.disclosure.k;
     const items = d.hotspots.map((h) => el('li', {}, `${h.label ?? h.h3} — ${fmt.count(h.people, k)} people, z = ${h.z.toFixed(2)}${h.confidence ? ` (${h.confidence} confidence)` : ''}`));
@@ -155,7 +167,7 @@ export function fitSheet(sheet: Sheet): void {
     side.scrollHeight > side.clientHeight + 1 || body.scrollHeight > body.clientHeight + 1 || (sheet.mapFigure !== null && sheet.mapFigure.clientHeight < minMap);
   const spare = [
     ...side.querySelectorAll<HTMLElement>('.b-breakdown'),
-    ...['.b-gaps li', '.b-hotspots li', '.b-corridors tbody tr', '.b-plan li'].flatMap((sel) => [...side.querySelectorAll<HTMLElement>(sel)].slice(3).reverse()),
+    ...['.b-gaps li', '.b-hotspots li', '.b-corridors tbody tr', '.b-districts tbody tr', '.b-plan li'].flatMap((sel) => [...side.querySelectorAll<HTMLElement>(sel)].slice(3).reverse()),
     ...side.querySelectorAll<HTMLElement>('.b-series'),
   ];
   const dropped = new Map<string, number>();
@@ -189,5 +201,6 @@ const SPARE_NAMES: [selector: string, name: string][] = [
   ['.b-gaps', 'access gaps beyond the top three'],
   ['.b-hotspots', 'hot spots beyond the top three'],
   ['.b-corridors', 'corridors beyond the top three'],
+  ['.b-districts', 'districts beyond the top three'],
   ['.b-plan', 'plan sites beyond the top three'],
 ];

@@ -5,6 +5,7 @@ import { renderDetails, summarize } from '../panels/details.js';
 import { renderFlowTable } from '../panels/table.js';
 import type { Store } from '../state.js';
 import type { FlowsResponse } from '../../common/flows.js';
+import { placesApi } from '../places/api.js';
 import { flowsApi } from './api.js';
 import { breakdownCharts, periodControl } from './extras.js';
 import type { FlowFilters } from './filters.js';
@@ -47,12 +48,18 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
   let period = newPeriod();
   const charts = breakdownCharts(ctx);
   let pointsListed = false;
+  let districtsListed = false;
   const drawAll = (): void => {
     const v = view();
     if (!pointsListed && ctx.data.points) {
       // The points load in parallel; their names fill the filter once they are here.
       pointsListed = true;
-      ui.filters.setPoints(ctx.data.points.map((p) => ({ id: String(p.properties.id), name: p.properties.name })));
+      ui.filters.setChoices('point', ctx.data.points.map((p) => ({ id: String(p.properties.id), name: p.properties.name })));
+    }
+    if (!districtsListed && ctx.data.districtLabels) {
+      // The district boundaries (places/controller.ts) bring the district names.
+      districtsListed = true;
+      ui.filters.setChoices('adm2', [...ctx.data.districtLabels].sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({ id: d.pcode, name: d.name })));
     }
     const k = res?.disclosure?.k ?? 0;
     ctx.data.flowLayer = res && v.show ? createFlowLayer(res, { lockScale: v.lockScale, selected: v.selected, onScale: (sc) => renderScaleKey(ui.scaleKey, sc) }) : undefined;
@@ -78,6 +85,7 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
   /** Brings panels and data in line with the URL state; fetches only when filters changed. */
   function sync(): void {
     const v = view();
+    listCorridors();
     ui.filters.set(v.filters);
     ui.show.checked = v.show;
     ui.lock.checked = v.lockScale;
@@ -92,6 +100,14 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
       res = r;
       drawAll();
     });
+  }
+
+  // Corridors are data: listed from the server each time the view (re)starts, never from a constant.
+  let corridorsListed = false;
+  function listCorridors(): void {
+    if (corridorsListed) return;
+    corridorsListed = true;
+    ctx.load('corridors', placesApi.corridors(), (cs) => ui.filters.setChoices('corridor', cs.map((c) => ({ id: c.code, name: c.name }))));
   }
 
   ctx.map.on('click', (e) => {
@@ -116,6 +132,7 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
   return (fetch) => {
     abort?.abort();
     [res, requested, period] = [null, '', newPeriod()];
+    corridorsListed = false;
     ui.period.replaceChildren();
     ui.scaleKey.replaceChildren();
     ui.empty.hidden = ui.table.hidden = ui.details.hidden = true;

@@ -23,11 +23,15 @@ export interface FlowFilters {
   reason: Reason[];
   vulnerability: Vulnerability[];
   point: string[];
+  /** corridor codes (GET /api/v1/corridors) */
+  corridor: string[];
+  /** district codes (admin level 2) */
+  adm2: string[];
   level: Level;
 }
 
 /** Multi-value filters: [field, URL key, allowed values or a pattern]. Order = URL order. */
-type ListField = 'direction' | 'nationality' | 'transport' | 'reason' | 'vulnerability' | 'point';
+type ListField = 'direction' | 'nationality' | 'transport' | 'reason' | 'vulnerability' | 'point' | 'corridor' | 'adm2';
 const LISTS: [ListField, string, readonly string[] | RegExp][] = [
   ['direction', 'dir', DIRECTIONS],
   ['nationality', 'nat', /^[A-Z]{3}$/],
@@ -35,10 +39,13 @@ const LISTS: [ListField, string, readonly string[] | RegExp][] = [
   ['reason', 'rs', REASONS],
   ['vulnerability', 'vul', VULNERABILITIES],
   ['point', 'pt', /^[1-9]\d{0,9}$/],
+  // Corridors and districts are data: any well-formed code passes here, the server knows the rest.
+  ['corridor', 'cor', /^[a-z][a-z0-9_]{0,39}$/],
+  ['adm2', 'adm2', /^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/],
 ];
 
 export function defaultFilters(): FlowFilters {
-  return { from: null, to: null, direction: [], group: null, nationality: [], transport: [], reason: [], vulnerability: [], point: [], level: 'place' };
+  return { from: null, to: null, direction: [], group: null, nationality: [], transport: [], reason: [], vulnerability: [], point: [], corridor: [], adm2: [], level: 'place' };
 }
 
 function pick<T extends string>(text: string | null, allowed: readonly T[]): T | null {

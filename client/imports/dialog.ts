@@ -2,6 +2,7 @@ import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import type { DatasetInfo } from '../../common/imports.js';
 import { importsApi } from './api.js';
+import { renderCorridors } from './corridors.js';
 import { KIND_LABELS, renderImportForm } from './form.js';
 import { datasetMapHash } from './mapLink.js';
 import type { Navigate } from './showOnMap.js';
@@ -75,9 +76,10 @@ export function openImports(canWrite: boolean, navigate: Navigate): void {
   const close = el('button', { type: 'button', class: 'button' }, 'Close');
   const importSection = el('section', { class: 'admin-section', 'aria-label': 'Import a file' });
   const datasets = el('section', { class: 'admin-section', 'aria-label': 'Datasets' });
+  const corridors = el('section', { class: 'admin-section', 'aria-label': 'Corridors' });
   const d = el('dialog', { id: 'imports-dialog', class: 'dialog dialog--admin', 'aria-labelledby': 'imports-title' },
     el('div', { class: 'panel-head' }, el('h2', { id: 'imports-title', class: 'dialog-title' }, 'Data'), close),
-    canWrite ? importSection : null, datasets);
+    canWrite ? importSection : null, datasets, corridors);
   close.addEventListener('click', () => d.close());
   d.addEventListener('close', () => d.remove());
   // A "Map" link changes the hash (the map follows it); the dialog must get out of the way.
@@ -87,6 +89,7 @@ export function openImports(canWrite: boolean, navigate: Navigate): void {
   document.body.append(d);
   if (canWrite) renderImportModes(importSection, () => void renderDatasets(datasets, canWrite), navigate);
   void renderDatasets(datasets, canWrite);
+  void renderCorridors(corridors, canWrite);
   d.showModal();
   close.focus();
 }

@@ -36,8 +36,8 @@ export async function follow(id: number, show: (v: ImportView) => void): Promise
  * the imported period on the map.
  */
 export function renderImportForm(root: HTMLElement, onDone: () => void, navigate: Navigate): void {
-  const file = input('import-file', { type: 'file', accept: '.csv,.txt,.xlsx,.geojson,.json', required: '' });
-  const drop = el('label', { class: 'drop-zone', for: 'import-file' }, 'Drop a CSV, XLSX or GeoJSON file here, or choose one');
+  const file = input('import-file', { type: 'file', accept: '.csv,.txt,.xlsx,.geojson,.json,.zip', required: '' });
+  const drop = el('label', { class: 'drop-zone', for: 'import-file' }, 'Drop a CSV, XLSX or GeoJSON file (boundaries: also a zipped shapefile) here, or choose one');
   const kind = el('select', { id: 'import-kind', name: 'kind' }, ...IMPORT_KINDS.map((k) => el('option', { value: k }, KIND_LABELS[k])));
   const mode = el('select', { id: 'import-mode', name: 'mode' },
     el('option', { value: 'all-or-nothing' }, 'All or nothing'), el('option', { value: 'valid-rows' }, 'Keep the valid rows'));
@@ -63,7 +63,7 @@ export function renderImportForm(root: HTMLElement, onDone: () => void, navigate
     submit);
   root.replaceChildren(form, bar, status, result);
 
-  const showFile = (): void => void (drop.textContent = file.files?.[0] ? `${file.files[0].name} (${Math.ceil(file.files[0].size / 1024).toLocaleString('en-GB')} kB)` : 'Drop a CSV, XLSX or GeoJSON file here, or choose one');
+  const showFile = (): void => void (drop.textContent = file.files?.[0] ? `${file.files[0].name} (${Math.ceil(file.files[0].size / 1024).toLocaleString('en-GB')} kB)` : 'Drop a CSV, XLSX or GeoJSON file (boundaries: also a zipped shapefile) here, or choose one');
   file.addEventListener('change', showFile);
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('is-over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('is-over'));

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { flowsLayers } from './flows.js';
-import { placeLayers, townTextLayers } from './labels.js';
+import { districtTextLayers, placeLayers, townTextLayers } from './labels.js';
 import { monitoringPointsLayers } from './monitoringPoints.js';
 import { outreachSitesLayers } from './outreachSites.js';
 import { pointNamesLayers } from './pointNames.js';
@@ -15,6 +15,7 @@ import type { LayerData, LayerState } from './types.js';
 export function buildLayers(state: LayerState, data: LayerData): Layer[] {
   return [
     ...placeLayers(state, data),
+    ...districtTextLayers(state, data),
     // Analysis surfaces (hot spots, heatmap, gaps) lie under every symbol: services stay on top.
     ...(data.analysisLayers ?? []),
     ...outreachSitesLayers(state, data),

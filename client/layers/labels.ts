@@ -71,3 +71,24 @@ export function townTextLayers(state: LayerState, data: LayerData): Layer[] {
     }),
   ];
 }
+
+/** District names from zoom 6, in the country-label colour, smaller and in italics: areas, not places. */
+export function districtTextLayers(state: LayerState, data: LayerData): Layer[] {
+  if (!state.layers.has('labels') || state.zoom < 6 || !data.districtLabels) return [];
+  return [
+    new TextLayer<{ name: string; position: [number, number] }>({
+      id: 'district-labels',
+      data: data.districtLabels,
+      getPosition: (d) => d.position,
+      getText: (d) => d.name,
+      getSize: 11.5,
+      getColor: [...LABEL_COLORS.country, 255],
+      fontFamily: FONT,
+      fontWeight: 400,
+      fontSettings: FONT_SETTINGS,
+      outlineWidth: 3,
+      outlineColor: HALO,
+      characterSet: 'auto',
+    }),
+  ];
+}

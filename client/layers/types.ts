@@ -22,6 +22,8 @@ export interface LayerData {
   sites?: PointFeature<OutreachSiteProps>[];
   countryLabels?: CountryLabel[];
   towns?: TownLabel[];
+  /** District names at a point inside each district (places/controller.ts), drawn from zoom 6. */
+  districtLabels?: { pcode: string; name: string; position: [number, number] }[];
   /** Built by the lazily loaded flow view (layers/flows.ts), absent while flows are off. */
   flowLayer?: Layer;
   /** Built by the lazily loaded outreach planner (planner/layers.ts), absent while its panel is closed. */

@@ -8,15 +8,15 @@ import { buildFilterForm, checkGroup, fillForm, type ListName } from './filtersF
 export interface FilterPanel {
   node: HTMLFormElement;
   set(f: FlowFilters): void;
-  /** Fills the monitoring-point choices once the points have loaded. */
-  setPoints(points: { id: string; name: string }[]): void;
+  /** Fills the choices of a list that comes from the server (points, corridors, districts) once it has loaded. */
+  setChoices(name: 'point' | 'corridor' | 'adm2', choices: { id: string; name: string }[]): void;
 }
 
 function readForm(form: HTMLFormElement): FlowFilters {
   const data = new FormData(form);
   const params = new URLSearchParams();
   const text = (k: string): string => String(data.get(k) ?? '').trim();
-  const lists: [ListName, string][] = [['direction', 'dir'], ['transport', 'tr'], ['reason', 'rs'], ['vulnerability', 'vul'], ['point', 'pt']];
+  const lists: [ListName, string][] = [['direction', 'dir'], ['transport', 'tr'], ['reason', 'rs'], ['vulnerability', 'vul'], ['point', 'pt'], ['corridor', 'cor'], ['adm2', 'adm2']];
   for (const [name, key] of lists) params.set(key, data.getAll(name).map(String).join(','));
   params.set('from', text('from'));
   params.set('to', text('to'));
@@ -53,9 +53,10 @@ export function createFilterPanel(onChange: (f: FlowFilters) => void): FilterPan
       current = f;
       fillForm(form, f);
     },
-    setPoints(points) {
-      const old = form.querySelector('details[data-list="point"]');
-      const fresh = checkGroup('point', 'Monitoring points', points.map((p): [string, string] => [p.id, p.name]));
+    setChoices(name, choices) {
+      const old = form.querySelector(`details[data-list="${name}"]`);
+      const legend = { point: 'Monitoring points', corridor: 'Corridors', adm2: 'Districts' }[name];
+      const fresh = checkGroup(name, legend, choices.map((p): [string, string] => [p.id, p.name]));
       old?.replaceWith(fresh);
       fillForm(form, current);
     },

@@ -21,7 +21,7 @@ const LEVEL_LABELS: Record<(typeof LEVELS)[number], string> = {
   country: 'Countries',
 };
 
-export type ListName = 'direction' | 'transport' | 'reason' | 'vulnerability' | 'point';
+export type ListName = 'direction' | 'transport' | 'reason' | 'vulnerability' | 'point' | 'corridor' | 'adm2';
 
 function select(id: string, label: string, options: [string, string][]): HTMLElement {
   const s = el('select', { id, name: id });
@@ -62,6 +62,8 @@ export function buildFilterForm(): HTMLFormElement {
     checkGroup('transport', 'Transport', TRANSPORT_MODES),
     checkGroup('reason', 'Reason', REASONS),
     checkGroup('vulnerability', 'Vulnerability', VULNERABILITIES),
+    checkGroup('corridor', 'Corridors', []),
+    checkGroup('adm2', 'Districts', []),
     checkGroup('point', 'Monitoring points', []),
     el('button', { type: 'reset', class: 'panel-button' }, 'Clear filters'),
   );

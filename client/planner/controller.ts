@@ -1,3 +1,4 @@
+import { placesApi } from '../places/api.js';
 import type { FlowsContext } from '../flows/controller.js';
 import type { OutreachSiteProps } from '../../common/catalog.js';
 import { api, type PointFeature } from '../api.js';
@@ -234,6 +235,8 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
       delivery.reset();
     }
     me = signedIn;
+    // Corridors are data: read again at each sign-in, so one added since shows up.
+    if (me) ctx.load('corridors', placesApi.corridors(), (cs) => ui.form.setCorridors(cs));
     sync();
   };
 }

@@ -1,6 +1,5 @@
 import { el } from '../panels/dom.js';
 import { ACTIVITY_TYPES, MAX_P, type Method, PLAN_MEASURES as MEASURES, type PlanMeasure as Measure } from '../../common/outreach.js';
-import { PROGRAMME_CORRIDORS as CORRIDORS } from '../../common/vocabulary.js';
 import { ACTIVITY_LABELS, ACTIVITY_RADIUS, type ActivityMix, MEASURE_LABELS, TIME_LIMIT_S } from './model.js';
 import type { PlannerView } from './view.js';
 
@@ -10,6 +9,8 @@ import type { PlannerView } from './view.js';
  */
 export interface PlannerForm {
   node: HTMLElement;
+  /** Lists the corridors (from the server) as the candidate-site choice. */
+  setCorridors(list: { code: string; name: string }[]): void;
   /** Puts the view into the inputs (skipping the one being typed in). */
   set(v: PlannerView, flowPeriod: { from: string | null; to: string | null }): void;
   name: HTMLInputElement;
@@ -40,7 +41,7 @@ export function buildPlannerForm(onChange: (patch: Partial<PlannerView>) => void
   const from = el('input', { type: 'date', id: 'pl-from', name: 'pl-from' });
   const to = el('input', { type: 'date', id: 'pl-to', name: 'pl-to' });
   const periodNote = el('p', { class: 'planner-hint', id: 'pl-period-note' });
-  const corridor = select('pl-corridor', [['', 'All corridors'], ...CORRIDORS.map((c): [string, string] => [c, c.charAt(0).toUpperCase() + c.slice(1)])]);
+  const corridor = select('pl-corridor', [['', 'All corridors']]);
   const mixRows = ACTIVITY_TYPES.map((t) => {
     const b = ACTIVITY_RADIUS[t];
     const radius = numberInput(`pl-${t}-radius`, { min: String(b.min), max: String(b.max), step: '0.1', placeholder: String(b.def), 'aria-label': `${ACTIVITY_LABELS[t]}: reach in km` });
@@ -124,12 +125,20 @@ export function buildPlannerForm(onChange: (patch: Partial<PlannerView>) => void
     name,
     run,
     message,
+    setCorridors(list) {
+      const keep = corridor.value;
+      corridor.replaceChildren(el('option', { value: '' }, 'All corridors'), ...list.map((c) => el('option', { value: c.code }, c.name)));
+      // A linked corridor the list lacks (removed since) stays visible rather than silently becoming "all".
+      if (keep && !list.some((c) => c.code === keep)) corridor.append(el('option', { value: keep }, keep));
+      corridor.value = keep;
+    },
     set(v, flowPeriod) {
       put(measure, v.measure);
       put(from, v.from ?? '');
       put(to, v.to ?? '');
       const fp = flowPeriod.from || flowPeriod.to ? `${flowPeriod.from ?? 'start'} to ${flowPeriod.to ?? 'latest'}` : 'the whole record';
       periodNote.textContent = v.from || v.to ? 'Own period (clear both to follow the movements filters).' : `Empty: the movements period, ${fp}.`;
+      if (v.corridor && ![...corridor.options].some((o) => o.value === v.corridor)) corridor.append(el('option', { value: v.corridor }, v.corridor));
       put(corridor, v.corridor ?? '');
       for (const r of mixRows) {
         put(r.radius, v.mix[r.t].radiusKm === null ? '' : String(v.mix[r.t].radiusKm));

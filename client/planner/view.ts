@@ -1,9 +1,7 @@
 import { isIsoDate } from '../../common/dates.js';
 import { ACTIVITY_TYPES, MAX_P, METHODS, type Method, PLAN_MEASURES as MEASURES, type PlanMeasure as Measure } from '../../common/outreach.js';
-import { PROGRAMME_CORRIDORS as CORRIDORS } from '../../common/vocabulary.js';
+import { CORRIDOR_CODE, type Corridor } from '../../common/vocabulary.js';
 import { ACTIVITY_RADIUS, type ActivityMix, defaultMix, TIME_LIMIT_S } from './model.js';
-
-type Corridor = (typeof CORRIDORS)[number];
 
 /**
  * The planner's part of the URL hash, so a plan, its parameters and a comparison are a
@@ -82,7 +80,7 @@ export function decodePlannerView(params: URLSearchParams): PlannerView {
     from: isDate(from) ? from : null,
     // A reversed period would be a 400 on every load of the link.
     to: isDate(to) && !(isDate(from) && from > to) ? to : null,
-    corridor: oneOf(params.get('pc'), CORRIDORS),
+    corridor: CORRIDOR_CODE.test(params.get('pc') ?? '') ? params.get('pc') : null,
     mix: decodeMix(params.get('pa')),
     size: budget !== null ? { kind: 'budget', value: budget } : { kind: 'p', value: p !== null ? Math.round(p) : DEFAULT_P },
     method: oneOf(params.get('pmt'), METHODS) ?? v.method,

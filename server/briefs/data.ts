@@ -1,11 +1,12 @@
 import { alertsInPeriod } from '../alerts/service.js';
-import { type BriefData, type BriefSource as Source, DEFAULT_SECTIONS } from '../../common/briefs.js';
+import { type BriefData, type BriefDistrict, type BriefSource as Source, DEFAULT_SECTIONS } from '../../common/briefs.js';
 import { hasRole, type Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 import { publishedBreakdowns, publishedCorridors, publishedCrossings, publishedFlows, publishedTimeseries } from '../flows/service.js';
 import type { FlowFilter } from '../query/schemas.js';
 import { findPlan } from '../outreach/service.js';
+import { ATTRIBUTION, areaSummary } from '../places/service.js';
 import { requestPolicies } from '../privacy/disclosure.js';
 import { topGaps, topHotspots } from './analyses.js';
 import { keyFigures, seriesBucket } from './figures.js';
@@ -13,7 +14,7 @@ import { permalinkHash } from './permalink.js';
 import type { BriefQuery } from './schemas.js';
 
 
-const FILTER_KEYS = ['from', 'to', 'direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability', 'point'] as const;
+const FILTER_KEYS = ['from', 'to', 'direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability', 'point', 'corridor', 'adm1', 'adm2'] as const;
 
 export function filterOf(q: BriefQuery): FlowFilter {
   const f: Record<string, unknown> = {};
@@ -58,11 +59,12 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   // The plan's sites as an export shows them (names and places only; no counts are printed).
   const plan = q.plan === undefined ? null : await findPlan(db, q.plan, principal, config, true);
   const sections = q.sections ?? [...DEFAULT_SECTIONS];
-  const [hotspots, gaps, alerts] = await Promise.all([
+  const [hotspots, gaps, alerts, districts] = await Promise.all([
     sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
     sections.includes('gaps') ? topGaps(db, principal, config, f) : null,
     // Counts of alerts by rule and status only (no places, people or notes); alerts are for analysts and above.
     sections.includes('alerts') && hasRole(principal, 'analyst') ? alertsInPeriod(db, period.from, period.to) : null,
+    sections.includes('districts') ? byDistrict(db, f, policies) : null,
   ]);
   return {
     title: q.title,
@@ -95,6 +97,8 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
     hotspots,
     gaps,
     alerts,
+    districts,
+    boundaries: ATTRIBUTION,
     sources,
     demo: sources.some((s) => s.synthetic) || plan?.synthetic === true,
     disclosure: { k: policy.k, sensitiveK: sensitive.k },
@@ -103,3 +107,13 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
   };
 }
 
+/** The districts with people or reports in the view, busiest first, as published (export policy). */
+async function byDistrict(db: Db, f: FlowFilter, policies: ReturnType<typeof requestPolicies>): Promise<BriefDistrict[]> {
+  const s = await areaSummary(db, { ...f, level: 2 }, policies);
+  const provinces = new Map((await db.query<{ pcode: string; name: string }>('SELECT pcode, name FROM admin_areas WHERE level = 1')).map((r) => [r.pcode, r.name]));
+  return s.areas
+    .filter((a) => a.people !== 0 || (a.reports ?? 1) !== 0)
+    .map((a) => ({ name: a.name, province: a.parent ? (provinces.get(a.parent) ?? a.parent) : null, code: a.pcode, official: a.official,
+      people: a.people, inbound: a.inbound, outbound: a.outbound, net: a.net, reports: a.reports }))
+    .sort((a, b) => (b.people ?? -1) - (a.people ?? -1) || a.name.localeCompare(b.name));
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../../common/vocabulary.js';
+import { MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../../common/vocabulary.js';
+import { csvCorridors } from '../corridors/schemas.js';
 import { bbox, csvEnum, iso3 } from '../http/schemas.js';
 
 // Unknown parameters are rejected (strictObject) so a typo is a 400, not a silently ignored filter.
@@ -8,7 +9,7 @@ const common = { bbox: bbox.optional() };
 export const monitoringPointsQuery = z.strictObject({
   ...common,
   kind: csvEnum(MONITORING_POINT_KINDS).optional(),
-  corridor: csvEnum(CORRIDORS).optional(),
+  corridor: csvCorridors.optional(),
 });
 
 export const servicesQuery = z.strictObject({
@@ -26,7 +27,7 @@ export const placesQuery = z.strictObject({
 export const outreachSitesQuery = z.strictObject({
   ...common,
   kind: csvEnum(SITE_KINDS).optional(),
-  corridor: csvEnum(CORRIDORS).optional(),
+  corridor: csvCorridors.optional(),
 });
 
 export type CatalogFilter = {

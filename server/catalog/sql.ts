@@ -1,6 +1,10 @@
 import { boxSql } from '../db/spatial.js';
 import type { CatalogFilter } from './schemas.js';
 
+/** The admin areas a row lies in (migration 012), by P-code and name. */
+const areas = (table: string) => `adm1_pcode AS "adm1Code", (SELECT a.name FROM admin_areas a WHERE a.pcode = ${table}.adm1_pcode) AS "adm1Name",
+      adm2_pcode AS "adm2Code", (SELECT a.name FROM admin_areas a WHERE a.pcode = ${table}.adm2_pcode) AS "adm2Name"`;
+
 /**
  * Catalog layers: table, the properties each feature carries (SQL expression → JSON name),
  * and which filters apply. Identifiers come only from this table, never from the request.
@@ -9,22 +13,22 @@ export const LAYERS = {
   monitoringPoints: {
     table: 'monitoring_points',
     columns: `id, code, name, kind, corridor, district, country, facing_country AS "facingCountry", hours,
-      is_synthetic AS "isSynthetic"`,
+      is_synthetic AS "isSynthetic", ${areas('monitoring_points')}`,
     order: 'corridor, name',
   },
   services: {
     table: 'services',
-    columns: `id, name, kind, country, hours, contact, capacity, is_synthetic AS "isSynthetic"`,
+    columns: `id, name, kind, country, hours, contact, capacity, is_synthetic AS "isSynthetic", ${areas('services')}`,
     order: 'kind, name',
   },
   places: {
     table: 'places',
-    columns: `id, code, name, country, kind, admin1, is_approximate AS "isApproximate"`,
+    columns: `id, code, name, country, kind, admin1, is_approximate AS "isApproximate", ${areas('places')}`,
     order: 'country, name',
   },
   outreachSites: {
     table: 'outreach_sites',
-    columns: `id, name, kind, corridor, footfall, cost, is_synthetic AS "isSynthetic"`,
+    columns: `id, name, kind, corridor, footfall, cost, is_synthetic AS "isSynthetic", ${areas('outreach_sites')}`,
     order: 'corridor, name',
   },
 } as const;

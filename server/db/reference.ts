@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { paths } from '../paths.js';
+import { loadVendoredBoundaries } from '../places/vendored.js';
 import type { Db } from './types.js';
 
 /**
@@ -59,4 +60,8 @@ export async function loadBarriers(db: Db, barriers: readonly Barrier[] = readBa
 }
 
 /** Reference data loaders, each after the migration that creates its table. */
-export const REFERENCE_DATA: readonly { after: string; load: (db: Db) => Promise<void> }[] = [{ after: '010_barriers', load: loadBarriers }];
+export const REFERENCE_DATA: readonly { after: string; load: (db: Db) => Promise<void> }[] = [
+  { after: '010_barriers', load: loadBarriers },
+  // boundaries of data/admin/ (places/vendored.ts), only while a level has no areas at all
+  { after: '012_places', load: loadVendoredBoundaries },
+];

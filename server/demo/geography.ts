@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { lonLatTrace } from '../db/reference.js';
-import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS } from '../../common/vocabulary.js';
+import { MONITORING_POINT_KINDS, PLACE_KINDS } from '../../common/vocabulary.js';
+import { corridorCode } from '../corridors/schemas.js';
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/);
 const lat = z.number().min(-90).max(90);
@@ -24,7 +25,7 @@ const schema = z.object({
       code: z.string().min(1),
       name: z.string().min(1),
       kind: z.enum(MONITORING_POINT_KINDS),
-      corridor: z.enum(CORRIDORS),
+      corridor: corridorCode,
       district: z.string().optional(),
       country: iso3,
       facing: iso3.optional(),

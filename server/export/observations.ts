@@ -29,6 +29,10 @@ export const AGGREGATE_COLUMNS: ExportColumn[] = [
   { name: 'monitoring_point', hxl: '#loc+code' },
   { name: 'monitoring_point_name', hxl: '#loc+name' },
   { name: 'direction', hxl: '#indicator+direction' },
+  { name: 'adm1_code', hxl: '#adm1+code' },
+  { name: 'adm1_name', hxl: '#adm1+name' },
+  { name: 'adm2_code', hxl: '#adm2+code' },
+  { name: 'adm2_name', hxl: '#adm2+name' },
   { name: 'lon', hxl: '#geo+lon' },
   { name: 'lat', hxl: '#geo+lat' },
   { name: 'records', hxl: '#meta+records' },
@@ -70,8 +74,10 @@ export function aggregateSql(q: ObservationsExportQuery, period: Period, src: So
   const agg = `SELECT ${t} AS period, monitoring_point_id, direction, sum(${obsExpr(src)}) AS records, sum(total) AS total,
       sum(male) AS male, sum(female) AS female, sum(children) AS children, sum(unaccompanied_children) AS unaccompanied_children
     ${fromWhere(src, q, [period], p)} GROUP BY 1, 2, 3`;
-  const text = `SELECT a.*, mp.code, mp.name, ST_X(mp.geom) AS lon, ST_Y(mp.geom) AS lat
-    FROM (${agg}) a JOIN monitoring_points mp ON mp.id = a.monitoring_point_id ORDER BY a.period, mp.code, a.direction`;
+  const text = `SELECT a.*, mp.code, mp.name, mp.adm1_pcode AS adm1_code, a1.name AS adm1_name, mp.adm2_pcode AS adm2_code, a2.name AS adm2_name,
+      ST_X(mp.geom) AS lon, ST_Y(mp.geom) AS lat
+    FROM (${agg}) a JOIN monitoring_points mp ON mp.id = a.monitoring_point_id
+      LEFT JOIN admin_areas a1 ON a1.pcode = mp.adm1_pcode LEFT JOIN admin_areas a2 ON a2.pcode = mp.adm2_pcode ORDER BY a.period, mp.code, a.direction`;
   return { text, values: p.values };
 }
 
@@ -80,6 +86,10 @@ export interface AggregateRow extends Counts {
   direction: string;
   code: string;
   name: string;
+  adm1_code: string | null;
+  adm1_name: string | null;
+  adm2_code: string | null;
+  adm2_name: string | null;
   lon: number;
   lat: number;
 }
@@ -89,7 +99,8 @@ export function aggregateRow(r: AggregateRow, policy: DisclosurePolicy): ExportR
   // How many records a cell holds says how many groups were seen: small numbers are hidden too.
   const records = publishCount(r.records, policy);
   return {
-    period: r.period, monitoring_point: r.code, monitoring_point_name: r.name, direction: r.direction,
+    period: r.period, monitoring_point: r.code, monitoring_point_name: r.name,
+    adm1_code: r.adm1_code, adm1_name: r.adm1_name, adm2_code: r.adm2_code, adm2_name: r.adm2_name, direction: r.direction,
     lon: round6(r.lon), lat: round6(r.lat), ...counts, records: records.count, suppressed: counts.suppressed === true || records.suppressed,
   };
 }

@@ -5,7 +5,7 @@ import type { Period } from '../query/period.js';
 import type { FlowFilter } from '../query/schemas.js';
 import { relativeChange, round5 } from './shape.js';
 import { prepare, type QueryOptions, runOn } from '../query/source.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from '../query/sql.js';
+import { fromWhere, measureExpr, Params, placeWhere, type Source, type Sql } from '../query/sql.js';
 
 /**
  * Per monitoring point. inbound/outbound/transit: people by direction in the period;
@@ -35,7 +35,7 @@ export function crossingsSql(f: FlowFilter, cur: Period, prev: Period, src: Sour
   const agg = `SELECT monitoring_point_id AS id, ${byDir('inbound')} AS inbound, ${byDir('outbound')} AS outbound,
       ${byDir('transit')} AS transit, coalesce(sum(${m}) FILTER (WHERE NOT (${isCur})), 0) AS previous
     ${from} GROUP BY 1`;
-  const only = f.point ? `WHERE mp.id = ANY(${p.bind(f.point, '::int[]')})` : '';
+  const only = `WHERE ${f.point ? `mp.id = ANY(${p.bind(f.point, '::int[]')})` : 'true'} AND ${placeWhere(f, 'mp', p)}`;
   const text = `SELECT mp.id, mp.name, mp.kind, mp.corridor, ST_Y(mp.geom) AS lat, ST_X(mp.geom) AS lon,
       coalesce(a.inbound, 0) AS inbound, coalesce(a.outbound, 0) AS outbound, coalesce(a.transit, 0) AS transit,
       coalesce(a.previous, 0) AS previous

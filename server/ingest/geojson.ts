@@ -27,6 +27,11 @@ export async function* readGeojson(path: string, polygons: boolean, onBytes?: (n
   } catch (err) {
     throw new FileError('geojson.invalid', `the file is not valid JSON (${(err as Error).message})`);
   }
+  yield* featureRows(doc, polygons);
+}
+
+/** Features as rows (a synthetic header first): GeoJSON files and zipped shapefiles alike. */
+export async function* featureRows(doc: unknown, polygons: boolean): AsyncGenerator<RawRow[]> {
   const features = featuresOf(doc);
   const keys = new Set<string>();
   for (const f of features) for (const k of Object.keys(f.properties ?? {})) keys.add(k);

@@ -97,6 +97,8 @@ export const adminAreasKind: KindSpec = {
     targets: [
       ...plainTargets(AREA_INPUTS).filter(([c]) => c !== 'geometry'),
       ['geom', 'ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(u.geometry), 4326)), 3))'],
+      // reported after the write (places/boundaries.ts): a repaired geometry is named, never silent
+      ['repaired', 'NOT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(u.geometry), 4326))'],
     ],
     datasetColumn: true,
   },

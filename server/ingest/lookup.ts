@@ -2,6 +2,7 @@ import type { Queryable } from '../db/index.js';
 import { countryCode } from '../../common/countries.js';
 import { type Candidate, closest, nameKey } from './suggest.js';
 import { Invalid } from './values.js';
+import { isTableVocab, type Vocab, type VocabName, VOCABS, vocabKey } from './vocab.js';
 
 export interface PlaceRef {
   id: number;
@@ -22,6 +23,7 @@ export class Lookups {
     private readonly places: Map<string, PlaceRef>,
     private readonly pointCandidates: Candidate[],
     private readonly placeCandidates: Candidate[],
+    private readonly corridors: Vocab,
   ) {}
 
   static async load(q: Queryable): Promise<Lookups> {
@@ -37,7 +39,15 @@ export class Lookups {
     for (const p of pls) places.set(nameKey(p.code), { id: p.id, country: p.country });
     for (const p of pls) if (!places.has(nameKey(p.name))) places.set(nameKey(p.name), { id: p.id, country: p.country });
     const cand = (r: { code: string; name: string }) => ({ label: `${r.name} (${r.code})`, keys: [nameKey(r.name), nameKey(r.code)] });
-    return new Lookups(points, places, pts.map(cand), pls.map(cand));
+    // A corridor is written by its code or its name ('Chirundu' → chirundu).
+    const corridors = await q.query<{ code: string; name: string }>('SELECT code, name FROM corridors ORDER BY code');
+    const corridorVocab = { values: corridors.map((c) => c.code), synonyms: Object.fromEntries(corridors.map((c) => [vocabKey(c.name), c.code])) };
+    return new Lookups(points, places, pts.map(cand), pls.map(cand), corridorVocab);
+  }
+
+  /** A vocabulary: the fixed ones of vocab.ts, or a table's as it was when the import began. */
+  vocab(name: VocabName): Vocab {
+    return isTableVocab(name) ? this.corridors : VOCABS[name];
   }
 
   point(value: string): number | Invalid {

@@ -116,6 +116,8 @@ export interface ValidationSummary {
   /** First and last day of the valid rows (observations and reports), for the dataset's period. */
   firstDay: string | null;
   lastDay: string | null;
+  /** Admin levels of the valid rows (boundary imports replace these levels). */
+  levels: number[];
 }
 
 /** Where the bulk import's single pass sends its rows, and what the dry run looks at. */
@@ -139,7 +141,7 @@ export async function validatePass(
   onRow: (s: ValidationSummary) => Promise<void> | undefined,
   sink?: PassSink,
 ): Promise<ValidationSummary> {
-  const s: ValidationSummary = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, header: [], firstDay: null, lastDay: null };
+  const s: ValidationSummary = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, header: [], firstDay: null, lastDay: null, levels: [] };
   const { header, headerRow } = await scan(input, report, (raw, r, v, plan) => {
     s.rowsRead++;
     sink?.seen?.(raw, r, v, plan);
@@ -151,6 +153,8 @@ export async function validatePass(
         if (s.firstDay === null || day < s.firstDay) s.firstDay = day;
         if (s.lastDay === null || day > s.lastDay) s.lastDay = day;
       }
+      const level = r.record.level;
+      if (typeof level === 'number' && !s.levels.includes(level)) s.levels.push(level);
       pending = sink?.valid(r.record, s);
     } else {
       sink?.rejected(s);

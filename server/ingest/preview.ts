@@ -10,7 +10,7 @@ import { type Recipe, sheetRecipes } from './recipe.js';
 import { readTable, type Format } from './table.js';
 import { RowValidator } from './validate.js';
 import { cellText } from './values.js';
-import { matchVocab, VOCABS } from './vocab.js';
+import { matchVocab } from './vocab.js';
 
 /** The first rows of every sheet, as text: the wizard's grid, to choose sheets and header rows. */
 export async function rawSheets(path: string, format: Format, limit = 25): Promise<{ name: string; rows: { row: number; cells: string[] }[] }[]> {
@@ -51,7 +51,7 @@ export async function inspect(path: string, format: Format, recipe: Recipe, spec
     try {
       const plan = planSheet(r, header, spec, recipes.length > 1);
       new RowValidator(spec, plan, lookups, { today }); // parses constants and value targets
-      out.push(describe(plan, spec));
+      out.push(describe(plan, spec, lookups));
     } catch (err) {
       if (!(err instanceof RecipeProblems)) throw err;
       // A top-level mistake shows in every sheet: name it once.
@@ -62,7 +62,7 @@ export async function inspect(path: string, format: Format, recipe: Recipe, spec
   return out;
 }
 
-function describe(plan: SheetPlan, spec: KindSpec): SheetMapping {
+function describe(plan: SheetPlan, spec: KindSpec, lookups: Lookups): SheetMapping {
   const h = plan.header;
   const used = new Set<number>();
   for (const s of plan.sources.values()) if (s.k === 'col') used.add(s.col);
@@ -73,7 +73,7 @@ function describe(plan: SheetPlan, spec: KindSpec): SheetMapping {
     h.labels.forEach((label, i) => {
       const slash = label.lastIndexOf('/');
       if (slash < 0 || used.has(i) || f.type.t !== 'set') return;
-      const word = matchVocab(VOCABS[f.type.vocab], label.slice(slash + 1));
+      const word = matchVocab(lookups.vocab(f.type.vocab), label.slice(slash + 1));
       // 'reasons/economic' (Kobo) or 'Reasons for Entry / Economic' (a DTM group).
       const group = headerKey(label.slice(0, slash));
       if (word && names.some((n) => group === n || group.startsWith(`${n}_`) || group.startsWith(n.replace(/s$/, '')))) (oneHot[f.name] ??= {})[label] = word;
@@ -85,7 +85,7 @@ function describe(plan: SheetPlan, spec: KindSpec): SheetMapping {
     columns: h.labels.map((label, i) => ({ letter: columnLetter(i), label })),
     fields: spec.fields.map((f) => ({
       field: f.name, required: f.required === true, type: f.type.t, source: plan.sources.get(f.name) ?? null,
-      ...(f.type.t === 'enum' || f.type.t === 'set' ? { choices: VOCABS[f.type.vocab].values } : {}),
+      ...(f.type.t === 'enum' || f.type.t === 'set' ? { choices: lookups.vocab(f.type.vocab).values } : {}),
     })),
     oneHot,
     missing: plan.missing.map((e) => e.column ?? ''),

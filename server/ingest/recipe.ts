@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DATE_FORMATS, type DateFormat, type Recipe } from '../../common/imports.js';
 import { type FieldSpec, KINDS, type Kind } from './fields.js';
 import { KIND_SPECS } from './kinds.js';
-import { matchVocab, VOCABS } from './vocab.js';
+import { isTableVocab, matchVocab, VOCABS } from './vocab.js';
 
 /**
  * An import recipe: how a partner's file maps onto a kind (docs/imports.md#import-recipes). Checked
@@ -69,6 +69,8 @@ function checkParts(p: Parts, kind: Kind, at: (string | number)[], ctx: z.Refine
 
 function checkOneHot(f: FieldSpec, members: Record<string, string>, issue: (col: string | undefined, message: string) => void): void {
   if (f.type.t !== 'set' && f.type.t !== 'enum') return issue(undefined, `${f.name} takes no list of choices: one-hot columns are for set and choice fields`);
+  // A table's vocabulary (corridors) is checked row by row when the import reads it.
+  if (isTableVocab(f.type.vocab)) return;
   const vocab = VOCABS[f.type.vocab];
   for (const [col, word] of Object.entries(members)) {
     if (matchVocab(vocab, word) === undefined) issue(col, `"${word}" is not one of ${vocab.values.join(', ')}`);

@@ -2,6 +2,7 @@ import type { SYSTEM } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db } from '../db/index.js';
 import { bulkImport, canBulkImport, NeedsTwoPasses } from './bulk.js';
+import { BoundaryError, boundariesImported, clearLevels } from '../places/boundaries.js';
 import { alertsAfter, commitMessage, recordCommit, refreshAfter } from './commit.js';
 import { commitDataset, findSameFile } from './datasets.js';
 import type { Kind, Mode } from './fields.js';
@@ -123,11 +124,21 @@ async function twoPassRun(db: Db, job: ImportJob, input: PassInput, t: Tracker):
   return db.transaction(async (tx) => {
     const id = await commitDataset(tx, job, summary);
     if (job.kind === 'observations') await tx.query('SELECT observations_partition($1)', [id]);
+    // A boundary file replaces whole levels, in this transaction: the old set stays until it commits.
+    if (job.kind === 'admin_areas') await clearLevels(tx, summary.levels);
     const { valid, inserted } = await writePass(tx, input, { datasetId: id, appending: job.options.datasetId !== undefined }, (n) => {
       t.p.rowsInserted = n;
       t.publish();
     });
     if (valid !== summary.rowsValid) throw new Error(`the file changed during the import (${valid} valid rows, ${summary.rowsValid} before)`);
+    if (job.kind === 'admin_areas') {
+      // An area that ST_MakeValid leaves empty is the file's fault: rejected, naming it, nothing written.
+      const b = await boundariesImported(tx, id, summary.levels).catch((e: unknown) => {
+        throw e instanceof BoundaryError ? new FileError('geometry.empty', e.message) : e;
+      });
+      if (b.repaired.length) t.report.warn(`invalid geometry repaired with ST_MakeValid: ${b.repaired.join(', ')}`);
+      t.report.warn(`level ${summary.levels.join(', ')} replaced; ${b.reassigned} located rows re-assigned to the new areas`);
+    }
     await recordCommit(tx, job, id, { valid, inserted, rejected: summary.rowsRejected }, t.p, t.report.build());
     return id;
   });

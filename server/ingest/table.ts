@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import { readCsv, sniffDelimiter } from './csv.js';
 import { FileError } from './file-error.js';
-import { readGeojson } from './geojson.js';
+import { featureRows, readGeojson } from './geojson.js';
+import { isShapefileZip, readShapefileZip } from './shapefile.js';
 import { readXlsx } from './xlsx.js';
 
 /** A cell as a parser hands it over: CSV gives strings; XLSX numbers, dates and booleans too. */
@@ -28,7 +29,7 @@ export interface SheetChoice {
   limit?: number;
 }
 
-export const FORMATS = ['csv', 'xlsx', 'geojson'] as const;
+export const FORMATS = ['csv', 'xlsx', 'geojson', 'shapefile'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface TableOptions {
@@ -38,14 +39,14 @@ export interface TableOptions {
   onBytes?: (n: number) => void;
 }
 
-/** The format from the first bytes (an upload's name may lie): zip → XLSX, '{' → GeoJSON, else CSV. */
+/** The format from the first bytes (an upload's name may lie): zip → a zipped shapefile or XLSX, '{' → GeoJSON, else CSV. */
 export async function detectFormat(path: string): Promise<Format> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(512);
     const { bytesRead } = await fh.read(buf, 0, 512, 0);
     const head = buf.subarray(0, bytesRead);
-    if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
+    if (head[0] === 0x50 && head[1] === 0x4b) return (await isShapefileZip(path)) ? 'shapefile' : 'xlsx';
     if (head[0] === 0xd0 && head[1] === 0xcf) throw new FileError('file.xls', 'old Excel .xls files are not supported: save as .xlsx or CSV');
     return /^\s*\{/.test(head.toString('utf8').replace(/^\uFEFF/, '')) ? 'geojson' : 'csv';
   } finally {
@@ -59,7 +60,10 @@ export async function* readTable(path: string, opts: TableOptions, choice: Sheet
     yield* readXlsx(path, choice, opts.onBytes);
     return;
   }
-  const source = opts.format === 'geojson' ? readGeojson(path, opts.polygons === true, opts.onBytes) : readCsv(path, await sniffDelimiter(path), opts.onBytes);
+  const source =
+    opts.format === 'geojson' ? readGeojson(path, opts.polygons === true, opts.onBytes)
+    : opts.format === 'shapefile' ? featureRows(await readShapefileZip(path), opts.polygons === true)
+    : readCsv(path, await sniffDelimiter(path), opts.onBytes);
   yield { sheet: 0, name: '', rows: [] };
   let n = 0;
   try {

@@ -10,7 +10,7 @@ import type { Cell, RawRow } from './table.js';
 import {
   cellText, Invalid, parseCode, parseCoord, parseEnum, parseInt32, parseIso3, parseNumber, parseSet, parseText, parseTime,
 } from './values.js';
-import { matchVocab, splitSet, VOCABS } from './vocab.js';
+import { matchVocab, splitSet } from './vocab.js';
 
 interface Mapped {
   field: FieldSpec;
@@ -219,7 +219,7 @@ export class RowValidator {
   /** The members whose column says TRUE, 1 or yes; a choice field takes at most one. */
   private oneHot(m: Mapped, members: (readonly [number, string])[], raw: RawRow): Parsed | Invalid | undefined {
     const t = m.field.type;
-    const vocab = VOCABS[t.t === 'set' || t.t === 'enum' ? t.vocab : 'reasons'];
+    const vocab = this.lookups.vocab(t.t === 'set' || t.t === 'enum' ? t.vocab : 'reasons');
     const on = new Set<string>();
     let bad = false;
     for (const [c, word] of members) {
@@ -263,8 +263,8 @@ export class RowValidator {
       case 'iso3': return parseIso3(cell);
       case 'lon': return parseCoord(cell, 'lon');
       case 'lat': return parseCoord(cell, 'lat');
-      case 'enum': return parseEnum(cell, VOCABS[t.vocab]);
-      case 'set': return parseSet(cell, VOCABS[t.vocab]);
+      case 'enum': return parseEnum(cell, this.lookups.vocab(t.vocab));
+      case 'set': return parseSet(cell, this.lookups.vocab(t.vocab));
       case 'point': return this.lookups.point(text);
       case 'place': return this.lookups.place(text);
       case 'placeOrCountry': return this.lookups.placeOrCountry(text);

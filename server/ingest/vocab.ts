@@ -1,5 +1,5 @@
 import {
-  CORRIDORS, DIRECTIONS, MONITORING_POINT_KINDS, PLACE_KINDS, REASONS, REPORT_TYPES, SERVICE_KINDS, SITE_KINDS,
+  DIRECTIONS, MONITORING_POINT_KINDS, PLACE_KINDS, REASONS, REPORT_TYPES, SERVICE_KINDS, SITE_KINDS,
   TRANSPORT_MODES, VULNERABILITIES,
 } from '../../common/vocabulary.js';
 
@@ -54,11 +54,18 @@ export const VOCABS = {
     border_post: 'official_border_post', official_crossing: 'official_border_post', osbp: 'official_border_post',
     informal: 'informal_crossing', bus_terminus: 'bus_station',
   }),
-  corridor: v(CORRIDORS),
   placeKind: v(PLACE_KINDS),
 } as const;
 
-export type VocabName = keyof typeof VOCABS;
+/**
+ * Vocabularies that are rows of a table, read once per import (ingest/lookup.ts) so that a
+ * corridor a data manager adds is accepted by the next import without a restart.
+ */
+export const TABLE_VOCABS = ['corridor'] as const;
+export type TableVocab = (typeof TABLE_VOCABS)[number];
+export type VocabName = keyof typeof VOCABS | TableVocab;
+
+export const isTableVocab = (name: VocabName): name is TableVocab => (TABLE_VOCABS as readonly string[]).includes(name);
 
 /** 'Trade/buy goods' → 'trade_buy_goods'. */
 export function vocabKey(s: string): string {

@@ -1,5 +1,5 @@
 import type { Row } from '../db/index.js';
-import { CORRIDORS, MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../../common/vocabulary.js';
+import { MONITORING_POINT_KINDS, PLACE_KINDS, SERVICE_KINDS, SITE_KINDS } from '../../common/vocabulary.js';
 import { monitoringPointsQuery, outreachSitesQuery, placesQuery, servicesQuery } from '../catalog/schemas.js';
 import { catalogExtent, catalogPage, type LayerName } from '../catalog/service.js';
 import { type Collection, defineCollection, type OgcFeature, type Property, round6 } from './collection.js';
@@ -12,6 +12,11 @@ import { type Collection, defineCollection, type OgcFeature, type Property, roun
 const str = (description: string, values?: readonly string[]): Property => ({ type: 'string', description, nullable: true, ...(values ? { enum: values } : {}) });
 const synthetic: Property = { type: 'boolean', description: 'true for synthetic demo data' };
 const country = str('ISO 3166-1 alpha-3 country code');
+/** The admin areas a feature lies in (by point-in-polygon; null outside every area). */
+const areas = {
+  adm1Code: str('province P-code (COD-AB)'), adm1Name: str('province'),
+  adm2Code: str('district code (PRJ-ZM-…: the project\'s own until an official file is imported)'), adm2Name: str('district'),
+};
 
 function toFeature({ id, lon, lat, ...properties }: Row): OgcFeature {
   return { type: 'Feature', id: Number(id), geometry: { type: 'Point', coordinates: [round6(Number(lon)), round6(Number(lat))] }, properties };
@@ -47,20 +52,20 @@ function layer(
 
 export const CATALOG_COLLECTIONS: Collection[] = [
   layer('monitoring-points', 'monitoringPoints', 'Monitoring points', 'Border posts, informal crossings, transit hubs, bus stations and markets where movements are counted.', monitoringPointsQuery, {
-    code: str('stable code'), name: str('name'), kind: str('kind of point', MONITORING_POINT_KINDS), corridor: str('corridor', CORRIDORS),
-    district: str('district'), country, facingCountry: str('the country across the border (crossings)'), hours: str('opening hours'), isSynthetic: synthetic,
+    code: str('stable code'), name: str('name'), kind: str('kind of point', MONITORING_POINT_KINDS), corridor: str('corridor code (GET /api/v1/corridors)'),
+    district: str('district'), country, facingCountry: str('the country across the border (crossings)'), hours: str('opening hours'), isSynthetic: synthetic, ...areas,
   }),
   layer('services', 'services', 'Services', 'Health, police victim support, social welfare, shelters, legal aid and other services for people on the move.', servicesQuery, {
     name: str('name'), kind: str('kind of service', SERVICE_KINDS), country, hours: str('opening hours'), contact: str('contact'),
-    capacity: { type: 'integer', description: 'capacity (people)', nullable: true }, isSynthetic: synthetic,
+    capacity: { type: 'integer', description: 'capacity (people)', nullable: true }, isSynthetic: synthetic, ...areas,
   }),
   layer('places', 'places', 'Places', 'Reference places (towns, cities, border towns): origins and destinations of flows.', placesQuery, {
     code: str('stable code'), name: str('name'), country, kind: str('kind of place', PLACE_KINDS), admin1: str('province or region'),
-    isApproximate: { type: 'boolean', description: 'true when the position is approximate (about 1 km)' },
+    isApproximate: { type: 'boolean', description: 'true when the position is approximate (about 1 km)' }, ...areas,
   }),
   layer('outreach-sites', 'outreachSites', 'Outreach sites', 'Candidate sites for awareness activities: markets, bus stations, schools, churches and others.', outreachSitesQuery, {
-    name: str('name'), kind: str('kind of site', SITE_KINDS), corridor: str('corridor', CORRIDORS),
+    name: str('name'), kind: str('kind of site', SITE_KINDS), corridor: str('corridor code (GET /api/v1/corridors)'),
     footfall: { type: 'integer', description: 'estimated people per week', nullable: true },
-    cost: { type: 'number', description: 'typical cost of one activity here', nullable: true }, isSynthetic: synthetic,
+    cost: { type: 'number', description: 'typical cost of one activity here', nullable: true }, isSynthetic: synthetic, ...areas,
   }),
 ];

@@ -1,4 +1,5 @@
-import { CORRIDORS, SITE_KINDS } from '../../common/vocabulary.js';
+import { SITE_KINDS } from '../../common/vocabulary.js';
+import { csvCorridors } from '../corridors/schemas.js';
 import { csvEnum } from '../http/schemas.js';
 import { ACTIVITY_TYPES, type PlanSummary } from '../../common/outreach.js';
 import { findPlan, listPlans } from '../outreach/service.js';
@@ -41,16 +42,16 @@ function planCollection(plan: Pick<PlanSummary, 'id' | 'name' | 'from' | 'to'>):
     properties: {
       rank: { type: 'integer', description: 'order of choice' }, siteId: { type: 'integer', description: 'outreach site id' },
       name: { type: 'string', description: 'site name' }, kind: { type: 'string', description: 'kind of site', enum: SITE_KINDS },
-      corridor: { type: 'string', description: 'corridor', enum: CORRIDORS }, activity: { type: 'string', description: 'activity', enum: ACTIVITY_TYPES },
+      corridor: { type: 'string', description: 'corridor code' }, activity: { type: 'string', description: 'activity', enum: ACTIVITY_TYPES },
       radiusKm: { type: 'number', description: 'reach of the activity (km)' }, reachM: { type: 'integer', description: 'straight-line reach tested (m)' },
       cost: { type: 'number', description: 'cost of the activity' }, locked: flag('kept by the planner'),
       gain: count('demand the site adds'), gainSuppressed: flag('gain suppressed'),
       people: count('people the site newly covers'), peopleSuppressed: flag('people suppressed'),
     },
-    filters: { kind: csvEnum(SITE_KINDS).optional(), corridor: csvEnum(CORRIDORS).optional(), activity: csvEnum(ACTIVITY_TYPES).optional() },
+    filters: { kind: csvEnum(SITE_KINDS).optional(), corridor: csvCorridors.optional(), activity: csvEnum(ACTIVITY_TYPES).optional() },
     items: async (ctx, q) => {
       const kept = (await sites(ctx)).filter(
-        (s) => (!q.kind || q.kind.includes(s.kind)) && (!q.corridor || q.corridor.includes(s.corridor as never)) && (!q.activity || q.activity.includes(s.activity)),
+        (s) => (!q.kind || q.kind.includes(s.kind)) && (!q.corridor || q.corridor.includes(s.corridor)) && (!q.activity || q.activity.includes(s.activity)),
       );
       return pageOf(kept.map(toFeature), q);
     },

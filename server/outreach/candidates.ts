@@ -1,5 +1,6 @@
 import type { CandidateSite } from '../../common/outreach.js';
 import type { Queryable } from '../db/index.js';
+import { assertCorridors } from '../corridors/service.js';
 import { badRequest, type FieldError } from '../http/problem.js';
 import { type ActivitySpec, activityByKind, activityCost, reachMetres } from './activities.js';
 import type { PlanBody } from './schemas.js';
@@ -24,6 +25,7 @@ const SITES_SQL = `SELECT id, name, kind, corridor, footfall, cost::float8 AS co
 export async function loadCandidates(db: Queryable, body: PlanBody, specs: readonly ActivitySpec[]): Promise<Candidate[]> {
   const byKind = activityByKind(specs);
   const kinds = [...byKind.keys()].filter((k) => !body.sites.kinds || body.sites.kinds.includes(k));
+  await assertCorridors(db, body.sites.corridors, 'body.sites.corridors');
   const rows = await db.query<SiteRow>(SITES_SQL, [kinds, body.sites.corridors ?? null]);
   const candidates = rows.flatMap((r) => {
     const spec = byKind.get(r.kind);

@@ -27,7 +27,7 @@ function side(p: PublishedPlan): PlanSide {
 function demandKey(p: PublishedPlan): string {
   const r = p.request;
   const f = r.filters;
-  const filters = [f.direction, f.sex, f.age, f.nationality, f.transport, f.reason, f.vulnerability, f.point].map((v) =>
+  const filters = [f.direction, f.sex, f.age, f.nationality, f.transport, f.reason, f.vulnerability, f.point, f.corridor, f.adm1, f.adm2].map((v) =>
     Array.isArray(v) ? [...v].map(String).sort() : (v ?? null),
   );
   return JSON.stringify([r.measure, p.period.from, p.period.to, filters, r.demand.spreadKm, r.demand.res, p.weighting.accessGaps.applied]);

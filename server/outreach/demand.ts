@@ -35,6 +35,9 @@ export function siteQuery(body: PlanBody, period?: Period): SiteQuery {
     reason: f.reason,
     vulnerability: f.vulnerability,
     point: f.point,
+    corridor: f.corridor,
+    adm1: f.adm1,
+    adm2: f.adm2,
   };
 }
 

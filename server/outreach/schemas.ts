@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CORRIDORS, SITE_KINDS } from '../../common/vocabulary.js';
+import { SITE_KINDS } from '../../common/vocabulary.js';
+import { corridorCode } from '../corridors/schemas.js';
 import { flowFilterQuery, isoDate } from '../query/schemas.js';
 import {
   ACTIVITY_TYPES, type ActivityBody, type ActivityType, DELIVERED_TYPES, MAX_NOTES, MAX_P, MAX_REACH, MAX_SITE_IDS, METHODS, PLAN_MEASURES as MEASURES,
@@ -49,7 +50,7 @@ export const planBody = z
       .strictObject({ accessGaps: z.boolean().default(false), lowAwareness: z.boolean().default(false) })
       .default({ accessGaps: false, lowAwareness: false }),
     sites: z
-      .strictObject({ kinds: z.array(z.enum(SITE_KINDS)).min(1).optional(), corridors: z.array(z.enum(CORRIDORS)).min(1).optional() })
+      .strictObject({ kinds: z.array(z.enum(SITE_KINDS)).min(1).optional(), corridors: z.array(corridorCode).min(1).optional() })
       .default({}),
     activities: z.array(activity).max(ACTIVITY_TYPES.length).default([]),
     p: z.number().int().min(1).max(MAX_P).optional(),

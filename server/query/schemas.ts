@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEASURES, type Measure, RES_RANGE } from '../../common/analysis.js';
 import { AGES, DIRECTIONS, REASONS, SEXES, TRANSPORT_MODES, VULNERABILITIES } from '../../common/vocabulary.js';
+import { csvCorridors } from '../corridors/schemas.js';
 import { csvEnum, iso3 } from '../http/schemas.js';
 import { isIsoDate } from './period.js';
 
@@ -22,6 +23,9 @@ const id = z
   .transform(Number)
   .pipe(z.number().max(2_147_483_647));
 const csvIds = csvList.pipe(z.array(id).min(1).max(100));
+/** Admin-area P-codes: COD-AB (ZM90, ZM9001) or the project's marked district codes (PRJ-ZM-SESHEKE). */
+export const pcode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, 'expected a P-code such as ZM90');
+const csvPcodes = csvList.pipe(z.array(pcode).min(1).max(200));
 
 
 // Unknown parameters are rejected (strictObject): a typo such as `nationalty=ETH` must be a 400,
@@ -37,6 +41,10 @@ export const filterShape = {
   reason: csvEnum(REASONS).optional(),
   vulnerability: csvEnum(VULNERABILITIES).optional(),
   point: csvIds.optional(),
+  // Where: the monitoring points of corridors, provinces (adm1) or districts (adm2).
+  corridor: csvCorridors.optional(),
+  adm1: csvPcodes.optional(),
+  adm2: csvPcodes.optional(),
 };
 
 type Checked = { from?: string | undefined; to?: string | undefined; sex?: string | undefined; age?: string | undefined };
@@ -62,6 +70,7 @@ export const res = z.coerce.number().int().min(RES_RANGE[0]).max(RES_RANGE[1]).d
 
 /** Flow filters that have no meaning for protection reports, which carry only a date and a point. */
 const NOT_FOR_REPORTS = ['direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability'] as const;
+
 
 type MeasureChecked = { measure: Measure; sex?: string | undefined; age?: string | undefined } & Partial<Record<(typeof NOT_FOR_REPORTS)[number], unknown>>;
 

@@ -4,7 +4,7 @@ import { reportLocationSql } from '../privacy/disclosure.js';
 import { type Period, resolvePeriod } from './period.js';
 import type { SiteQuery } from './schemas.js';
 import { prepare } from './source.js';
-import { fromWhere, measureExpr, Params, type Source, type Sql } from './sql.js';
+import { fromWhere, measureExpr, Params, placeFiltered, placeWhere, type Source, type Sql } from './sql.js';
 
 /**
  * Counts of a measure per site, for hotspots, access and outreach demand. A site is where counts
@@ -72,6 +72,8 @@ export function reportSitesSql(principal: Principal, q: SiteQuery, period: Perio
     mp.country, (SELECT pl.country FROM places pl ORDER BY pl.geom <-> r.geom LIMIT 1))`;
   const where = [`r.reported_on BETWEEN ${p.bind(period.from, '::date')} AND ${p.bind(period.to, '::date')}`];
   if (q.point) where.push(`r.monitoring_point_id = ANY(${p.bind(q.point, '::int[]')})`);
+  // A report is in the areas of its own location; its corridor is its monitoring point's.
+  if (placeFiltered(q)) where.push(placeWhere(q, 'r', p, 'mp.corridor'));
   const text = `WITH x AS (SELECT ${loc} AS g, ${country} AS country, mp.name AS mp_name, ${t} AS t
       FROM reports r LEFT JOIN monitoring_points mp ON mp.id = r.monitoring_point_id WHERE ${where.join(' AND ')}),
     s AS (SELECT ST_X(g) AS lon, ST_Y(g) AS lat, country, mp_name, t, count(*)::int AS n FROM x GROUP BY 1, 2, 3, 4, 5)

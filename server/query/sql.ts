@@ -29,12 +29,31 @@ export type Source = { kind: 'raw' } | { kind: 'rollup'; table: CubeTable; parts
 export function filterDims(f: FlowFilter): Dim[] {
   const dims: Dim[] = [];
   if (f.direction) dims.push('direction');
-  if (f.point) dims.push('point');
+  if (f.point || placeFiltered(f)) dims.push('point');
   if (f.nationality) dims.push('nationality');
   if (f.transport) dims.push('transport');
   if (f.reason) dims.push('reasons');
   if (f.vulnerability) dims.push('vulnerabilities');
   return dims;
+}
+
+type Where = Pick<FlowFilter, 'corridor' | 'adm1' | 'adm2'>;
+
+/** Whether a filter selects by corridor or admin area. */
+export function placeFiltered(f: Where): boolean {
+  return Boolean(f.corridor || f.adm1 || f.adm2);
+}
+
+/**
+ * Conditions on a located row (alias `t`: a monitoring point, report, service…) for the
+ * corridor and admin-area filters; `corridorOf` is the column holding the corridor code.
+ */
+export function placeWhere(f: Where, t: string, p: Params, corridorOf = `${t}.corridor`): string {
+  const w: string[] = [];
+  if (f.corridor) w.push(`${corridorOf} = ANY(${p.bind(f.corridor, '::text[]')})`);
+  if (f.adm1) w.push(`${t}.adm1_pcode = ANY(${p.bind(f.adm1, '::text[]')})`);
+  if (f.adm2) w.push(`${t}.adm2_pcode = ANY(${p.bind(f.adm2, '::text[]')})`);
+  return w.length ? w.join(' AND ') : 'true';
 }
 
 /** The count a request asks for. Column names here come from the schema's enums only. */
@@ -67,6 +86,7 @@ export function fromWhere(src: Source, f: FlowFilter, periods: readonly Period[]
   }
   if (f.direction) where.push(`direction = ANY(${p.bind(f.direction, '::text[]')})`);
   if (f.point) where.push(`monitoring_point_id = ANY(${p.bind(f.point, '::int[]')})`);
+  if (placeFiltered(f)) where.push(`monitoring_point_id IN (SELECT id FROM monitoring_points mp WHERE ${placeWhere(f, 'mp', p)})`);
   if (f.nationality) where.push(`nationality = ANY(${p.bind(f.nationality, '::char(3)[]')})`);
   if (f.transport) where.push(`transport_mode = ANY(${p.bind(f.transport, '::text[]')})`);
   if (f.reason) where.push(setFilter(src, 'reasons', f.reason, p));

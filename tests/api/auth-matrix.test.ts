@@ -41,6 +41,12 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /services': { access: 'viewer', ok: 200 },
   'GET /places': { access: 'viewer', ok: 200 },
   'GET /outreach-sites': { access: 'viewer', ok: 200 },
+  'GET /corridors': { access: 'viewer', ok: 200 },
+  'GET /admin-areas': { access: 'viewer', ok: 200, request: async () => ({ path: '/admin-areas?level=1' }) },
+  'GET /admin-areas/summary': { access: 'viewer', ok: 200 },
+  'POST /corridors': { access: 'data_manager', ok: 400, request: async () => ({ body: {} }) },
+  'PATCH /corridors/:code': { access: 'data_manager', ok: 404, request: async () => ({ path: '/corridors/nowhere', body: {} }) },
+  'DELETE /corridors/:code': { access: 'data_manager', ok: 404, request: async () => ({ path: '/corridors/nowhere' }) },
   'POST /auth/login': {
     access: 'public',
     ok: 200,

@@ -4,6 +4,7 @@
  *
  * To add a benchmark, export a `Bench` from tests/bench/<name>.ts and list it in BENCHES.
  */
+import { adminBench } from './admin.js';
 import { alertsBench } from './alerts.js';
 import { flowsBench } from './flows.js';
 import { hotspotsBench } from './hotspots.js';
@@ -28,7 +29,7 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench];
+const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench];
 
 function parseArgs(argv: string[]): { names: string[]; options: Record<string, string> } {
   const names: string[] = [];

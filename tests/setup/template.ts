@@ -22,6 +22,8 @@ function templateKey(): string {
   // The template holds the built flow rollups: what builds them changes it too.
   for (const f of ['rollup.ts', 'rollup-sql.ts', 'cubes.ts', 'bits.ts', 'plan.ts']) h.update(readFileSync(join(paths.root, 'server/query', f)));
   h.update(readFileSync(join(paths.root, 'server/db/reference.ts'))); // reference data migrate() loads
+  for (const f of ['boundaries.ts', 'vendored.ts']) h.update(readFileSync(join(paths.root, 'server/places', f)));
+  for (const f of readdirSync(join(paths.data, 'admin')).sort()) h.update(readFileSync(join(paths.data, 'admin', f)));
   return h.digest('hex').slice(0, 16);
 }
 

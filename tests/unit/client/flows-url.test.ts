@@ -20,7 +20,7 @@ describe('flow filters in the URL', () => {
       filters: {
         from: '2026-01-01', to: '2026-03-31', direction: ['inbound', 'transit'], group: 'children',
         nationality: ['COD', 'ETH'], transport: ['bus'], reason: ['trade', 'asylum'],
-        vulnerability: ['unaccompanied_child'], point: ['3', '7'], level: 'country',
+        vulnerability: ['unaccompanied_child'], point: ['3', '7'], corridor: ['chirundu'], adm2: ['PRJ-ZM-SESHEKE', 'ZM9001'], level: 'country',
       },
     };
     const hash = encodeState(s);
@@ -31,8 +31,8 @@ describe('flow filters in the URL', () => {
   });
 
   it('when the hash holds junk, then the bad parts are dropped and the rest kept', () => {
-    const f = decodeFilters(new URLSearchParams('from=2026-02-30&to=2026-05-01&dir=inbound,sideways&nat=eth,ZMB&pt=0,5&grp=women&lvl=planet'));
-    expect(f).toEqual({ ...defaultFilters(), to: '2026-05-01', direction: ['inbound'], nationality: ['ZMB'], point: ['5'] });
+    const f = decodeFilters(new URLSearchParams('from=2026-02-30&to=2026-05-01&dir=inbound,sideways&nat=eth,ZMB&pt=0,5&grp=women&lvl=planet&cor=Nakonde,lusaka&adm2=PRJ-ZM-NAKONDE,<b>'));
+    expect(f).toEqual({ ...defaultFilters(), to: '2026-05-01', direction: ['inbound'], nationality: ['ZMB'], point: ['5'], corridor: ['lusaka'], adm2: ['PRJ-ZM-NAKONDE'] });
   });
 
   it('when from is after to, then to is dropped rather than sending a request the server rejects', () => {

@@ -34,9 +34,11 @@ describe('planner state in the URL', () => {
   });
 
   it('when the hash holds bad planner values, then each falls back to its default alone', () => {
-    const v = decodePlannerView(params('pl=yes&pm=everyone&pfrom=2026-02-30&pto=2026-01-01&pc=mars&pa=drama:99:-5,juggling:1:1,road_show:6:&pp=0&pmt=magic&ptl=600&plk=4,x,4,0&pex=4,9&plan=-1&cmp=5'));
+    const v = decodePlannerView(params('pl=yes&pm=everyone&pfrom=2026-02-30&pto=2026-01-01&pc=Mars!&pa=drama:99:-5,juggling:1:1,road_show:6:&pp=0&pmt=magic&ptl=600&plk=4,x,4,0&pex=4,9&plan=-1&cmp=5'));
     const d = defaultPlannerView();
     expect(v).toEqual({ ...d, to: '2026-01-01', mix: { ...d.mix, road_show: { radiusKm: 6, cost: null } }, locked: [4], excluded: [9] });
+    // Corridors are data: a well-formed code the client has not heard of is kept (the server checks it).
+    expect(decodePlannerView(params('pc=chirundu')).corridor).toBe('chirundu');
   });
 
   it('when a site is locked, excluded or freed, then it is in at most one list', () => {
