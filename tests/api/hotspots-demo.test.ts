@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { EMERGING_CATEGORIES } from '../../server/hotspots/emerging.js';
 import type { KdeResponse } from '../../server/hotspots/heatmap.js';
 import type { EmergingResponse } from '../../server/hotspots/series.js';
 import type { HotspotsResult } from '../../server/hotspots/service.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('hotspots on the demo data, %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'viewer' });
-  });
-  afterAll(() => app.close());
-
+describeApp('hotspots on the demo data, %s database', { as: 'viewer' }, ({ app }) => {
   it.each([
     ['res=5', 'query.res'],
     ['k=4', 'query.k'],

@@ -67,7 +67,8 @@ export function sharedDb(kind: DbKind): Promise<Db> {
   return db;
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
+/** One statement on the server outside any test database (CREATE/DROP DATABASE). */
+export async function adminQuery(url: string, sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
