@@ -12,9 +12,8 @@ import { readGeography } from '../../server/demo/geography.js';
 import { DemoLoadError, loadDemo, type DemoCounts } from '../../server/demo/load.js';
 import { DEMO_PROFILES, observationRows } from '../../server/demo/observations.js';
 import { paths } from '../../server/paths.js';
-import { adminQuery } from '../helpers/db.js';
 import { forEachDb } from '../helpers/suite.js';
-import { withDatabase } from '../setup/template.js';
+import { adminQuery, withDatabase } from '../setup/template.js';
 
 const DEMO = { rows: 5000, seed: 11 };
 const geo = readGeography();
