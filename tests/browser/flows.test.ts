@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FLOW_COLOR } from '../../client/layers/flows.js';
 import { expectNoProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
-import { clickMap, goToView, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
+import { clickMap, goToView, readCanvas, screenOf, viewInUrl, type ColorTarget } from './driver.js';
 
 // Screenshots for humans reviewing a run (not compared): overview, Nakonde with details open.
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
@@ -18,17 +18,6 @@ const totalsText = (page: Page): Promise<string> => page.locator('#flows-totals'
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => /people in/.test(document.getElementById('flows-totals')?.textContent ?? ''), undefined, { timeout: 120_000, polling: 200 });
   await waitForMapReady(page, 120_000);
-}
-
-/** Where MapLibre draws lon/lat with the view in the URL (Web Mercator, 512-px tiles). */
-async function screenOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
-  const v = await viewInUrl(page);
-  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
-  if (!v || !box) throw new Error('no view or canvas');
-  const scale = 512 * 2 ** v[2];
-  const mx = (x: number) => ((x + 180) / 360) * scale;
-  const my = (y: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) / Math.PI) / 2) * scale;
-  return [box.width / 2 + mx(lon) - mx(v[1]), box.height / 2 + my(lat) - my(v[0])];
 }
 
 describe('flow view in headless Chromium (real app, under its CSP)', { timeout: 240_000 }, () => {

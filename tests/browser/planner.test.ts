@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_COLORS } from '../../client/planner/colors.js';
 import { json, makeUser, type TestUser } from '../helpers/auth.js';
 import { expectNoProblems, type PageProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
-import { clickMap, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
+import { clickMap, readCanvas, screenOf, type ColorTarget } from './driver.js';
 
 // Screenshots for humans reviewing a run (not compared).
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
@@ -31,17 +31,6 @@ function tableRows(page: Page): Promise<SiteRow[]> {
 }
 
 const planInUrl = (page: Page): Promise<string | null> => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('plan'));
-
-/** Where MapLibre draws lon/lat with the view in the URL (Web Mercator, 512-px tiles). */
-async function screenOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
-  const v = await viewInUrl(page);
-  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
-  if (!v || !box) throw new Error('no view or canvas');
-  const scale = 512 * 2 ** v[2];
-  const mx = (x: number) => ((x + 180) / 360) * scale;
-  const my = (y: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) / Math.PI) / 2) * scale;
-  return [box.width / 2 + mx(lon) - mx(v[1]), box.height / 2 + my(lat) - my(v[0])];
-}
 
 describe('outreach planner in headless Chromium (signed in as a planner)', { timeout: 300_000 }, () => {
   const ui = useBrowserApp({ allowConsole: expected401 });
