@@ -1,3 +1,9 @@
+/**
+ * Browser tests in headless Chromium. A test file starts with `const ui = useBrowserApp({ … })`
+ * in its describe (one app and one Chromium for the file) and opens each page with
+ * `await ui.open(path, { as: user })`: a fresh context per page, checked for page errors,
+ * console errors, CSP violations and off-machine requests after its test (see useBrowserApp).
+ */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Db } from '../../server/db/index.js';
