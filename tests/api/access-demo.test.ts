@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AccessResponse } from '../../common/analysis.js';
 import { SERVICE_KINDS } from '../../common/vocabulary.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('access on the demo data, %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'viewer' });
-  });
-  afterAll(() => app.close());
-
+describeApp('access on the demo data, %s database', { as: 'viewer' }, ({ app }) => {
   it('when a viewer asks with defaults, then every demand cell has every kind, and gaps are ranked with a sentence each', async () => {
     const res = await app.get('/api/v1/access');
     expect(res.status).toBe(200);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { AccessCell, AccessResponse } from '../../common/analysis.js';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { plantObservations, plantPoints, plantServices } from '../helpers/plant.js';
+import { describeApp } from '../helpers/suite.js';
 
 /** Haversine on the mean Earth radius, written out here rather than taken from the code under test. */
 function haversineM(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
@@ -20,24 +18,16 @@ const SHELTER = { lon: 24.3, lat: -17.475, kind: 'shelter', country: 'ZMB', name
 // Central Province, far from every demo service: a legal aid desk 10 km east, later moved to 2 km.
 const REMOTE = { lon: 27.0, lat: -14.0, name: 'remote market (planted)' };
 
-describe.each(DB_KINDS)('access on planted data, %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+describeApp('access on planted data, %s database', { db: 'fresh', as: 'analyst' }, ({ app, db }) => {
   let points: number[];
   let legalAid: number;
   const cellOf = (body: AccessResponse, label: string): AccessCell => body.cells.find((c) => c.label === label)!;
 
   beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db, as: 'analyst' });
     await db.query(`DELETE FROM services WHERE kind = 'shelter'`); // the planted one is then the only shelter
     points = await plantPoints(db, [SOUTH, NORTH, REMOTE]);
     legalAid = (await plantServices(db, [SHELTER, { lon: 27.0927, lat: -14.0, kind: 'legal_aid', name: 'planted legal aid' }]))[1]!;
     await plantObservations(db, points.map((point, i) => ({ point, day: '2031-02-10', total: 600 + 300 * i })));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
   });
 
   const access = async (query: string) => {

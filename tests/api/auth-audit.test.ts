@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { audit, SYSTEM } from '../../server/audit/audit.js';
 import { registeredRoutes } from '../../server/http/route.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 interface Entry {
   id: number;
@@ -14,14 +13,9 @@ interface Entry {
   params: Record<string, unknown>;
 }
 
-describe.each(DB_KINDS)('audit log on the %s database', (kind) => {
-  let app: TestApp;
+describeApp('audit log on the %s database', { as: 'admin' }, ({ app }) => {
   const tag = randomBytes(4).toString('hex');
   const entries = async (query: string) => (await (await app.get(`/api/v1/audit?${query}`)).json()).entries as Entry[];
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'admin' });
-  });
-  afterAll(() => app.close());
 
   it('when others call audit(), then the entry is listed with its actor, and filters by action and prefix find it', async () => {
     const principal = { kind: 'token' as const, tokenId: 7, name: `importer-${tag}`, role: 'data_manager' as const };

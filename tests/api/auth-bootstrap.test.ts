@@ -1,25 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { bootstrapAuth, FIRST_ADMIN } from '../../server/auth/bootstrap.js';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
 import { json, sessionCookie } from '../helpers/auth.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 // A database of its own: these tests need to know every user in it.
-describe.each(DB_KINDS)('first start on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+describeApp('first start on the %s database', { db: 'fresh' }, ({ app, db }) => {
   const warnings: string[] = [];
   const log = { info: () => {}, warn: (msg: string) => void warnings.push(msg) };
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+
   const redeem = (code: string) => app.anonymous.get('/api/v1/auth/one-time', json({ code }, { method: 'POST' }));
 
   it('when there are no users, then an admin without password is made and a one-time code signs in as it, once', async () => {

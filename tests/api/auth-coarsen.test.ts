@@ -1,14 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Principal } from '../../server/auth/roles.js';
 import { coarsenedPointSql, GRID_DEGREES, reportLocationSql } from '../../server/privacy/disclosure.js';
-import { DB_KINDS, sharedDb } from '../helpers/db.js';
+import { describeDb } from '../helpers/suite.js';
 
 const viewer: Principal = { kind: 'token', name: 'v', role: 'viewer' };
 const manager: Principal = { kind: 'token', name: 'dm', role: 'data_manager' };
 
-describe.each(DB_KINDS)('coarsened report locations on the %s database', (kind) => {
+describeDb('coarsened report locations on the %s database', ({ db }) => {
   const coarse = async (lon: number, lat: number, mpId: number | null = null) => {
-    const db = await sharedDb(kind);
     const expr = coarsenedPointSql({ geom: 's.geom', monitoringPointId: 's.mp' });
     const [row] = await db.query<{ lon: number; lat: number }>(
       `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ${expr} AS p
@@ -26,7 +25,6 @@ describe.each(DB_KINDS)('coarsened report locations on the %s database', (kind) 
   });
 
   it('when a report lies near a monitoring point or names one, then it is shown at that point', async () => {
-    const db = await sharedDb(kind);
     const [mp] = await db.query<{ id: number; lon: number; lat: number }>(
       `SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM monitoring_points ORDER BY id LIMIT 1`,
     );
@@ -36,7 +34,6 @@ describe.each(DB_KINDS)('coarsened report locations on the %s database', (kind) 
   });
 
   it('when a viewer reads the reports, then no exact location leaves the database; a data manager sees them exact', async () => {
-    const db = await sharedDb(kind);
     const read = (p: Principal) =>
       db.query<{ exact: boolean }>(
         `SELECT ST_Equals(${reportLocationSql(p, { geom: 'r.geom', monitoringPointId: 'r.monitoring_point_id' })}, r.geom) AS exact

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp } from '../../server/app.js';
 import type { Role } from '../../server/auth/roles.js';
@@ -8,8 +8,7 @@ import { type RegisteredRoute, registeredRoutes, routeKey } from '../../server/h
 import { createToken } from '../../server/auth/tokens.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 /** Requests per route in the random fuzz (bounded: the suite must stay quick). */
 const RUNS = 50;
@@ -94,9 +93,9 @@ function requestArb(r: RegisteredRoute): fc.Arbitrary<Req> {
   });
 }
 
-describe.each(DB_KINDS)('fuzzed requests on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+// A database of its own: fuzzed writes (users, tokens, deletions) stay out of the shared database.
+const env = { LOGIN_RATE_LIMIT: '100000', HEAVY_RATE_LIMIT: '100000', CHROMIUM_PATH: 'off' };
+describeApp('fuzzed requests on the %s database', { db: 'fresh', env }, ({ app, db, kind }) => {
   const counts = new Map<string, { runs: number; ms: number; statuses: Record<number, number> }>();
   // One token per role, replaced when refused: a fuzzed DELETE /tokens/:id may revoke it.
   const tokens = new Map<Role, string>();
@@ -118,13 +117,7 @@ describe.each(DB_KINDS)('fuzzed requests on the %s database', (kind) => {
     c.statuses[status] = (c.statuses[status] ?? 0) + 1;
     counts.set(key, c);
   };
-  beforeAll(async () => {
-    db = await openFreshDb(kind); // fuzzed writes (users, tokens, deletions) stay out of the shared database
-    app = await startApp({ db, env: { LOGIN_RATE_LIMIT: '100000', HEAVY_RATE_LIMIT: '100000', CHROMIUM_PATH: 'off' } });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
+  afterAll(() => {
     const lines = [...counts].map(([k, c]) => `${k}: ${c.runs} requests, ${c.ms} ms, statuses ${JSON.stringify(c.statuses)}`);
     console.log(`fuzz summary (${kind}):\n${lines.join('\n')}`);
   });

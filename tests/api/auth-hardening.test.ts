@@ -2,14 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import express from 'express';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
 import { errorHandler } from '../../server/http/problem.js';
 import { rateLimiter } from '../../server/http/security.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, sharedDb } from '../helpers/db.js';
+import { startApp } from '../helpers/app.js';
+import { sharedDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 const CSP =
   "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self';img-src 'self' data: blob:;" +
@@ -21,13 +22,7 @@ async function listen(app: express.Express): Promise<{ url: string; close: () =>
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-describe.each(DB_KINDS)('hardening on the %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, env: { JSON_BODY_LIMIT: '1kb' } });
-  });
-  afterAll(() => app.close());
-
+describeApp('hardening on the %s database', { env: { JSON_BODY_LIMIT: '1kb' } }, ({ app, kind }) => {
   it.each(['/api/v1/health', '/', '/api/v1/nope'])('when %s is fetched, then the strict CSP and security headers are set', async (path) => {
     const res = await app.get(path);
     expect(res.headers.get('content-security-policy')).toBe(CSP);

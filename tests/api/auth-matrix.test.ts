@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { issueOneTimeCode } from '../../server/auth/one-time.js';
 import { ROLES, type Role, roleRank } from '../../server/auth/roles.js';
@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { json, makeUser, type TestUser } from '../helpers/auth.js';
-import { DB_KINDS, sharedDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 interface Fixture {
   db: Db;
@@ -169,24 +169,18 @@ function expressRoutes(app: Express): string[] {
   return out;
 }
 
-describe.each(DB_KINDS)('role × endpoint matrix on the %s database', (kind) => {
-  let app: TestApp;
+const env = { LOGIN_RATE_LIMIT: '1000' };
+describeApp('role × endpoint matrix on the %s database', { env }, ({ app, db, kind }) => {
   let publicApp: TestApp;
   let fixture: Fixture;
   beforeAll(async () => {
-    const env = { LOGIN_RATE_LIMIT: '1000' };
-    app = await startApp({ kind, env });
     publicApp = await startApp({ kind, env: { ...env, PUBLIC_VIEWER: 'on' } });
-    const db = await sharedDb(kind);
     fixture = { db, user: await makeUser(db, 'viewer', 'matrix') };
   });
-  afterAll(async () => {
-    await app.close();
-    await publicApp.close();
-  });
+  afterAll(() => publicApp.close());
 
   it('when the app is built, then every API route Express serves was declared with route() and its access', async () => {
-    const express = createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db: await sharedDb(kind), log: pino({ level: 'silent' }), schemaVersion: 'x' });
+    const express = createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, log: pino({ level: 'silent' }), schemaVersion: 'x' });
     // Express sees paths relative to each router's mount point.
     const declared = new Set(registeredRoutes().map((r) => `${r.method} ${r.path}`));
     const served = expressRoutes(express).filter((r) => !r.endsWith(' /')); // GET / serves the client page

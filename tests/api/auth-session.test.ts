@@ -1,14 +1,13 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { issueOneTimeCode } from '../../server/auth/one-time.js';
 import { setSessionCookie } from '../../server/auth/sessions.js';
-import { startApp, type TestApp } from '../helpers/app.js';
+import { startApp } from '../helpers/app.js';
 import { json, makeUser, sessionCookie, type TestUser } from '../helpers/auth.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('sessions and sign-in on the %s database', (kind) => {
-  let app: TestApp;
+describeApp('sessions and sign-in on the %s database', { env: { LOGIN_RATE_LIMIT: '1000' } }, ({ app, kind }) => {
   let user: TestUser;
   const login = (username: string, password: string, headers: Record<string, string> = {}) =>
     app.anonymous.get('/api/v1/auth/login', json({ username, password }, { method: 'POST', headers }));
@@ -21,10 +20,8 @@ describe.each(DB_KINDS)('sessions and sign-in on the %s database', (kind) => {
     return row?.n ?? 0;
   };
   beforeAll(async () => {
-    app = await startApp({ kind, env: { LOGIN_RATE_LIMIT: '1000' } });
     user = await makeUser(app.db, 'analyst', 'sess');
   });
-  afterAll(() => app.close());
 
   it('when signing in, then the session cookie is HttpOnly, SameSite=Strict, not Secure over http, and identifies the user', async () => {
     const res = await login(user.username, user.password);

@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createToken } from '../../server/auth/tokens.js';
-import { startApp, type TestApp } from '../helpers/app.js';
 import { json } from '../helpers/auth.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('API tokens on the %s database', (kind) => {
-  let app: TestApp;
+describeApp('API tokens on the %s database', ({ app }) => {
   const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
   const newToken = async (body: unknown) => app.as('admin').get('/api/v1/tokens', json(body, { method: 'POST' }));
-  beforeAll(async () => {
-    app = await startApp({ kind });
-  });
-  afterAll(() => app.close());
 
   it('when an admin creates a token, then the secret is returned once and never listed, not even hashed', async () => {
     const res = await newToken({ role: 'analyst', name: 'tokens-once' });
@@ -77,12 +71,7 @@ describe.each(DB_KINDS)('API tokens on the %s database', (kind) => {
   });
 });
 
-describe.each(DB_KINDS)('users on the %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'admin' });
-  });
-  afterAll(() => app.close());
+describeApp('users on the %s database', { as: 'admin' }, ({ app }) => {
   const username = `users-${Date.now().toString(36)}`;
 
   it('when an admin creates a user, then it is listed without any password hash, and a second one by that name conflicts', async () => {

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AccessResponse } from '../../common/analysis.js';
 import { loadRiver } from '../../server/access/sql.js';
 import type { Db } from '../../server/db/index.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
 import { loadBarriers } from '../../server/db/reference.js';
 import { paths } from '../../server/paths.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 // Read here, not through the code under test.
 const geography = JSON.parse(readFileSync(new URL('../../data/geography.json', import.meta.url), 'utf8')) as { zambezi: { coordinates: [number, number][] } };
@@ -22,18 +21,7 @@ async function stored(db: Db): Promise<Record<string, { kind: string; source: st
   return Object.fromEntries(rows.map((r) => [r.name, { kind: r.kind, source: r.source, coords: r.coords, loadedAt: r.loaded_at }]));
 }
 
-describe.each(DB_KINDS)('reference barriers on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db, as: 'viewer' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
+describeApp('reference barriers on the %s database', { db: 'fresh', as: 'viewer' }, ({ app, db }) => {
   it('when the database is migrated, then it holds the Zambezi trace of data/geography.json vertex for vertex, as a river', async () => {
     const b = await stored(db);
     expect(Object.keys(b)).toEqual(['Zambezi']);

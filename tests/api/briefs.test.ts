@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { closeBriefRenderer } from '../../server/briefs/render.js';
-import type { Db } from '../../server/db/index.js';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const dir = mkdtempSync(join(tmpdir(), 'corridor-briefs-'));
@@ -31,18 +30,8 @@ function pageSize(info: Record<string, string>): number[] {
 
 afterAll(() => closeBriefRenderer());
 
-describe.each(DB_KINDS)('map briefs on the %s database', { timeout: 240_000 }, (kind) => {
-  let db: Db;
-  let app: TestApp;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db, env: { CHROMIUM_PATH: CHROMIUM } });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
-
+const options = { db: 'fresh', env: { CHROMIUM_PATH: CHROMIUM }, timeout: 240_000 } as const;
+describeApp('map briefs on the %s database', options, ({ app, db, kind }) => {
   it('when a viewer posts a view, then a one-page A4 PDF comes back and the export is audited', async () => {
     const res = await post(app, { view, title: 'Sesheke weekly brief', paper: 'A4' });
     expect(res.status, await res.clone().text()).toBe(200);

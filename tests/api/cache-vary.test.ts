@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Role } from '../../server/auth/roles.js';
 import { type RegisteredRoute, registeredRoutes, routeKey } from '../../server/http/route.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { type TestApp } from '../helpers/app.js';
+import { describeApp } from '../helpers/suite.js';
 
 const MISSING = 2_147_483_647; // a valid id that no row has
 const ROLES: Role[] = ['viewer', 'data_manager'];
@@ -60,13 +60,8 @@ function faults(r: RegisteredRoute, role: Role, a: Answer, dependsOnCaller: bool
   return out;
 }
 
-describe.each(DB_KINDS)('caching headers of every GET route on the %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, env: { HEAVY_RATE_LIMIT: '100000', CHROMIUM_PATH: 'off' } });
-  });
-  afterAll(() => app.close());
-
+const env = { HEAVY_RATE_LIMIT: '100000', CHROMIUM_PATH: 'off' };
+describeApp('caching headers of every GET route on the %s database', { env }, ({ app }) => {
   it('when a viewer and a data manager call each GET route, then every caller-dependent answer varies on Authorization and Cookie and none is public', async () => {
     const gets = registeredRoutes().filter((r) => r.method === 'GET');
     expect(gets.length).toBeGreaterThan(30);

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MONITORING_POINT_KINDS, SERVICE_KINDS } from '../../common/vocabulary.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 interface FC {
   type: string;
   features: { id: number; geometry: { type: string; coordinates: [number, number] }; properties: Record<string, unknown> }[];
 }
 
-describe.each(DB_KINDS)('catalog and health on the %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'viewer' });
-  });
-  afterAll(() => app.close());
-
+describeApp('catalog and health on the %s database', { as: 'viewer' }, ({ app, kind }) => {
   it('when asked for health, then it reports the engine, schema version and demo counts', async () => {
     const res = await app.get('/api/v1/health');
     expect(res.status).toBe(200);

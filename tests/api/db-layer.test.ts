@@ -1,20 +1,19 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate, MigrationError, readMigrations } from '../../server/db/migrate.js';
 import { paths } from '../../server/paths.js';
-import { DB_KINDS, openBlankDb, sharedDb } from '../helpers/db.js';
+import { openBlankDb } from '../helpers/db.js';
+import { describeDb } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('Db layer on the %s database', (kind) => {
+describeDb('Db layer on the %s database', ({ db, kind }) => {
   it('when counting, then int8 and numeric come back as numbers and dates as YYYY-MM-DD', async () => {
-    const db = await sharedDb(kind);
     const [row] = await db.query(`SELECT count(*) AS c, 1.25::numeric AS n, DATE '2025-03-04' AS d, 10000000000::bigint AS b`);
     expect(row).toEqual({ c: 1, n: 1.25, d: '2025-03-04', b: 10_000_000_000 });
   });
 
   it('when a transaction throws, then nothing it wrote remains', async () => {
-    const db = await sharedDb(kind);
     const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM places');
     await expect(
       db.transaction(async (tx) => {
@@ -26,13 +25,11 @@ describe.each(DB_KINDS)('Db layer on the %s database', (kind) => {
   });
 
   it('when the migrations are applied again, then nothing changes and the latest version is reported', async () => {
-    const db = await sharedDb(kind);
     const migrations = readMigrations(paths.migrations);
     await expect(migrate(db, migrations)).resolves.toBe(migrations.at(-1)?.version);
   });
 
   it('when an applied migration file changed, then migrate stops naming the file', async () => {
-    const db = await sharedDb(kind);
     const changed = readMigrations(paths.migrations).map((m, i) =>
       i === 0 ? { ...m, sql: `${m.sql}\n-- edited`, checksum: 'x'.repeat(64) } : m,
     );
@@ -41,7 +38,6 @@ describe.each(DB_KINDS)('Db layer on the %s database', (kind) => {
   });
 
   it('when a new migration is added, then it is applied in a transaction and recorded with its checksum', async () => {
-    const db = await sharedDb(kind);
     const dir = mkdtempSync(join(tmpdir(), 'corridor-mig-'));
     const existing = readMigrations(paths.migrations);
     mkdirSync(dir, { recursive: true });

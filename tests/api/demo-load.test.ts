@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openEmbedded } from '../../server/db/embedded.js';
 import type { Db } from '../../server/db/index.js';
@@ -13,11 +12,11 @@ import { readGeography } from '../../server/demo/geography.js';
 import { DemoLoadError, loadDemo, type DemoCounts } from '../../server/demo/load.js';
 import { DEMO_PROFILES, observationRows } from '../../server/demo/observations.js';
 import { paths } from '../../server/paths.js';
-import { withDatabase } from '../setup/template.js';
+import { forEachDb } from '../helpers/suite.js';
+import { adminQuery, withDatabase } from '../setup/template.js';
 
 const DEMO = { rows: 5000, seed: 11 };
 const geo = readGeography();
-const KINDS = process.env.TEST_DATABASE_URL ? (['embedded', 'server'] as const) : (['embedded'] as const);
 
 /** The land north of the Zambezi trace (closed off far to the north), for ST_Within. */
 function northOfZambeziWkt(): string {
@@ -26,16 +25,6 @@ function northOfZambeziWkt(): string {
   const [east] = c.at(-1) as [number, number];
   const ring = [...c, [east, -8], [west, -8], c[0]] as [number, number][];
   return `POLYGON((${ring.map(([x, y]) => `${x} ${y}`).join(', ')}))`;
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }
 
 /** Runs `npm run demo` (the CLI) in a child process with the given database settings. */
@@ -56,7 +45,7 @@ async function freshDb(kind: 'embedded' | 'server'): Promise<{ db: Db; url?: str
   }
   const url = process.env.TEST_DATABASE_URL as string;
   const name = `corridor_demo_test_${randomBytes(6).toString('hex')}`;
-  await admin(url, `CREATE DATABASE ${name}`);
+  await adminQuery(url, `CREATE DATABASE ${name}`);
   const db = await openServer(withDatabase(url, name), 2);
   await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;'); // only ever in this throwaway database
   return {
@@ -64,12 +53,12 @@ async function freshDb(kind: 'embedded' | 'server'): Promise<{ db: Db; url?: str
     url: withDatabase(url, name),
     drop: async () => {
       await db.close();
-      await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
-describe.each(KINDS)('loading the demo into a fresh %s database', (kind) => {
+forEachDb('loading the demo into a fresh %s database', (kind) => {
   let db: Db;
   let url: string | undefined;
   let drop: () => Promise<void>;

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { expect, it } from 'vitest';
+import { describeApp } from '../helpers/suite.js';
 
 interface Flow {
   origin: string;
@@ -22,17 +21,12 @@ function expectProtected(hidden: number[], k: number): void {
   expect(hidden.reduce((s, v) => s + v, 0) - (hidden.length - 1)).toBeGreaterThanOrEqual(k);
 }
 
-describe.each(DB_KINDS)('flows disclosure control on the %s database', (kind) => {
-  let app: TestApp;
+describeApp('flows disclosure control on the %s database', ({ app }) => {
   const as = async <T>(role: 'viewer' | 'analyst' | 'data_manager', path: string): Promise<T> => {
     const res = await app.as(role).get(path);
     expect(res.status).toBe(200);
     return (await res.json()) as T;
   };
-  beforeAll(async () => {
-    app = await startApp({ kind });
-  });
-  afterAll(() => app.close());
 
   it.each([
     ['/api/v1/flows?direction=transit&age=children', 5],

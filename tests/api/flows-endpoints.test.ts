@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { expect, it } from 'vitest';
 import type { Crossing as SharedCrossing } from '../../common/flows.js';
+import { describeApp } from '../helpers/suite.js';
 
 type Json = Record<string, unknown>;
 interface Series {
@@ -11,19 +10,13 @@ interface Series {
 /** A data manager's crossings: nothing suppressed. */
 type Crossing = SharedCrossing<number>;
 
-describe.each(DB_KINDS)('flows time series, breakdowns, corridors and crossings on the %s database', (kind) => {
-  let app: TestApp;
+describeApp('flows time series, breakdowns, corridors and crossings on the %s database', { as: 'data_manager' }, ({ app }) => {
   const get = async <T = Json>(path: string): Promise<T> => {
     const res = await app.get(path);
     expect(res.status, await res.clone().text()).toBe(200);
     return (await res.json()) as T;
   };
   const sql = <T extends Json>(text: string) => app.db.query<T>(text);
-
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'data_manager' });
-  });
-  afterAll(() => app.close());
 
   it.each(['day', 'week', 'month'])('when bucketed by %s, then the series sums to the flows total for the same filters', async (bucket) => {
     const q = 'from=2025-01-20&to=2025-06-10&direction=inbound,outbound&sex=female';

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { expect, it } from 'vitest';
+import { describeApp } from '../helpers/suite.js';
 
 const ENDPOINTS = ['/api/v1/flows', '/api/v1/flows/timeseries', '/api/v1/flows/breakdowns', '/api/v1/flows/corridors', '/api/v1/flows/crossings'];
 
-describe.each(DB_KINDS)('flows API validation, caching and access on the %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'viewer' });
-  });
-  afterAll(() => app.close());
-
+describeApp('flows API validation, caching and access on the %s database', { as: 'viewer' }, ({ app }) => {
   it.each([
     ['/api/v1/flows?from=2025-02-30', 'query.from'],
     ['/api/v1/flows?from=yesterday', 'query.from'],

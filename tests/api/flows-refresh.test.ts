@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
 import { queryFlows } from '../../server/flows/flows.js';
 import { refreshRollup } from '../../server/query/rollup.js';
 import { flowsQuery, timeseriesQuery } from '../../server/flows/schemas.js';
 import { queryTimeseries } from '../../server/flows/timeseries.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeDb } from '../helpers/suite.js';
 
 const strip = <T extends { source: string }>({ source: _s, ...rest }: T) => rest;
 const PERIOD = { from: '2026-05-01', to: '2026-06-30' };
@@ -26,13 +26,7 @@ async function importDataset(db: Db): Promise<number> {
   return id;
 }
 
-describe.each(DB_KINDS)('refreshing flow rollups on the %s database', (kind) => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-  });
-  afterAll(() => db.close());
-
+describeDb('refreshing flow rollups on the %s database', { db: 'fresh' }, ({ db }) => {
   const flows = (q: Record<string, string>, source?: 'raw') => queryFlows(db, flowsQuery.parse({ ...PERIOD, ...q }), { source });
 
   it('when observations are imported without a refresh, then queries read the raw table and still count the new rows', async () => {

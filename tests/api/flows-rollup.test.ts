@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
 import { DIRECTIONS, REASONS, TRANSPORT_MODES, VULNERABILITIES } from '../../common/vocabulary.js';
 import { queryBreakdowns } from '../../server/flows/breakdowns.js';
@@ -10,7 +10,7 @@ import { addDays } from '../../server/query/period.js';
 import { breakdownsQuery, corridorsQuery, crossingsQuery, flowsQuery, timeseriesQuery } from '../../server/flows/schemas.js';
 import type { QueryOptions } from '../../server/query/source.js';
 import { queryTimeseries } from '../../server/flows/timeseries.js';
-import { DB_KINDS, sharedDb } from '../helpers/db.js';
+import { describeDb } from '../helpers/suite.js';
 
 type Query = Record<string, string>;
 type Runner = (db: Db, q: Query, opts: QueryOptions) => Promise<{ source: string }>;
@@ -57,12 +57,7 @@ const filters: fc.Arbitrary<Query> = fc
 
 const strip = ({ source: _s, ...rest }: { source: string }) => rest;
 
-describe.each(DB_KINDS)('flow rollups on the %s database', (kind) => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await sharedDb(kind);
-  });
-
+describeDb('flow rollups on the %s database', ({ db }) => {
   it.each(Object.keys(RUNNERS))('when %s is asked with random filter combinations, then the rollup answers exactly as the raw table', async (name) => {
     const run = RUNNERS[name] as Runner;
     const extra = EXTRA[name] as fc.Arbitrary<Query>;

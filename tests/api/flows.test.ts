@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { expect, it } from 'vitest';
+import { describeApp } from '../helpers/suite.js';
 
 interface Flow {
   origin: string;
@@ -21,8 +20,8 @@ const P = `observed_on BETWEEN '${DEFAULT.from}' AND '${DEFAULT.to}'`;
 const END_O = `CASE WHEN origin_place_id IS NOT NULL THEN 'p:' || origin_place_id ELSE 'c:' || origin_country END`;
 const END_D = `CASE WHEN final_destination_place_id IS NOT NULL THEN 'p:' || final_destination_place_id ELSE 'c:' || destination_country END`;
 
-describe.each(DB_KINDS)('flows API on the %s database', (kind) => {
-  let app: TestApp;
+// As a data manager: unsuppressed counts, to compare with SQL.
+describeApp('flows API on the %s database', { as: 'data_manager' }, ({ app }) => {
   const body = async (path: string): Promise<FlowsBody> => {
     const res = await app.get(path);
     expect(res.status, await res.clone().text()).toBe(200);
@@ -32,11 +31,6 @@ describe.each(DB_KINDS)('flows API on the %s database', (kind) => {
     const [row] = await app.db.query<{ n: number | null }>(`SELECT sum(${measure})::bigint AS n FROM observations WHERE ${where}`);
     return row?.n ?? 0;
   };
-
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'data_manager' }); // unsuppressed counts, to compare with SQL
-  });
-  afterAll(() => app.close());
 
   it('when no period is given, then the last 90 days of data are used and every total is a sum of the flows', async () => {
     const b = await body('/api/v1/flows');

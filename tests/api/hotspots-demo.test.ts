@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { EMERGING_CATEGORIES, type EmergingResponse, type HotspotsResponse, type KdeResponse } from '../../common/analysis.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('hotspots on the demo data, %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'viewer' });
-  });
-  afterAll(() => app.close());
-
+describeApp('hotspots on the demo data, %s database', { as: 'viewer' }, ({ app }) => {
   it.each([
     ['res=5', 'query.res'],
     ['k=4', 'query.k'],

@@ -1,10 +1,8 @@
 import { gridDisk, latLngToCell } from 'h3-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
+import { beforeAll, expect, it } from 'vitest';
 import type { EmergingResponse, HotspotsResponse } from '../../common/analysis.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { centreOf, plantObservations, plantPoints, spacedCells } from '../helpers/plant.js';
+import { describeApp } from '../helpers/suite.js';
 
 // A quiet area of Central Province, far from the demo's corridors.
 const ORIGIN = { lon: 27.0, lat: -14.0 };
@@ -12,16 +10,12 @@ const RES = 8;
 /** The Wednesday of each of twelve ISO weeks starting Monday 2031-06-02. */
 const WEEKS = Array.from({ length: 12 }, (_, w) => new Date(Date.UTC(2031, 5, 4 + 7 * w)).toISOString().slice(0, 10));
 
-describe.each(DB_KINDS)('hotspots on planted data, %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+describeApp('hotspots on planted data, %s database', { db: 'fresh', as: 'analyst' }, ({ app, db }) => {
   const centre = latLngToCell(ORIGIN.lat, ORIGIN.lon, RES);
   const cluster = gridDisk(centre, 1); // 7 cells
   const scattered = spacedCells(ORIGIN.lon + 0.3, ORIGIN.lat, RES, 30, 3, cluster);
 
   beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db, as: 'analyst' });
     const ids = await plantPoints(db, [...cluster, ...scattered].map(centreOf));
     const clusterIds = ids.slice(0, cluster.length);
     const scatteredIds = ids.slice(cluster.length);
@@ -38,10 +32,6 @@ describe.each(DB_KINDS)('hotspots on planted data, %s database', (kind) => {
       ...WEEKS.flatMap((day) => scatteredIds.slice(0, 10).map((point) => ({ point, day, total: 50 }))),
       ...clusterIds.map((point) => ({ point, day: WEEKS.at(-1)!, total: 400 })),
     ]);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
   });
 
   const get = async (query: string, as: 'analyst' | 'data_manager' = 'analyst') => {

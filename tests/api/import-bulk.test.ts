@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM } from '../../server/audit/audit.js';
 import type { Db, Queryable } from '../../server/db/index.js';
 import { deleteDataset } from '../../server/ingest/datasets.js';
@@ -10,7 +10,7 @@ import { createImport } from '../../server/ingest/jobs.js';
 import { type ImportOutcome, runImport } from '../../server/ingest/run.js';
 import type { Mode } from '../../server/ingest/fields.js';
 import { writeCsv } from '../bench/import-file.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeDb } from '../helpers/suite.js';
 import { tableCounts } from '../helpers/import.js';
 
 /**
@@ -56,13 +56,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.each(DB_KINDS)('the bulk import on the %s database', (kind) => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-  });
-  afterAll(() => db.close());
-
+describeDb('the bulk import on the %s database', { db: 'fresh' }, ({ db }) => {
   it('when a new dataset is imported, then it is its own attached partition with the key, indexes and foreign keys, holding what two passes write', async () => {
     const out = await run(db, file('good.csv'));
     expect(out.status, out.message).toBe('committed');

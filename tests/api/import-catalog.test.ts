@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { expect, it } from 'vitest';
 import { fixture, getRetrying, importFile } from '../helpers/import.js';
+import { describeApp } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('importing catalog layers on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
-
+describeApp('importing catalog layers on the %s database', { db: 'fresh' }, ({ app, db }) => {
   it.each([
     ['services.geojson', 'services', `SELECT source_row_id || ':' || kind AS v FROM services WHERE dataset_id = $1 ORDER BY 1`, ['svc-1:social_welfare', 'svc-2:police_vsu']],
     ['outreach-sites.geojson', 'outreach_sites', `SELECT kind || ':' || coalesce(cost::text, '-') AS v FROM outreach_sites WHERE dataset_id = $1 ORDER BY 1`, ['market:350.50', 'truck_stop:-']],

@@ -1,26 +1,13 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { expect, it } from 'vitest';
 import { fixture, getRetrying, importFile, type ImportView, tableCounts } from '../helpers/import.js';
+import { describeApp } from '../helpers/suite.js';
 
 type Expected = [row: number, column: string, code: string][];
 
 const rowErrors = (v: ImportView) => (v.report?.errors ?? []).map((e) => [e.row, e.column, e.code]);
 
-describe.each(DB_KINDS)('rejecting bad files on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
-
+describeApp('rejecting bad files on the %s database', { db: 'fresh' }, ({ app, db }) => {
   /** Imports all-or-nothing and checks that not one row of anything was written. */
   async function rejected(name: string, data: Buffer, fields: Record<string, string> = { kind: 'observations' }): Promise<ImportView> {
     const before = await tableCounts(db);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
+import { expect, it } from 'vitest';
 import { CsvParser } from '../../server/ingest/csv-parser.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { getRetrying } from '../helpers/import.js';
+import { describeApp } from '../helpers/suite.js';
 
 /** CSV text → header, HXL row and rows as objects (read with the importer's own parser). */
 function parseCsv(text: string): { header: string[]; hxl: string[]; rows: Record<string, string>[] } {
@@ -13,18 +11,8 @@ function parseCsv(text: string): { header: string[]; hxl: string[]; rows: Record
   return { header, hxl, rows: rest.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']))) };
 }
 
-describe.each(DB_KINDS)('exporting observations on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+describeApp('exporting observations on the %s database', { db: 'fresh' }, ({ app, db }) => {
   const period = 'from=2025-01-01&to=2025-06-30';
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
 
   it('when a viewer exports monthly aggregates, then the CSV has an HXL row and no count below k', async () => {
     const res = await getRetrying(app, `/api/v1/exports/observations.csv?${period}`, 'viewer');

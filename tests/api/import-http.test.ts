@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { expect, it } from 'vitest';
 import { fixture, getRetrying, postImport } from '../helpers/import.js';
+import { describeApp } from '../helpers/suite.js';
 
-describe.each(DB_KINDS)('the imports API on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db, env: { UPLOAD_MAX_BYTES: '2048' } });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
-
+describeApp('the imports API on the %s database', { db: 'fresh', env: { UPLOAD_MAX_BYTES: '2048' } }, ({ app, db }) => {
   it('when a viewer or analyst uploads, then it is forbidden; anonymous callers must sign in', async () => {
     const data = fixture('obs-comma.csv');
     expect((await postImport(app, 'x.csv', data, { kind: 'observations' }, 'viewer')).status).toBe(403);

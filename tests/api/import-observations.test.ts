@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { expect, it } from 'vitest';
 import { fixture, importFile, tableCounts } from '../helpers/import.js';
+import { describeApp } from '../helpers/suite.js';
 
 async function xlsx(sheets: Record<string, unknown[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -11,18 +9,7 @@ async function xlsx(sheets: Record<string, unknown[][]>): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-describe.each(DB_KINDS)('importing observations on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
-
+describeApp('importing observations on the %s database', { db: 'fresh' }, ({ app, db }) => {
   it('when a comma CSV is imported, then its rows, provenance and rollup are there', async () => {
     const v = await importFile(app, 'obs-comma.csv', fixture('obs-comma.csv'), {
       kind: 'observations', dataset: 'FMR March', sourceOrg: 'IOM DTM', method: 'flow monitoring registry', licence: 'CC BY-IGO',

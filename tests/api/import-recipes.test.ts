@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { DatasetInfo, DryRun, Preview, StoredRecipe } from '../../common/imports.js';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { type TestApp } from '../helpers/app.js';
 import { importFile, postImport, tableCounts } from '../helpers/import.js';
+import { describeApp } from '../helpers/suite.js';
 import { DTM_RECIPE, dtmWorkbook, ddmmCsv, FACILITY_RECIPE, facilityWorkbook, KOBO_RECIPE, koboWorkbook } from '../helpers/workbooks.js';
 
 const ROWS = 40;
 const json = (v: unknown) => JSON.stringify(v);
 
-describe.each(DB_KINDS)('import recipes on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+describeApp('import recipes on the %s database', { db: 'fresh' }, ({ app, db }) => {
   let dtm: Buffer;
   beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db });
     dtm = await dtmWorkbook({ rows: ROWS });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
   });
 
   const rowsOf = (datasetId: number | null) =>

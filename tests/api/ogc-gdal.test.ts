@@ -3,12 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createToken } from '../../server/auth/tokens.js';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { getJson, insertAdminAreas, type OgcPage } from '../helpers/ogc.js';
+import { describeApp } from '../helpers/suite.js';
 
 /**
  * Real clients: GDAL's OAPIF driver (ogrinfo, ogr2ogr), as QGIS and scripts use it, against the
@@ -25,25 +23,20 @@ const ogrVersion = (() => {
 })();
 const SKIP = ogrVersion ? '' : ' (SKIPPED: ogrinfo not installed; apt-get install gdal-bin)';
 
-describe.skipIf(!ogrVersion).each(DB_KINDS)(`GDAL ${ogrVersion ?? ''} reads the OGC API on the %s database${SKIP}`, (kind) => {
-  let db: Db;
-  let app: TestApp;
+const options = { db: 'fresh', env: { HEAVY_RATE_LIMIT: '100000' }, skip: !ogrVersion } as const;
+describeApp(`GDAL ${ogrVersion ?? ''} reads the OGC API on the %s database${SKIP}`, options, ({ app, db }) => {
   let env: NodeJS.ProcessEnv;
   let dir: string;
   const gdal = async (tool: 'ogrinfo' | 'ogr2ogr', args: string[]) => (await run(tool, args, { env, timeout: 120_000, maxBuffer: 16 << 20 })).stdout;
 
   beforeAll(async () => {
-    db = await openFreshDb(kind);
     await insertAdminAreas(db);
-    app = await startApp({ db, env: { HEAVY_RATE_LIMIT: '100000' } });
     const { token } = await createToken(db, { name: 'gdal', role: 'viewer' });
     // GDAL_HTTP_HEADERS (GDAL ≥ 3.6): what QGIS's "API Header" authentication sends too. No cache between runs.
     env = { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${token}`, CPL_VSIL_CURL_NON_CACHED: '/vsicurl/', GDAL_HTTP_TIMEOUT: '60' };
     dir = mkdtempSync(join(tmpdir(), 'corridor-gdal-'));
   });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

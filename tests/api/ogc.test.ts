@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { beforeAll, expect, it } from 'vitest';
 import { allPages, getJson, insertAdminAreas, type OgcFeature, type OgcPage } from '../helpers/ogc.js';
+import { describeApp } from '../helpers/suite.js';
 
 const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const ids = (pages: OgcPage[]) => pages.flatMap((p) => p.features.map((f) => String(f.id)));
 
-describe.each(DB_KINDS)('OGC API – Features on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+describeApp('OGC API – Features on the %s database', { db: 'fresh', env: { HEAVY_RATE_LIMIT: '100000' } }, ({ app, db }) => {
   let planId: number;
   const viewer = () => app.as('viewer');
   const items = (id: string, query = '') => `/ogc/collections/${id}/items${query ? `?${query}` : ''}`;
 
   beforeAll(async () => {
-    db = await openFreshDb(kind);
     await insertAdminAreas(db);
-    app = await startApp({ db, env: { HEAVY_RATE_LIMIT: '100000' } });
     const res = await app.as('planner').get('/api/v1/outreach/plans', post({ measure: 'movement', p: 4, name: 'Plan <b>four</b>' }));
     expect(res.status, await res.clone().text()).toBe(201);
     planId = ((await res.json()) as { id: number }).id;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
   });
 
   it('when a client opens the landing page and conformance, then they are public and link the API definition, conformance and collections', async () => {

@@ -1,9 +1,8 @@
 import { validate } from '@readme/openapi-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_BASE, type RegisteredRoute, registeredRoutes, routeKey } from '../../server/http/route.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 interface Param {
   name: string;
@@ -31,16 +30,14 @@ function declared(schema: z.ZodType | undefined): { names: string[]; required: s
 }
 const openApiPath = (r: RegisteredRoute) => r.path.replace(/:(\w+)/g, '{$1}');
 
-describe.each(DB_KINDS)('the OpenAPI documents on the %s database', (kind) => {
-  let app: TestApp;
+const env = { HEAVY_RATE_LIMIT: '100000', CHROMIUM_PATH: 'off' };
+describeApp('the OpenAPI documents on the %s database', { env }, ({ app }) => {
   let doc: Doc;
   beforeAll(async () => {
-    app = await startApp({ kind, env: { HEAVY_RATE_LIMIT: '100000', CHROMIUM_PATH: 'off' } });
     const res = await app.anonymous.get('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     doc = (await res.json()) as Doc;
   });
-  afterAll(() => app.close());
 
   it('when the 3.1 document is validated, then it is a valid OpenAPI 3.1 document', async () => {
     expect(doc.openapi).toBe('3.1.0');

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS } from '../helpers/db.js';
+import { expect, it } from 'vitest';
+import { describeApp } from '../helpers/suite.js';
 
 const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 // Rejected requests write nothing, so the shared database serves.
-describe.each(DB_KINDS)('outreach requests checked on the %s database', (kind) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ kind, as: 'planner' });
-  });
-  afterAll(() => app?.close());
-
+describeApp('outreach requests checked on the %s database', { as: 'planner' }, ({ app }) => {
   it.each([
     ['p below 1', 'body.p', { measure: 'movement', p: 0 }],
     ['neither p nor budget', 'body.p', { measure: 'movement' }],

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
+import { expect, it } from 'vitest';
 import type { Plan } from '../../common/outreach.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-describe.each(DB_KINDS)('outreach plans on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+describeApp('outreach plans on the %s database', { db: 'fresh', as: 'planner' }, ({ app, db }) => {
   const plan = async (body: Record<string, unknown>, as = app.as('planner')): Promise<Plan> => {
     const res = await as.get('/api/v1/outreach/plans', post({ measure: 'movement', ...body }));
     expect(res.status, await res.clone().text()).toBe(201);
@@ -16,15 +12,6 @@ describe.each(DB_KINDS)('outreach plans on the %s database', (kind) => {
     return (await res.json()) as Plan;
   };
   const gains = (p: Plan) => p.sites.map((s) => s.gain.count ?? NaN);
-
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db, as: 'planner' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
 
   it('when a greedy plan asks for 5 sites on the demo data, then 5 sites come back with non-increasing gains that sum to the covered demand', async () => {
     const p = await plan({ p: 5 });

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issueOneTimeCode } from '../../server/auth/one-time.js';
 import { POINT_COLORS } from '../../client/layers/colors.js';
-import { startApp } from '../helpers/app.js';
-import { makeUser, type TestUser } from '../helpers/auth.js';
-import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
+import { json, makeUser, type TestUser } from '../helpers/auth.js';
+import { expectNoProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { readCanvas, type ColorTarget } from './driver.js';
 
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
@@ -20,42 +19,25 @@ const expected401 = (text: string): boolean => /Failed to load resource: the ser
 
 // CPU-rendered WebGL on a loaded machine: budgets bound a hang, nothing asserts timing.
 describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: PageProblems[] = [];
+  const ui = useBrowserApp({ allowConsole: expected401 });
   let admin: TestUser;
-  let page: Page;
-  let code: string;
-
-  async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    contexts.push(context);
-    const p = await context.newPage();
-    problems.push(await watchPage(p, new URL(app.url).origin));
-    await p.goto(new URL(path, app.url).href);
-    return p;
-  }
+  let linkUser: TestUser;
   const header = (p: Page) => p.locator('#user-menu');
   const signInDialog = (p: Page) => p.getByRole('dialog', { name: 'Sign in to Corridor' });
+  /** A new page (its own context) at Nakonde, drawn: anonymous, or signed in as `user`. */
+  const openMap = async (user?: TestUser): Promise<Page> => {
+    const { page } = await ui.open(`/${NAKONDE}`, { as: user });
+    await waitForMapReady(page, 180_000);
+    return page;
+  };
 
   beforeAll(async () => {
-    app = await startApp();
-    admin = await makeUser(app.db, 'admin', 'ui');
-    const linkUser = await makeUser(app.db, 'admin', 'link');
-    code = await issueOneTimeCode(app.db, linkUser.id);
-    browser = await launchBrowser();
-    page = await open(`/${NAKONDE}`);
-    await waitForMapReady(page, 180_000);
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
+    admin = await makeUser(ui.db, 'admin', 'ui');
+    linkUser = await makeUser(ui.db, 'admin', 'link');
   });
 
   it('when an anonymous visitor opens the map, then the sign-in form is shown and no monitoring points are drawn', async () => {
+    const page = await openMap();
     await expect.poll(() => signInDialog(page).isVisible()).toBe(true);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('signin-username');
     await page.screenshot({ path: `${SHOTS}/corridor-signin.png` });
@@ -66,6 +48,7 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
   });
 
   it('when the password is wrong, then the error is announced and the form stays', async () => {
+    const page = await openMap();
     await page.getByLabel('Username').fill(admin.username);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).last().click();
@@ -74,7 +57,9 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
   });
 
   it('when the right password is given, then the header names the user and the points are drawn without a page reload', async () => {
+    const page = await openMap();
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await page.getByLabel('Username').fill(admin.username);
     await page.getByLabel('Password').fill(admin.password);
     await page.getByLabel('Password').press('Enter'); // keyboard submit
     await expect.poll(() => header(page).textContent(), { timeout: 30_000 }).toContain(`Signed in as ${admin.username}`);
@@ -90,6 +75,8 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
   });
 
   it('when the admin creates an API token, then its secret is shown once with a warning and a copy button', async () => {
+    const page = await openMap(admin);
+    await expect.poll(() => header(page).textContent(), { timeout: 30_000 }).toContain(`Signed in as ${admin.username}`);
     const adminChunk = (u: string): boolean => /\/assets\/admin[^/]*\.js$/.test(u);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
@@ -109,7 +96,7 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
     await expect.poll(() => panel.getByRole('row', { name: /Nakonde import script/ }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/corridor-admin.png` });
     // The secret really works as a bearer token, with the role chosen.
-    const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${await secret.inputValue()}` } });
+    const me = await fetch(`${ui.app.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${await secret.inputValue()}` } });
     expect(((await me.json()) as { role: string }).role).toBe('data_manager');
     // Closed and opened again: the secret is gone for good.
     await panel.getByRole('button', { name: 'Close' }).click();
@@ -120,7 +107,8 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
   });
 
   it('when the one-time link is opened, then it signs in, leaves the URL and keeps the map view', async () => {
-    const p = await open(`/?signin=${code}${NAKONDE}`);
+    const code = await issueOneTimeCode(ui.db, linkUser.id);
+    const { page: p } = await ui.open(`/?signin=${code}${NAKONDE}`);
     await expect.poll(() => header(p).textContent(), { timeout: 60_000 }).toContain('Signed in as link-admin-');
     expect(await p.evaluate(() => location.search)).toBe('');
     expect(await p.evaluate(() => location.hash)).toContain('v=-9.32,32.76,12');
@@ -129,13 +117,17 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
   });
 
   it('when the same link is used again, then it says so and offers the sign-in form', async () => {
-    const p = await open(`/?signin=${code}${NAKONDE}`);
+    const code = await issueOneTimeCode(ui.db, linkUser.id);
+    expect((await ui.app.anonymous.get('/api/v1/auth/one-time', json({ code }, { method: 'POST' }))).status).toBe(200); // used once
+    const { page: p } = await ui.open(`/?signin=${code}${NAKONDE}`);
     await expect.poll(() => signInDialog(p).isVisible(), { timeout: 60_000 }).toBe(true);
-    await expect.poll(() => p.getByRole('alert').textContent()).toMatch(/sign-in link did not work.*unknown, used or expired/i);
+    await expect.poll(() => p.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/sign-in link did not work.*unknown, used or expired/i);
     expect(await p.evaluate(() => location.search)).toBe('');
   });
 
   it('when the user signs out, then the points leave the map and the form comes back', async () => {
+    const page = await openMap(admin);
+    await expect.poll(() => header(page).textContent(), { timeout: 30_000 }).toContain(`Signed in as ${admin.username}`);
     await header(page).getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => signInDialog(page).isVisible()).toBe(true);
     await waitForMapReady(page, 120_000);
@@ -145,12 +137,11 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
     expect(me).toBe(401);
   });
 
-  it('then nothing failed and nothing was blocked by the CSP', () => {
-    for (const p of problems) {
-      expect(p.pageErrors).toEqual([]);
-      expect(p.consoleErrors.filter((t) => !expected401(t))).toEqual([]);
-      expect(p.cspViolations).toEqual([]);
-      expect(p.foreignRequests).toEqual([]);
-    }
+  // Every test's pages are checked the same way after it (useBrowserApp); this one says so on its own.
+  it('when a signed-in user opens the map, then nothing failed and nothing was blocked by the CSP', async () => {
+    const { page, problems } = await ui.open(`/${NAKONDE}`, { as: admin });
+    await waitForMapReady(page, 180_000);
+    await expect.poll(() => header(page).textContent(), { timeout: 30_000 }).toContain(`Signed in as ${admin.username}`);
+    expectNoProblems(problems, expected401);
   });
 });

@@ -1,16 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fmt from '../../client/briefs/format.js';
 import type { BriefData } from '../../common/briefs.js';
 import { BASEMAP } from '../../client/layers/colors.js';
 import { FLOW_COLOR } from '../../client/layers/flows.js';
 import { closeBriefRenderer } from '../../server/briefs/render.js';
-import { startApp } from '../helpers/app.js';
-import { makeUser, sessionCookie } from '../helpers/auth.js';
-import { launchBrowser, watchPage, type PageProblems } from '../helpers/browser.js';
+import { makeUser, type TestUser } from '../helpers/auth.js';
+import { useBrowserApp } from '../helpers/browser.js';
 
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp/shots';
 const VIEW = 'v=-13.2,28.6,5.4&from=2025-03-01&to=2025-05-31&dir=inbound';
@@ -34,37 +32,17 @@ function countNear(img: { rgb: Buffer }, colour: readonly number[], tol: number)
 }
 
 describe('map brief composer in headless Chromium', { timeout: 400_000 }, () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
-  let cookie = '';
+  const ui = useBrowserApp({ env: { CHROMIUM_PATH: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' } });
+  let user: TestUser;
 
   beforeAll(async () => {
-    app = await startApp({ env: { CHROMIUM_PATH: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' } });
-    const user = await makeUser(app.db, 'viewer', 'brief');
-    const login = await fetch(`${app.url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: app.url }, body: JSON.stringify({ username: user.username, password: user.password }),
-    });
-    cookie = sessionCookie(login) ?? '';
-    expect(cookie).toMatch(/^corridor_session=/);
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    const [name, value] = cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: app.url }]);
-    page = await context.newPage();
-    problems = await watchPage(page, new URL(app.url).origin);
-    await page.goto(`${app.url}/#${VIEW}`);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeBriefRenderer();
-    await app?.close();
+    user = await makeUser(ui.db, 'viewer', 'brief');
   });
+  afterAll(() => closeBriefRenderer());
 
   it('when a brief is composed from a filtered view, then the PDF has the title, period, API figures, map, disclaimer and notes', async () => {
     mkdirSync(SHOTS, { recursive: true });
+    const { page, problems } = await ui.open(`/#${VIEW}`, { as: user, viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     await page.locator('#brief-open').click({ timeout: 120_000 });
     const dialog = page.getByRole('dialog', { name: 'Compose a map brief' });
     await dialog.getByLabel('Title', { exact: true }).fill(TITLE);
@@ -85,7 +63,7 @@ describe('map brief composer in headless Chromium', { timeout: 400_000 }, () => 
     const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
     // The same numbers the API gives for this view (export disclosure control).
-    const api = (await (await fetch(`${app.url}/api/v1/briefs/data?from=2025-03-01&to=2025-05-31&direction=inbound`, { headers: { cookie } })).json()) as BriefData;
+    const api = (await (await ui.app.as('viewer').get('/api/v1/briefs/data?from=2025-03-01&to=2025-05-31&direction=inbound')).json()) as BriefData;
     const k = api.disclosure.k;
     expect(api.figures.total).not.toBeNull();
     expect(text).toContain(TITLE);

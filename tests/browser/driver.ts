@@ -112,3 +112,14 @@ export async function goToView(page: Page, label: string, expectLatLon: [number,
     { timeout: 60_000, polling: 100 },
   );
 }
+
+/** Where MapLibre draws lon/lat with the view in the URL (Web Mercator, 512-px tiles). */
+export async function screenOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
+  const v = await viewInUrl(page);
+  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
+  if (!v || !box) throw new Error('no view or canvas');
+  const scale = 512 * 2 ** v[2];
+  const mx = (x: number) => ((x + 180) / 360) * scale;
+  const my = (y: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) / Math.PI) / 2) * scale;
+  return [box.width / 2 + mx(lon) - mx(v[1]), box.height / 2 + my(lat) - my(v[0])];
+}

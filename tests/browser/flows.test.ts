@@ -1,14 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { FLOW_COLOR } from '../../client/layers/flows.js';
-import { startApp } from '../helpers/app.js';
-import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
-import { clickMap, goToView, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
+import { expectNoProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { clickMap, goToView, readCanvas, screenOf, viewInUrl, type ColorTarget } from './driver.js';
 
 // Screenshots for humans reviewing a run (not compared): overview, Nakonde with details open.
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
 const FLOW: ColorTarget[] = [{ name: 'flow', rgb: FLOW_COLOR }];
 const VIEWPORT = { width: 1366, height: 768 };
+// Nakonde as its view button sets it, with asylum seekers only and monitoring points as the ends.
+const NAKONDE_ASYLUM_POINTS = '#v=-9.32,32.76,12&rs=asylum&lvl=point';
 
 const flowPixels = async (page: Page): Promise<number> => (await readCanvas(page, FLOW, 8)).counts['flow'] ?? 0;
 const totalsText = (page: Page): Promise<string> => page.locator('#flows-totals').innerText();
@@ -19,44 +20,24 @@ async function settled(page: Page): Promise<void> {
   await waitForMapReady(page, 120_000);
 }
 
-/** Where MapLibre draws lon/lat with the view in the URL (Web Mercator, 512-px tiles). */
-async function screenOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
-  const v = await viewInUrl(page);
-  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
-  if (!v || !box) throw new Error('no view or canvas');
-  const scale = 512 * 2 ** v[2];
-  const mx = (x: number) => ((x + 180) / 360) * scale;
-  const my = (y: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) / Math.PI) / 2) * scale;
-  return [box.width / 2 + mx(lon) - mx(v[1]), box.height / 2 + my(lat) - my(v[0])];
-}
-
 describe('flow view in headless Chromium (real app, under its CSP)', { timeout: 240_000 }, () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    app = await startApp({ env: { PUBLIC_VIEWER: 'on' } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: VIEWPORT });
-    problems = await watchPage(page, new URL(app.url).origin);
-    await page.goto(new URL('/', app.url).href);
+  const ui = useBrowserApp({ env: { PUBLIC_VIEWER: 'on' } });
+  /** A new page (its own context) at the overview or a linked view, with the flows drawn. */
+  const openFlows = async (hash = ''): Promise<Page> => {
+    const { page } = await ui.open(`/${hash}`, { viewport: VIEWPORT });
     await settled(page);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+    return page;
+  };
 
   it('when the page opens, then flow lines are drawn in the flow colour and the totals are shown', async () => {
+    const page = await openFlows();
     await expect.poll(() => flowPixels(page), { timeout: 60_000, interval: 1000 }).toBeGreaterThan(300);
     expect(await totalsText(page)).toMatch(/^[\d,]+ people in [\d,]+ flows$/);
     await page.screenshot({ path: `${SHOTS}/corridor-flows-overview.png` });
   });
 
   it('when a filter is changed, then the drawn flows, the totals and the URL change', async () => {
+    const page = await openFlows();
     const beforeText = await totalsText(page);
     const beforePixels = await flowPixels(page);
     await page.locator('summary', { hasText: 'Reason' }).click();
@@ -69,6 +50,7 @@ describe('flow view in headless Chromium (real app, under its CSP)', { timeout: 
   });
 
   it('when a location is clicked, then its details open with its totals', async () => {
+    const page = await openFlows('#rs=asylum');
     await goToView(page, 'Nakonde', [-9.32, 32.76]);
     // Places are where people come from and go to; at a crossing the ends to click are the
     // monitoring points themselves.
@@ -96,23 +78,23 @@ describe('flow view in headless Chromium (real app, under its CSP)', { timeout: 
   });
 
   it('when the copied link is opened in a new tab, then the same view comes back', async () => {
+    // A view with a filter, a level and a location's details open, made by link here.
+    const flows = (await (await ui.app.get('/api/v1/flows?reason=asylum&level=point')).json()) as { locations: { id: string }[] };
+    const page = await openFlows(`${NAKONDE_ASYLUM_POINTS}&sel=${encodeURIComponent(flows.locations[0]!.id)}`);
+    await expect.poll(() => page.locator('#flow-details').isVisible(), { timeout: 20_000 }).toBe(true);
     const link = await page.evaluate(() => location.href);
     const text = await totalsText(page);
-    const other = await browser.newPage({ viewport: VIEWPORT });
-    const otherProblems = await watchPage(other, new URL(app.url).origin);
-    await other.goto(link);
-    await settled(other);
+    const other = await openFlows(new URL(link).hash);
     expect(await other.evaluate(() => location.href)).toBe(link);
     expect(await viewInUrl(other)).toEqual(await viewInUrl(page));
     expect(await other.getByLabel('Asylum', { exact: true }).isChecked()).toBe(true);
     expect(await totalsText(other)).toBe(text);
     await expect.poll(() => other.locator('#flow-details').isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => flowPixels(other), { timeout: 60_000, interval: 1000 }).toBeGreaterThan(0);
-    expect([...otherProblems.consoleErrors, ...otherProblems.pageErrors, ...otherProblems.cspViolations]).toEqual([]);
-    await other.close();
   });
 
   it('when the table is opened, then it lists the flows, sorts by keyboard and opens details', async () => {
+    const page = await openFlows();
     await page.getByRole('button', { name: 'Show table' }).click();
     const table = page.locator('#flow-table table');
     await expect.poll(() => table.isVisible(), { timeout: 20_000 }).toBe(true);
@@ -128,10 +110,10 @@ describe('flow view in headless Chromium (real app, under its CSP)', { timeout: 
     expect(await page.evaluate(() => location.hash)).toContain('tbl=1');
   });
 
-  it('then nothing failed and nothing was blocked by the CSP', () => {
-    expect(problems.pageErrors).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.foreignRequests).toEqual([]);
+  // Every test's pages are checked the same way after it (useBrowserApp); this one says so on its own.
+  it('when a filtered view is opened, then nothing failed and nothing was blocked by the CSP', async () => {
+    const { page, problems } = await ui.open(`/${NAKONDE_ASYLUM_POINTS}`, { viewport: VIEWPORT });
+    await settled(page);
+    expectNoProblems(problems);
   });
 });

@@ -1,10 +1,9 @@
 import { cellToBoundary, cellToLatLng } from 'h3-js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { HotspotsResponse } from '../../common/analysis.js';
 import { classColor, GAP_COLORS, SELECTED_COLOR } from '../../client/hotspots/palette.js';
-import { startApp } from '../helpers/app.js';
-import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
+import { useBrowserApp, waitForMapReady, type PageProblems } from '../helpers/browser.js';
 import { clickMap, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
 
 // Screenshots for humans reviewing a run (not compared): hot spots and access gaps at Nakonde.
@@ -31,27 +30,17 @@ async function settled(page: Page, pattern: RegExp): Promise<void> {
 }
 
 describe('analysis layers in headless Chromium (real app, under its CSP)', { timeout: 240_000 }, () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    // The heavy-endpoint budget is per caller; a test run is one caller asking many times.
-    app = await startApp({ env: { PUBLIC_VIEWER: 'on', HEAVY_RATE_LIMIT: '1000' } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: VIEWPORT });
-    problems = await watchPage(page, new URL(app.url).origin);
-    await page.goto(new URL(`/#${NAKONDE}&fl=0&an=hotspots`, app.url).href);
-    await settled(page, /hot and \d+ cold/);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  // The heavy-endpoint budget is per caller; a test run is one caller asking many times.
+  const ui = useBrowserApp({ env: { PUBLIC_VIEWER: 'on', HEAVY_RATE_LIMIT: '1000' } });
+  /** A new page (its own context) on a link to an analysis layer at Nakonde, drawn. */
+  const openLayer = async (layer: 'hotspots' | 'access'): Promise<{ page: Page; problems: PageProblems }> => {
+    const opened = await ui.open(`/#${NAKONDE}&fl=0&an=${layer}`, { viewport: VIEWPORT });
+    await settled(opened.page, layer === 'hotspots' ? /hot and \d+ cold/ : /demand cells/);
+    return opened;
+  };
 
   it('when the link opens the hot spot layer, then the significant cells are drawn in the hot palette and counted in the legend', async () => {
+    const { page } = await openLayer('hotspots');
     // What the server found, to know which classes must appear on the map.
     const res = await page.evaluate(async () => (await fetch('/api/v1/hotspots?measure=vulnerable&res=7&k=2')).json() as Promise<{ cells: { class: number }[] }>);
     const hot = [3, 2, 1].filter((c) => res.cells.some((x) => x.class === c));
@@ -65,6 +54,7 @@ describe('analysis layers in headless Chromium (real app, under its CSP)', { tim
   });
 
   it('when a hot cell is clicked, then its details show count, z, p and class, with its weekly trend', async () => {
+    const { page } = await openLayer('hotspots');
     // A hot cell with people in it: a cell can be hot for its neighbours alone (count 0), and
     // such a cell is outside the weekly study area, so it has no trend to show. It is clicked
     // between its centre and a corner, trying the corners in turn, because a point symbol on the
@@ -112,6 +102,7 @@ describe('analysis layers in headless Chromium (real app, under its CSP)', { tim
   });
 
   it('when the access gap layer is chosen, then gaps are drawn in the gap palette and ranked, and a gap opens its travel times', async () => {
+    const { page } = await openLayer('hotspots');
     await page.getByLabel('Analysis layer', { exact: true }).selectOption('access');
     await settled(page, /demand cells/);
     expect(await page.evaluate(() => location.hash)).toMatch(/an=access/);
@@ -131,6 +122,9 @@ describe('analysis layers in headless Chromium (real app, under its CSP)', { tim
   });
 
   it('when the flows are chosen again, then the analysis layers go and the page had no errors', async () => {
+    const { page, problems } = await openLayer('access');
+    await page.locator('.an-gap').first().click(); // a gap's details open, to be closed with the layer
+    await expect.poll(() => page.locator('#hex-details').isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByLabel('Analysis layer', { exact: true }).selectOption('flows');
     await waitForMapReady(page, 120_000);
     const stats = await readCanvas(page, [...HOT, ...GAP], 4);

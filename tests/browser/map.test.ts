@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BASEMAP, POINT_COLORS } from '../../client/layers/colors.js';
-import { startApp } from '../helpers/app.js';
-import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
+import { expectNoProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { clickMap, goToView, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
 
 // Screenshots for humans reviewing a run (not compared): overview, Sesheke, Nakonde.
@@ -22,31 +20,24 @@ const POINTS: ColorTarget[] = [
   { name: 'official', rgb: POINT_COLORS.official },
   { name: 'informal', rgb: POINT_COLORS.informal },
 ];
+// The views the buttons go to (zoom as they set it): tests that start there open them by link.
+const NAKONDE = '#v=-9.32,32.76,12';
+const SESHEKE = '#v=-17.55,24.6,9';
 
 // SwiftShader renders WebGL on the CPU: on a busy 2-core CI box one map load can take a
 // minute, so these budgets are generous (they bound a hang; nothing here asserts timing).
 describe('map page in headless Chromium (served by the real app, under its CSP)', { timeout: 180_000 }, () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    // Anonymous viewing on: this test is about the map, not about signing in.
-    app = await startApp({ env: { PUBLIC_VIEWER: 'on' } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    problems = await watchPage(page, new URL(app.url).origin);
-    await page.goto(new URL('/', app.url).href);
-    await waitForMapReady(page, 180_000);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  // Anonymous viewing on: this test is about the map, not about signing in.
+  const ui = useBrowserApp({ env: { PUBLIC_VIEWER: 'on' } });
+  /** A new page (its own context) at the overview or a linked view, drawn. */
+  const openMap = async (hash = '') => {
+    const opened = await ui.open(`/${hash}`);
+    await waitForMapReady(opened.page, 180_000);
+    return opened;
+  };
 
   it('when the page opens, then the offline basemap shows land and water', async () => {
+    const { page } = await openMap();
     await page.screenshot({ path: `${SHOTS}/corridor-overview.png` });
     const s = await readCanvas(page, LAND);
     const total = s.width * s.height;
@@ -56,14 +47,17 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
   });
 
   it('when the data is synthetic, then the banner says so', async () => {
+    const { page } = await ui.open('/');
     await expect.poll(() => page.getByText('Synthetic demo data — not real movements').isVisible()).toBe(true);
   });
 
   it('when the page opens without a view in the URL, then the overview is written to it', async () => {
+    const { page } = await openMap();
     expect(await viewInUrl(page)).not.toBeNull();
   });
 
   it('when the user goes to Nakonde, then the URL changes and official and informal points are drawn', async () => {
+    const { page } = await openMap();
     await goToView(page, 'Nakonde', [-9.32, 32.76]);
     await waitForMapReady(page, 120_000);
     await page.screenshot({ path: `${SHOTS}/corridor-nakonde.png` });
@@ -73,6 +67,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
   });
 
   it('when a monitoring point is clicked, then a popup names it', async () => {
+    const { page } = await openMap(NAKONDE);
     const s = await readCanvas(page, POINTS);
     const at = s.inside['official'];
     expect(at).not.toBeNull();
@@ -85,6 +80,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
   });
 
   it('when the monitoring-points layer is switched off, then its colours leave the map and the URL', async () => {
+    const { page } = await openMap(NAKONDE);
     await page.getByLabel('Monitoring points').uncheck();
     await waitForMapReady(page);
     const off = await readCanvas(page, POINTS);
@@ -96,6 +92,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
   });
 
   it('when the user goes to Sesheke, then both kinds of crossing are drawn there', async () => {
+    const { page } = await openMap();
     await goToView(page, 'Sesheke', [-17.55, 24.6]);
     await waitForMapReady(page, 120_000);
     await page.screenshot({ path: `${SHOTS}/corridor-sesheke.png` });
@@ -105,6 +102,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
   });
 
   it('when the page is reloaded, then the viewport and layer choices come back', async () => {
+    const { page } = await openMap(SESHEKE);
     await page.getByLabel('Services').uncheck();
     const before = await page.evaluate(() => location.hash);
     expect(before).toContain('v=-17.55,24.6,9');
@@ -117,10 +115,9 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
     expect(s.counts['informal']).toBeGreaterThan(40);
   });
 
-  it('then nothing failed, nothing was blocked by the CSP and no request left the machine', () => {
-    expect(problems.pageErrors).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.foreignRequests).toEqual([]);
+  // Every test's pages are checked the same way after it (useBrowserApp); this one says so on its own.
+  it('when the map is opened and drawn, then nothing failed, nothing was blocked by the CSP and no request left the machine', async () => {
+    const { problems } = await openMap(NAKONDE);
+    expectNoProblems(problems);
   });
 });

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_COLORS } from '../../client/planner/colors.js';
-import { startApp } from '../helpers/app.js';
-import { makeUser, type TestUser } from '../helpers/auth.js';
-import { launchBrowser, watchPage, waitForMapReady, type PageProblems } from '../helpers/browser.js';
-import { clickMap, readCanvas, viewInUrl, type ColorTarget } from './driver.js';
+import { json, makeUser, type TestUser } from '../helpers/auth.js';
+import { expectNoProblems, type PageProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { clickMap, readCanvas, screenOf, type ColorTarget } from './driver.js';
 
 // Screenshots for humans reviewing a run (not compared).
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
@@ -33,45 +32,39 @@ function tableRows(page: Page): Promise<SiteRow[]> {
 
 const planInUrl = (page: Page): Promise<string | null> => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('plan'));
 
-/** Where MapLibre draws lon/lat with the view in the URL (Web Mercator, 512-px tiles). */
-async function screenOf(page: Page, lon: number, lat: number): Promise<[number, number]> {
-  const v = await viewInUrl(page);
-  const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
-  if (!v || !box) throw new Error('no view or canvas');
-  const scale = 512 * 2 ** v[2];
-  const mx = (x: number) => ((x + 180) / 360) * scale;
-  const my = (y: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (y * Math.PI) / 360)) / Math.PI) / 2) * scale;
-  return [box.width / 2 + mx(lon) - mx(v[1]), box.height / 2 + my(lat) - my(v[0])];
-}
-
 describe('outreach planner in headless Chromium (signed in as a planner)', { timeout: 300_000 }, () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
+  const ui = useBrowserApp({ allowConsole: expected401 });
   let planner: TestUser;
-  let firstPlan = '';
 
   beforeAll(async () => {
-    app = await startApp();
-    planner = await makeUser(app.db, 'planner', 'plan');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: VIEWPORT });
-    problems = await watchPage(page, new URL(app.url).origin);
-    await page.goto(new URL(START, app.url).href);
+    planner = await makeUser(ui.db, 'planner', 'plan');
+  });
+
+  const signedIn = (page: Page, user: TestUser) =>
+    page.waitForFunction((name) => (document.getElementById('user-menu')?.textContent ?? '').includes(name), user.username, { timeout: 60_000 });
+  /** The planner's new page (its own context, signed in) on the planner link, drawn. */
+  const openPlanner = async (): Promise<{ page: Page; problems: PageProblems }> => {
+    const opened = await ui.open(START, { viewport: VIEWPORT, as: planner });
+    await signedIn(opened.page, planner);
+    await waitForMapReady(opened.page, 180_000);
+    return opened;
+  };
+  /** Runs and saves the plan the panel describes; its id. */
+  const runPlan = async (page: Page): Promise<string> => {
+    const before = await planInUrl(page);
+    await page.getByRole('button', { name: 'Run and save plan' }).click();
+    await expect.poll(() => planInUrl(page), { timeout: 120_000 }).not.toBe(before);
+    await expect.poll(() => page.locator('#planner-table tbody tr').count(), { timeout: 120_000 }).toBe(3);
+    return (await planInUrl(page)) ?? '';
+  };
+
+  it('when a planner signs in on a planner link, then the panel opens with the parameters from the link', async () => {
+    const { page } = await ui.open(START, { viewport: VIEWPORT });
     await page.getByLabel('Username').fill(planner.username);
     await page.getByLabel('Password').fill(planner.password);
     await page.getByLabel('Password').press('Enter');
-    await page.waitForFunction((name) => (document.getElementById('user-menu')?.textContent ?? '').includes(name), planner.username, { timeout: 60_000 });
+    await signedIn(page, planner);
     await waitForMapReady(page, 180_000);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  it('when a planner signs in on a planner link, then the panel opens with the parameters from the link', async () => {
     const panel = page.getByRole('complementary', { name: 'Outreach planner' });
     await expect.poll(() => panel.isVisible(), { timeout: 60_000 }).toBe(true);
     expect(await page.getByLabel('Candidate sites').inputValue()).toBe('sesheke');
@@ -81,13 +74,14 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
   });
 
   it('when the plan is run, then its numbered sites and reach circles are drawn and ranked in the table', async () => {
+    const { page } = await openPlanner();
     await page.getByRole('button', { name: 'Run and save plan' }).click();
     await expect.poll(() => page.locator('#planner-table tbody tr').count(), { timeout: 120_000 }).toBe(3);
     const rows = await tableRows(page);
     expect(rows.map((r) => r.rank)).toEqual([1, 2, 3]);
     expect(await page.locator('#planner-results').innerText()).toMatch(/Covers\s+[\d,]+ of [\d,]+ people \(\d+\.\d%\)/);
     await expect.poll(() => planInUrl(page), { timeout: 20_000 }).toMatch(/^\d+$/);
-    firstPlan = (await planInUrl(page)) ?? '';
+    const firstPlan = (await planInUrl(page)) ?? '';
     await waitForMapReady(page, 120_000);
     const px = await readCanvas(page, SITE, 4);
     // Three 11-px discs, and circle outlines kilometres wide at the framed zoom.
@@ -103,6 +97,9 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
   });
 
   it('when an unchosen site is locked on the map and the top site excluded in the table, then the re-run keeps the locked site, marked, and drops the excluded one', async () => {
+    const { page } = await openPlanner();
+    const firstPlan = await runPlan(page);
+    await waitForMapReady(page, 120_000);
     const before = await tableRows(page);
     const top = before[0]?.id as string;
     const sites = await page.evaluate(async () => (await (await fetch('/api/v1/outreach-sites?corridor=sesheke')).json()) as { features: { properties: { id: number; name: string }; geometry: { coordinates: [number, number] } }[] });
@@ -142,7 +139,8 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
   });
 
   it('when a planner logs an activity at the first chosen site, then the delivered section counts it and the API lists it', async () => {
-    const plan = (await planInUrl(page)) as string;
+    const { page } = await openPlanner();
+    const plan = await runPlan(page); // a plan of its own, with no activity yet
     const first = (await tableRows(page))[0]?.id as string;
     const row = page.locator(`#planner-delivery-table tr[data-delivery-site="${first}"]`);
     await expect.poll(() => row.innerText(), { timeout: 60_000 }).toMatch(/not yet/);
@@ -170,8 +168,13 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
   });
 
   it('when two saved plans are compared, then the sites in common and apart and the coverage difference are shown', async () => {
+    // Plan A, then plan B without A's top site.
+    const { page } = await openPlanner();
+    const firstPlan = await runPlan(page);
+    const top = (await tableRows(page))[0]?.id as string;
+    await page.locator(`#planner-table tr[data-site-row="${top}"] button`, { hasText: 'Exclude' }).click();
+    const second = await runPlan(page);
     await page.locator(`#pl-pick-${firstPlan}`).check();
-    const second = (await planInUrl(page)) as string;
     await page.locator(`#pl-pick-${second}`).check();
     await page.getByRole('button', { name: 'Compare the two ticked' }).click();
     const cmp = page.locator('#planner-compare');
@@ -187,11 +190,16 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
   });
 
   it('when a viewer opens a plan link, then the plan and saved plans are shown read-only', async () => {
-    const viewer = await makeUser(app.db, 'viewer', 'plan');
-    const plan = firstPlan;
-    const other = await browser.newPage({ viewport: VIEWPORT });
-    const otherProblems = await watchPage(other, new URL(app.url).origin);
-    await other.goto(new URL(`/#pl=1&plan=${plan}`, app.url).href);
+    const viewer = await makeUser(ui.db, 'viewer', 'plan');
+    // Two saved plans of three Sesheke sites, made through the API.
+    const save = async () => {
+      const res = await ui.app.as('planner').get('/api/v1/outreach/plans', json({ measure: 'movement', p: 3, sites: { corridors: ['sesheke'] } }, { method: 'POST' }));
+      expect(res.status, await res.clone().text()).toBe(201);
+      return String(((await res.json()) as { id: number }).id);
+    };
+    const plan = await save();
+    await save();
+    const { page: other } = await ui.open(`/#pl=1&plan=${plan}`, { viewport: VIEWPORT });
     await other.getByLabel('Username').fill(viewer.username);
     await other.getByLabel('Password').fill(viewer.password);
     await other.getByLabel('Password').press('Enter');
@@ -206,14 +214,11 @@ describe('outreach planner in headless Chromium (signed in as a planner)', { tim
     expect(await other.getByRole('link', { name: 'Export GeoJSON' }).getAttribute('href')).toBe(`/api/v1/outreach/plans/${plan}?format=geojson`);
     await waitForMapReady(other, 120_000);
     expect((await readCanvas(other, SITE, 4)).counts['site']).toBeGreaterThan(150);
-    expect([...otherProblems.consoleErrors.filter((t) => !expected401(t)), ...otherProblems.pageErrors, ...otherProblems.cspViolations]).toEqual([]);
-    await other.close();
   });
 
-  it('then nothing failed and nothing was blocked by the CSP', () => {
-    expect(problems.pageErrors).toEqual([]);
-    expect(problems.consoleErrors.filter((t) => !expected401(t))).toEqual([]);
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.foreignRequests).toEqual([]);
+  // Every test's pages are checked the same way after it (useBrowserApp); this one says so on its own.
+  it('when a planner opens the planner link, then nothing failed and nothing was blocked by the CSP', async () => {
+    const { problems } = await openPlanner();
+    expectNoProblems(problems, expected401);
   });
 });

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openEmbedded } from '../../server/db/embedded.js';
 import type { Db } from '../../server/db/index.js';
 import { openServer } from '../../server/db/server.js';
-import { serverDbNames, withDatabase } from '../setup/template.js';
+import { adminQuery, serverDbNames, withDatabase } from '../setup/template.js';
 
 export type DbKind = 'embedded' | 'server';
 
-/** The database kinds this run tests: always embedded, plus the server when TEST_DATABASE_URL is set. */
+/** The database kinds this run tests: always embedded, plus the server when TEST_DATABASE_URL is set. Suites: see suite.ts. */
 export const DB_KINDS: DbKind[] = process.env.TEST_DATABASE_URL ? ['embedded', 'server'] : ['embedded'];
 
 /**
@@ -65,14 +64,4 @@ export function sharedDb(kind: DbKind): Promise<Db> {
     shared.set(kind, db);
   }
   return db;
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }

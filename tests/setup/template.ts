@@ -60,20 +60,29 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** Rebuilds the server template database from scratch (migrations + test demo data). */
+/**
+ * The server template database (migrations + test demo data), rebuilt only when its key
+ * (templateKey) changed: the key is written as the database's comment once the build is
+ * complete, so an interrupted build is never reused.
+ */
 export async function prepareServerTemplate(url: string): Promise<void> {
   const { template, prefix } = serverDbNames(url);
+  const key = `corridor test template ${templateKey()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    // Leftovers of an interrupted earlier run would block DROP; end their connections first.
-    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${template}`);
     if (process.env.CI) {
       // Leftovers of an interrupted earlier run; only in CI, where no other run can be using them.
       const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
       for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
+    const [current] = (
+      await admin.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [template])
+    ).rows;
+    if (current?.comment === key) return;
+    // Leftovers of an interrupted earlier run would block DROP; end their connections first.
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${template}`);
   } finally {
     await admin.end();
   }
@@ -82,4 +91,16 @@ export async function prepareServerTemplate(url: string): Promise<void> {
   await loadDemo(db, TEST_DEMO);
   await refreshRollup(db); // flow rollups, as after any demo load or import
   await db.close();
+  await adminQuery(url, `COMMENT ON DATABASE ${template} IS '${key}'`);
+}
+
+/** One statement on the server outside any test database (CREATE/DROP/COMMENT ON DATABASE). */
+export async function adminQuery(url: string, sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
