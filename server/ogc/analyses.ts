@@ -47,7 +47,7 @@ const analysisExtent = async (db: Db): Promise<Extent> => dataExtent(db);
 
 /**
  * Clients page through an analysis one request at a time (GDAL asks for 10 features a page), so
- * a computed answer is kept for a minute — as long as the REST answer's max-age — keyed by the
+ * a computed answer is kept for a minute — as long as browsers keep the REST answer (AGGREGATE in http/cache.ts) — keyed by the
  * collection, the analysis parameters, the caller's role (all that disclosure control and report
  * coarsening depend on) and the datasets loaded (an import or deletion starts afresh).
  */
