@@ -1,4 +1,4 @@
-import type { Corridor, MonitoringPointKind, ServiceKind } from './vocabulary.js';
+import type { CorridorCode, MonitoringPointKind, ServiceKind } from './vocabulary.js';
 
 /**
  * GET /api/v1/health, /client-config and the catalogue layers' feature properties
@@ -34,7 +34,7 @@ export interface MonitoringPointProps {
   code: string;
   name: string;
   kind: MonitoringPointKind;
-  corridor: Corridor;
+  corridor: CorridorCode;
   district: string;
   country: string;
   facingCountry: string | null;
@@ -67,7 +67,7 @@ export interface OutreachSiteProps {
   id: string | number;
   name: string;
   kind: string;
-  corridor: Corridor;
+  corridor: CorridorCode;
   footfall: number | null;
   cost: number | null;
   isSynthetic: boolean;

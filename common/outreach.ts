@@ -1,6 +1,6 @@
 import type { Period } from './dates.js';
 import type { Disclosure, PublishedCount } from './disclosure.js';
-import type { Corridor, SiteKind } from './vocabulary.js';
+import type { CorridorCode, SiteKind } from './vocabulary.js';
 
 /**
  * The outreach planner's contract (/api/v1/outreach/plans*): what a plan may ask for, with
@@ -42,7 +42,7 @@ export interface PlanRequest {
   name?: string;
   measure: PlanMeasure;
   period: { from?: string; to?: string };
-  sites: { corridors?: Corridor[] };
+  sites: { corridors?: CorridorCode[] };
   activities: { type: ActivityType; radiusKm?: number; cost?: number }[];
   p?: number;
   budget?: number;

@@ -26,7 +26,7 @@ export type SiteKind = (typeof SITE_KINDS)[number];
  * Corridors are data (the corridors table, GET /api/v1/corridors), not a fixed list: a code is
  * a lower-case slug that never changes once created.
  */
-export type Corridor = string;
+export type CorridorCode = string;
 export const CORRIDOR_CODE = /^[a-z][a-z0-9_]{0,39}$/;
 
 /** Sex and age are counted in separate columns, so a query takes one or the other. */

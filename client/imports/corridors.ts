@@ -1,6 +1,7 @@
 import { errorMessage, sendJson } from '../auth/http.js';
 import { el } from '../panels/dom.js';
-import { type Corridor, placesApi } from '../places/api.js';
+import type { Corridor } from '../../common/places.js';
+import { placesApi } from '../places/api.js';
 
 /**
  * The Data screen's corridors: the list every filter, the planner and the importer read. Data

@@ -1,4 +1,4 @@
-import type { AreaSummary } from './api.js';
+import type { AreaSummary } from '../../common/places.js';
 
 /**
  * The choropleth's measures and classes. Pure (unit-tested): values → classes → colours.

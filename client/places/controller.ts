@@ -1,7 +1,8 @@
 import type { FlowsContext } from '../flows/controller.js';
 import { apiParams } from '../flows/filters.js';
 import { el } from '../panels/dom.js';
-import { type Areas, placesApi, type Summary } from './api.js';
+import type { Areas, AreaSummaryResponse as Summary } from '../../common/places.js';
+import { placesApi } from './api.js';
 import { type AreaMeasure, classify, fillOf, legendRows, MEASURE_LABELS, MEASURES, measureValue, SUPPRESSED_FILL } from './choropleth.js';
 import { showBoundaries, showChoropleth } from './map.js';
 

@@ -1,5 +1,5 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { Areas } from './api.js';
+import type { Areas } from '../../common/places.js';
 
 /**
  * Admin boundaries on the basemap (MapLibre GeoJSON sources: no tiles, so offline too):

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../common/dates.js';
 import { ACTIVITY_TYPES, MAX_P, METHODS, type Method, PLAN_MEASURES as MEASURES, type PlanMeasure as Measure } from '../../common/outreach.js';
-import { CORRIDOR_CODE, type Corridor } from '../../common/vocabulary.js';
+import { CORRIDOR_CODE, type CorridorCode } from '../../common/vocabulary.js';
 import { ACTIVITY_RADIUS, type ActivityMix, defaultMix, TIME_LIMIT_S } from './model.js';
 
 /**
@@ -14,7 +14,7 @@ export interface PlannerView {
   /** null: follow the flow filters' period. */
   from: string | null;
   to: string | null;
-  corridor: Corridor | null;
+  corridor: CorridorCode | null;
   mix: ActivityMix;
   /** Number of sites, or a budget (ZMW): the server takes one of them. */
   size: { kind: 'p' | 'budget'; value: number };

@@ -1,15 +1,7 @@
+import type { Corridor } from '../../common/places.js';
 import type { Queryable } from '../db/index.js';
 
-export interface Corridor {
-  id: number;
-  code: string;
-  name: string;
-  description: string | null;
-  colour: string;
-  districts: string[];
-  activeFrom: string | null;
-  activeTo: string | null;
-}
+export type { Corridor } from '../../common/places.js';
 
 const COLUMNS = `id, code, name, description, colour, districts, active_from AS "activeFrom", active_to AS "activeTo"`;
 

@@ -1,5 +1,5 @@
 import { type DisclosurePolicy, publishBreakdown, publishLinked } from '../privacy/disclosure.js';
-import type { AreaRow } from './sql.js';
+import type { AreaRow, AreaSummary, Outside } from '../../common/places.js';
 
 export const DIRECTIONS = ['inbound', 'outbound', 'transit'] as const;
 type Dir = (typeof DIRECTIONS)[number];
@@ -13,26 +13,6 @@ export interface AreaCounts {
   activities: Map<string, { n: number; reach: number }>;
 }
 
-export interface AreaSummary {
-  pcode: string;
-  name: string;
-  parent: string | null;
-  /** false: the project's own code (vendored districts), not an official P-code */
-  official: boolean;
-  people: number | null;
-  inbound: number | null;
-  outbound: number | null;
-  transit: number | null;
-  /** inbound − outbound; hidden when either is */
-  net: number | null;
-  reports: number | null;
-  services: Record<string, number>;
-  activities: number;
-  reach: number;
-  /** measures hidden by disclosure control in this area */
-  suppressed: string[];
-}
-
 const ZERO: Record<Dir, number> = { inbound: 0, outbound: 0, transit: 0 };
 
 /**
@@ -44,13 +24,6 @@ const ZERO: Record<Dir, number> = { inbound: 0, outbound: 0, transit: 0 };
  * facts (where an office is, what a team delivered), published as they are.
  */
 /** People and reports at points outside every listed area (outside Zambia, or in areas the filters left out). */
-export interface Outside {
-  inbound: number | null;
-  outbound: number | null;
-  transit: number | null;
-  reports: number | null;
-}
-
 export function discloseSummary(
   areas: readonly AreaRow[], c: AreaCounts, ordinary: DisclosurePolicy, sensitive: DisclosurePolicy,
 ): { areas: AreaSummary[]; outside: Outside } {

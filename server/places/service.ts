@@ -4,13 +4,14 @@ import type { DisclosurePolicy } from '../privacy/disclosure.js';
 import type { Period } from '../query/period.js';
 import { prepare, type QueryOptions, runOn } from '../query/source.js';
 import type { Sql } from '../query/sql.js';
-import { type AreaSummary, type AreaCounts, DIRECTIONS, discloseSummary, type Outside } from './disclose.js';
+import type { AreaSummaryResponse } from '../../common/places.js';
+import { type AreaCounts, DIRECTIONS, discloseSummary } from './disclose.js';
 import type { SummaryQuery } from './schemas.js';
 import { activitiesByAreaSql, peopleByAreaSql, reportsByAreaSql, selectAreaFeatures, selectSummaryAreas, servicesByAreaSql } from './sql.js';
 import { ATTRIBUTION } from './vendored.js';
 
 export { ATTRIBUTION } from './vendored.js';
-export type { AreaSummary } from './disclose.js';
+export type { AreaSummary } from '../../common/places.js';
 
 /** Admin areas as GeoJSON: P-code, name, level, parent, and whether the P-code is official. */
 export async function areaCollection(q: Queryable, level?: number): Promise<FeatureCollection & { attribution: string }> {
@@ -25,17 +26,7 @@ export async function areaCollection(q: Queryable, level?: number): Promise<Feat
 /** People filters that protection reports do not carry: with any of them, reports are not counted. */
 const PEOPLE_ONLY = ['direction', 'sex', 'age', 'nationality', 'transport', 'reason', 'vulnerability'] as const;
 
-export interface SummaryResult {
-  level: number;
-  period: Period;
-  areas: AreaSummary[];
-  /** at points outside every listed area (outside Zambia, or left out by the filters) */
-  outside: Outside;
-  /** why reports are null, when they are */
-  notes: string[];
-  attribution: string;
-  source: 'raw' | 'rollup';
-}
+export type SummaryResult = AreaSummaryResponse;
 
 const key = (pcode: string | null) => pcode ?? '';
 

@@ -1,22 +1,15 @@
+import type { AreaProps, AreaRow } from '../../common/places.js';
 import type { Queryable } from '../db/index.js';
 import type { Period } from '../query/period.js';
 import { fromWhere, measureExpr, Params, placeWhere, type Source, type Sql } from '../query/sql.js';
 import type { SummaryQuery } from './schemas.js';
 
-export interface AreaRow {
-  pcode: string;
-  name: string;
-  level: number;
-  parent: string | null;
-  official: boolean;
-  source: string | null;
-}
 
 const AREA_COLUMNS = 'pcode, name, level, parent_pcode AS parent, pcode_official AS official, source';
 
 /** Areas as GeoJSON-ready rows with a point inside each for its name; geometry simplified to ~100 m for the map. */
-export function selectAreaFeatures(q: Queryable, level?: number): Promise<(AreaRow & { labelLon: number; labelLat: number; geometry: string })[]> {
-  return q.query<AreaRow & { labelLon: number; labelLat: number; geometry: string } & Record<string, unknown>>(
+export function selectAreaFeatures(q: Queryable, level?: number): Promise<(AreaProps & { geometry: string })[]> {
+  return q.query<AreaProps & { geometry: string } & Record<string, unknown>>(
     `SELECT ${AREA_COLUMNS}, round(ST_X(ST_PointOnSurface(geom))::numeric, 4)::float8 AS "labelLon", round(ST_Y(ST_PointOnSurface(geom))::numeric, 4)::float8 AS "labelLat",
        ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.001), 5) AS geometry
        FROM admin_areas WHERE $1::int IS NULL OR level = $1 ORDER BY level, pcode`,
