@@ -10,7 +10,7 @@ import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { replaceLevel } from '../../server/places/boundaries.js';
 import { vendoredAreas } from '../../server/places/vendored.js';
 import { freshBenchDatabase } from './bench-db.js';
-import { median } from './common.js';
+import { median, wholeOptions } from './common.js';
 import type { Bench, BenchRow } from './run.js';
 
 // Deterministic synthetic services spread over Zambia and its neighbours (22–33° E, 8–18° S).
@@ -25,9 +25,7 @@ export const adminBench: Bench = {
   name: 'admin',
   summary: 'Re-assigning 100,000 services after a district import vs one ST_Contains join UPDATE (--services 100000 --runs 5)',
   async run({ options, log }) {
-    const services = Number(options.services ?? 100_000);
-    const runs = Number(options.runs ?? 5);
-    if (![services, runs].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--services and --runs take whole numbers');
+    const { services, runs } = wholeOptions(options, { services: 100_000, runs: 5 });
     const { db, drop } = await freshBenchDatabase('admin');
     try {
       log(`inserting ${services} synthetic services (areas assigned by the insert trigger)`);

@@ -40,3 +40,17 @@ export async function benchServer(db: Db, env: Record<string, string> = {}): Pro
   await once(server, 'listening');
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
+
+/**
+ * The whole-number options of a bench, each `--name` read or its default; every one must be at
+ * least its `min` (default 1), else the error names them all.
+ */
+export function wholeOptions<K extends string>(options: Record<string, string>, defaults: Record<K, number>, min: Partial<Record<K, number>> = {}): Record<K, number> {
+  const keys = Object.keys(defaults) as K[];
+  const values = Object.fromEntries(keys.map((k) => [k, Number(options[k] ?? defaults[k])])) as Record<K, number>;
+  if (!keys.every((k) => Number.isInteger(values[k]) && values[k] >= (min[k] ?? 1))) {
+    const names = keys.map((k) => `--${k}`);
+    throw new Error(`${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} take whole numbers`);
+  }
+  return values;
+}

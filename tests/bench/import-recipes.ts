@@ -15,16 +15,14 @@ import { createToken } from '../../server/auth/tokens.js';
 import { loadDemo } from '../../server/demo/load.js';
 import { DTM_RECIPE, writeDtmCsv, writeDtmFile } from '../helpers/workbooks.js';
 import { freshBenchDatabase } from './bench-db.js';
-import { benchServer, median } from './common.js';
+import { benchServer, median, wholeOptions } from './common.js';
 import type { Bench, BenchRow } from './run.js';
 
 export const recipesBench: Bench = {
   name: 'recipes',
   summary: 'upload → committed of a two-sheet DTM workbook with its recipe vs the same rows as plain CSV, over HTTP (--rows 100000 --runs 3)',
   async run({ options, log }) {
-    const rows = Number(options.rows ?? 100_000);
-    const runs = Number(options.runs ?? 3);
-    if (!Number.isInteger(rows) || rows < 2 || !Number.isInteger(runs) || runs < 1) throw new Error('--rows and --runs take whole numbers');
+    const { rows, runs } = wholeOptions(options, { rows: 100_000, runs: 3 }, { rows: 2 });
     const xlsx = join(tmpdir(), `corridor-bench-dtm-${rows}.xlsx`);
     const csv = join(tmpdir(), `corridor-bench-dtm-${rows}.csv`);
     log(`writing a two-sheet workbook of ${rows} rows (${rows / 2} a sheet) and the same rows as CSV`);

@@ -9,7 +9,7 @@
 import { createToken } from '../../server/auth/tokens.js';
 import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { freshBenchDatabase } from './bench-db.js';
-import { benchServer, median } from './common.js';
+import { benchServer, median, wholeOptions } from './common.js';
 import type { Bench, BenchRow } from './run.js';
 
 // Deterministic synthetic services spread over the programme's area (22–33° E, 8–18° S).
@@ -22,10 +22,7 @@ export const ogcBench: Bench = {
   name: 'ogc',
   summary: 'OGC API items/s paging through 100,000 services with limit=10000 vs one REST GeoJSON answer (--services 100000 --limit 10000 --runs 5)',
   async run({ options, log }) {
-    const services = Number(options.services ?? 100_000);
-    const limit = Number(options.limit ?? 10_000);
-    const runs = Number(options.runs ?? 5);
-    if (![services, limit, runs].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--services, --limit and --runs take whole numbers');
+    const { services, limit, runs } = wholeOptions(options, { services: 100_000, limit: 10_000, runs: 5 });
     const { db, drop } = await freshBenchDatabase('ogc');
     const { server, origin } = await benchServer(db);
     try {

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 
 /** The body of a validation problem (application/problem+json) as the error handler writes it. */
 export interface FieldProblem {
@@ -16,4 +16,20 @@ export async function expectFieldError(res: Response, field: string, opts: { pro
   const body = (await res.json()) as FieldProblem;
   expect(body.errors.map((e) => e.field)).toContain(field);
   return body;
+}
+
+/**
+ * One test per [request, field] of `cases`, named by `title` as it.each names them: the answer
+ * to `get(request)` is a 400 naming the field (see expectFieldError); `also` checks more of it.
+ */
+export function itNamesTheField(
+  title: string,
+  get: (request: string) => Promise<Response>,
+  cases: [request: string, field: string][],
+  opts: { problemJson?: boolean; also?: (body: FieldProblem) => void } = {},
+): void {
+  it.each(cases)(title, async (request, field) => {
+    const body = await expectFieldError(await get(request), field, opts);
+    opts.also?.(body);
+  });
 }
