@@ -27,30 +27,28 @@ export function zip(entries: readonly ZipEntry[], when = new Date()): Buffer {
     const packed = deflateRawSync(raw);
     const name = Buffer.from(e.name, 'utf8');
     const crc = crc32(raw);
+    // The local header and the central directory entry share one run of fields, from the flags
+    // to the name's length; the central entry has the version made by in front of it.
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(0x0800, at); // bit 11: names are UTF-8
+      header.writeUInt16LE(8, at + 2); // deflate
+      header.writeUInt16LE(time, at + 4);
+      header.writeUInt16LE(date, at + 6);
+      header.writeUInt32LE(crc, at + 8);
+      header.writeUInt32LE(packed.length, at + 12);
+      header.writeUInt32LE(raw.length, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // bit 11: names are UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    fields(local, 6);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    fields(central, 8);
     central.writeUInt32LE(offset, 42); // extra, comment, disk, attributes: 0
     locals.push(local, name, packed);
     centrals.push(central, name);

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { audit, SYSTEM } from '../../server/audit/audit.js';
 import { registeredRoutes } from '../../server/http/route.js';
 import { describeApp } from '../helpers/suite.js';
+import { itNamesTheField } from '../helpers/problem.js';
 
 interface Entry {
   id: number;
@@ -40,7 +41,7 @@ describeApp('audit log on the %s database', { as: 'admin' }, ({ app }) => {
     expect(await entries('to=1999-01-01')).toEqual([]);
   });
 
-  it.each([
+  itNamesTheField('when the query is %s, then 400 names %s', (query) => app.get(`/api/v1/audit?${query}`), [
     ['limit=1001', 'query.limit'],
     ['limit=0', 'query.limit'],
     ['action=DROP%20TABLE', 'query.action'],
@@ -48,11 +49,7 @@ describeApp('audit log on the %s database', { as: 'admin' }, ({ app }) => {
     ['from=2026-02-01&to=2026-01-01', 'query.from'],
     ['from=0000-01-01T00:00:00Z', 'query.from'],
     ['user=admin', 'query.user'],
-  ])('when the query is %s, then 400 names %s', async (query, field) => {
-    const res = await app.get(`/api/v1/audit?${query}`);
-    expect(res.status).toBe(400);
-    expect((await res.json()).errors.map((e: { field: string }) => e.field)).toContain(field);
-  });
+  ]);
 
   it('when anything tries to change or remove entries, then the database refuses and the API has no way to', async () => {
     await expect(app.db.query(`UPDATE audit_log SET action = 'x.y' WHERE id = (SELECT max(id) FROM audit_log)`)).rejects.toThrow(/append-only/);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { MONITORING_POINT_KINDS, SERVICE_KINDS } from '../../common/vocabulary.js';
 import { describeApp } from '../helpers/suite.js';
+import { itNamesTheField } from '../helpers/problem.js';
 
 interface FC {
   type: string;
@@ -68,21 +69,14 @@ describeApp('catalog and health on the %s database', { as: 'viewer' }, ({ app, k
     expect(places.features.map((f) => f.properties.name)).toEqual(expect.arrayContaining(['Sesheke', 'Nakonde', 'Lusaka']));
   });
 
-  it.each([
+  itNamesTheField('when %s is requested, then 400 problem+json names %s', (path) => app.get(path), [
     ['/api/v1/services?kind=hospital', 'query.kind'],
     ['/api/v1/services?bbox=1,2,3', 'query.bbox'],
     ['/api/v1/services?bbox=30,-10,20,-5', 'query.bbox'],
     ['/api/v1/places?country=zambia', 'query.country'],
     ['/api/v1/monitoring-points?corridor=kariba', 'query.corridor'],
     ['/api/v1/outreach-sites?colour=red', 'query.colour'],
-  ])('when %s is requested, then 400 problem+json names %s', async (path, field) => {
-    const res = await app.get(path);
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    const body = await res.json();
-    expect(body.status).toBe(400);
-    expect(body.errors.map((e: { field: string }) => e.field)).toContain(field);
-  });
+  ], { problemJson: true, also: (body) => expect(body.status).toBe(400) });
 
   it('when an unknown endpoint or malformed JSON arrives, then a problem+json answers without internals', async () => {
     const missing = await app.get('/api/v1/nope');

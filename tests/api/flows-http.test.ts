@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../helpers/suite.js';
+import { itNamesTheField } from '../helpers/problem.js';
 
 const ENDPOINTS = ['/api/v1/flows', '/api/v1/flows/timeseries', '/api/v1/flows/breakdowns', '/api/v1/flows/corridors', '/api/v1/flows/crossings'];
 
 describeApp('flows API validation, caching and access on the %s database', { as: 'viewer' }, ({ app }) => {
-  it.each([
+  itNamesTheField('when %s is requested, then 400 problem+json names %s', (path) => app.get(path), [
     ['/api/v1/flows?from=2025-02-30', 'query.from'],
     ['/api/v1/flows?from=yesterday', 'query.from'],
     ['/api/v1/flows?to=2025-13-01', 'query.to'],
@@ -27,13 +28,7 @@ describeApp('flows API validation, caching and access on the %s database', { as:
     ['/api/v1/flows/corridors?level=point', 'query.level'],
     ['/api/v1/flows/corridors?limit=0', 'query.limit'],
     ['/api/v1/flows/crossings?from=2025-01-01&to=2024-01-01', 'query.from'],
-  ])('when %s is requested, then 400 problem+json names %s', async (path, field) => {
-    const res = await app.get(path);
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    const body = (await res.json()) as { errors: { field: string }[] };
-    expect(body.errors.map((e) => e.field)).toContain(field);
-  });
+  ], { problemJson: true });
 
   it.each(ENDPOINTS)('when %s is asked again with its ETag, then 304 without a body', async (path) => {
     const first = await app.get(`${path}?direction=inbound`);

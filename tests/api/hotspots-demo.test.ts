@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { EMERGING_CATEGORIES, type EmergingResponse, type HotspotsResponse, type KdeResponse } from '../../common/analysis.js';
 import { describeApp } from '../helpers/suite.js';
+import { itNamesTheField } from '../helpers/problem.js';
 
 describeApp('hotspots on the demo data, %s database', { as: 'viewer' }, ({ app }) => {
-  it.each([
+  itNamesTheField('when asked for hotspots with %s, then the answer is a 400 naming %s', (query) => app.get(`/api/v1/hotspots?${query}`), [
     ['res=5', 'query.res'],
     ['k=4', 'query.k'],
     ['measure=footfall', 'query.measure'],
@@ -11,25 +12,14 @@ describeApp('hotspots on the demo data, %s database', { as: 'viewer' }, ({ app }
     ['measure=unaccompanied&sex=female', 'query.sex'],
     ['from=2026-02-01&to=2026-01-01', 'query.from'],
     ['colour=red', 'query.colour'],
-  ])('when asked for hotspots with %s, then the answer is a 400 naming %s', async (query, field) => {
-    const res = await app.get(`/api/v1/hotspots?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    const body = (await res.json()) as { errors: { field: string }[] };
-    expect(body.errors.map((e) => e.field)).toContain(field);
-  });
+  ], { problemJson: true });
 
-  it.each([
+  itNamesTheField('when asked for %s, then the answer is a 400 naming %s', (path) => app.get(path), [
     ['/api/v1/hotspots/emerging?step=day', 'query.step'],
     ['/api/v1/hotspots/emerging?from=2026-10-01&to=2026-10-20', 'query.from'],
     ['/api/v1/hotspots/kde?bandwidth=10', 'query.bandwidth'],
     ['/api/v1/hotspots/kde?cell=100&bbox=20,-20,35,-8', 'query.cell'],
-  ])('when asked for %s, then the answer is a 400 naming %s', async (path, field) => {
-    const res = await app.get(path);
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { errors: { field: string }[] };
-    expect(body.errors.map((e) => e.field)).toContain(field);
-  });
+  ]);
 
   it('when nobody is signed in, then hotspots need sign-in', async () => {
     expect((await app.anonymous.get('/api/v1/hotspots')).status).toBe(401);

@@ -6,17 +6,12 @@
  *
  *   npm run bench -- admin --services 100000 --runs 5     BENCH_DATABASE_URL=postgres://… (database name gets _admin)
  */
-import { migrate, readMigrations } from '../../server/db/migrate.js';
-import { openServer } from '../../server/db/server.js';
 import { SERVICE_KINDS } from '../../common/vocabulary.js';
-import { paths } from '../../server/paths.js';
 import { replaceLevel } from '../../server/places/boundaries.js';
 import { vendoredAreas } from '../../server/places/vendored.js';
-import { BENCH_DATABASE_URL } from './bench-db.js';
-import { admin } from './import.js';
+import { freshBenchDatabase } from './bench-db.js';
+import { median, wholeOptions } from './common.js';
 import type { Bench, BenchRow } from './run.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 // Deterministic synthetic services spread over Zambia and its neighbours (22–33° E, 8–18° S).
 const SERVICES_SQL = `INSERT INTO services (name, kind, country, is_synthetic, geom)
@@ -30,18 +25,9 @@ export const adminBench: Bench = {
   name: 'admin',
   summary: 'Re-assigning 100,000 services after a district import vs one ST_Contains join UPDATE (--services 100000 --runs 5)',
   async run({ options, log }) {
-    const services = Number(options.services ?? 100_000);
-    const runs = Number(options.runs ?? 5);
-    if (![services, runs].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--services and --runs take whole numbers');
-    const url = new URL(BENCH_DATABASE_URL);
-    const name = `${url.pathname.slice(1)}_admin`;
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name ${name} must be a plain lower-case identifier`);
-    url.pathname = `/${name}`;
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${name}`);
-    const db = await openServer(url.toString(), 4);
+    const { services, runs } = wholeOptions(options, { services: 100_000, runs: 5 });
+    const { db, drop } = await freshBenchDatabase('admin');
     try {
-      await migrate(db, readMigrations(paths.migrations));
       log(`inserting ${services} synthetic services (areas assigned by the insert trigger)`);
       const t0 = performance.now();
       await db.query(SERVICES_SQL, [services, SERVICE_KINDS]);
@@ -77,7 +63,7 @@ export const adminBench: Bench = {
       return rows;
     } finally {
       await db.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop();
     }
   },
 };

@@ -10,9 +10,8 @@
 import { evaluateRules } from '../../server/alerts/service.js';
 import { DEMO_END, DEMO_START } from '../../server/demo/calendar.js';
 import { benchDatabase } from './bench-db.js';
+import { median } from './common.js';
 import type { Bench, BenchContext, BenchRow } from './run.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 // The three default measures per point and day, in one pass: what evaluation must read at least.
 const BASELINE_SQL = `

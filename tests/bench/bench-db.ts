@@ -57,6 +57,28 @@ export async function benchDatabase(rows: number, log: (m: string) => void): Pro
   return db;
 }
 
+/**
+ * A new, empty, migrated database named after the bench database with `_suffix` (a leftover one
+ * is dropped first), for benchmarks that write; `drop` removes it.
+ */
+export async function freshBenchDatabase(suffix: string): Promise<{ db: Db; url: string; name: string; drop: () => Promise<void> }> {
+  const url = new URL(BENCH_DATABASE_URL);
+  const name = `${url.pathname.slice(1)}_${suffix}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name ${name} must be a plain lower-case identifier`);
+  url.pathname = `/${name}`;
+  const drop = async () => void (await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  await drop();
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const db = await openServer(url.toString(), 4);
+  try {
+    await migrate(db, readMigrations(paths.migrations));
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return { db, url: url.toString(), name, drop };
+}
+
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const u = new URL(BENCH_DATABASE_URL);
   u.pathname = '/postgres';

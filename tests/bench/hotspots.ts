@@ -18,10 +18,9 @@ import { SERVICE_KINDS } from '../../common/vocabulary.js';
 import { analyseHotspots } from '../../server/hotspots/analyse.js';
 import { analyseEmerging } from '../../server/hotspots/emerging.js';
 import { ringNeighbours } from '../../server/hotspots/neighbours.js';
+import { medianTiming, type Timing } from './common.js';
 import type { Bench, BenchContext, BenchRow } from './run.js';
 import { mulberry32 } from '../../server/analysis/coverage-instance.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 // Seeded (mulberry32), so every run uses the same data.
 const rng = mulberry32;
@@ -33,29 +32,8 @@ function diskOf(n: number): string[] {
   return gridDisk(latLngToCell(-17.48, 24.3, 8), r).sort();
 }
 
-export interface Timing {
-  wall: number;
-  cpu: number;
-}
-
-/**
- * Median wall-clock and CPU milliseconds. CPU time (process.cpuUsage, this process) is the
- * figure to quote on a shared machine: wall time inflates with every other busy process.
- */
-function time(runs: number, fn: () => void): Timing {
-  fn(); // warm-up: JIT and h3-js's WebAssembly heap
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
+/** Median wall and CPU ms after one warm-up call (JIT and h3-js's WebAssembly heap). */
+const time = (runs: number, fn: () => void): Timing => medianTiming(runs, 1, fn);
 
 const row = (task: string, size: string, t: Timing, extra: BenchRow = {}): BenchRow => ({ task, size, 'wall ms': t.wall, 'cpu ms': t.cpu, ...extra });
 

@@ -9,48 +9,30 @@
  *   npm run bench -- recipes --rows 100000        BENCH_DATABASE_URL=postgres://… (database name gets _recipes)
  */
 import { readFile, rm, stat } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { createApp } from '../../server/app.js';
 import { createToken } from '../../server/auth/tokens.js';
-import { loadConfig } from '../../server/config.js';
-import { migrate, readMigrations } from '../../server/db/migrate.js';
-import { openServer } from '../../server/db/server.js';
 import { loadDemo } from '../../server/demo/load.js';
-import { paths } from '../../server/paths.js';
 import { DTM_RECIPE, writeDtmCsv, writeDtmFile } from '../helpers/workbooks.js';
-import { BENCH_DATABASE_URL } from './bench-db.js';
-import { admin } from './import.js';
+import { freshBenchDatabase } from './bench-db.js';
+import { benchServer, median, wholeOptions } from './common.js';
 import type { Bench, BenchRow } from './run.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 export const recipesBench: Bench = {
   name: 'recipes',
   summary: 'upload → committed of a two-sheet DTM workbook with its recipe vs the same rows as plain CSV, over HTTP (--rows 100000 --runs 3)',
   async run({ options, log }) {
-    const rows = Number(options.rows ?? 100_000);
-    const runs = Number(options.runs ?? 3);
-    if (!Number.isInteger(rows) || rows < 2 || !Number.isInteger(runs) || runs < 1) throw new Error('--rows and --runs take whole numbers');
-    const url = new URL(BENCH_DATABASE_URL);
-    const name = `${url.pathname.slice(1)}_recipes`;
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name ${name} must be a plain lower-case identifier`);
-    url.pathname = `/${name}`;
+    const { rows, runs } = wholeOptions(options, { rows: 100_000, runs: 3 }, { rows: 2 });
     const xlsx = join(tmpdir(), `corridor-bench-dtm-${rows}.xlsx`);
     const csv = join(tmpdir(), `corridor-bench-dtm-${rows}.csv`);
     log(`writing a two-sheet workbook of ${rows} rows (${rows / 2} a sheet) and the same rows as CSV`);
     await writeDtmFile(xlsx, { rows: rows / 2, noTotals: false });
     await writeDtmCsv(csv, rows / 2);
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${name}`);
-    const db = await openServer(url.toString(), 4);
-    const server = createApp({ config: loadConfig({ LOG_LEVEL: 'silent', HEAVY_RATE_LIMIT: '100000' }), db, log: pino({ level: 'silent' }), schemaVersion: 'bench' }).listen(0, '127.0.0.1');
+    const { db } = await freshBenchDatabase('recipes');
+    const { server, origin } = await benchServer(db, { HEAVY_RATE_LIMIT: '100000' });
     try {
-      await migrate(db, readMigrations(paths.migrations));
       await loadDemo(db, { rows: 0, seed: 20181 });
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+      const base = `${origin}/api/v1`;
       const auth = { authorization: `Bearer ${(await createToken(db, { name: 'bench', role: 'data_manager' })).token}` };
       const once = async (file: string, fields: Record<string, string>): Promise<number> => {
         const form = new FormData();

@@ -17,36 +17,19 @@ import { createReadStream } from 'node:fs';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { SYSTEM } from '../../server/audit/audit.js';
 import type { Db } from '../../server/db/index.js';
-import { migrate, readMigrations } from '../../server/db/migrate.js';
-import { openServer } from '../../server/db/server.js';
 import { loadDemo } from '../../server/demo/load.js';
 import { createImport } from '../../server/ingest/jobs.js';
 import { KIND_SPECS } from '../../server/ingest/kinds.js';
 import { runImport } from '../../server/ingest/run.js';
-import { paths } from '../../server/paths.js';
-import { BENCH_DATABASE_URL } from './bench-db.js';
+import { freshBenchDatabase } from './bench-db.js';
 import { writeCsv } from './import-file.js';
 import type { Bench, BenchRow } from './run.js';
 
 const COPY_TABLE = `CREATE TABLE bench_copy (source_row_id text, observed_on date, monitoring_point text, direction text, origin text,
   final_destination text, total int, male int, female int, children int, unaccompanied_children int, nationality char(3),
   transport_mode text, reasons text, vulnerabilities text)`;
-
-/** Runs one statement on the bench server's maintenance database (CREATE/DROP DATABASE). */
-export async function admin(sql: string): Promise<void> {
-  const u = new URL(BENCH_DATABASE_URL);
-  u.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Seconds psql takes to run `args` (ON_ERROR_STOP); psql \copy streams a file as pg-copy-streams would. */
 function psql(url: string, args: string[]): Promise<number> {
@@ -168,19 +151,12 @@ export const importBench: Bench = {
   async run({ options, log }) {
     const rows = Number(options.rows ?? 1_000_000);
     if (!Number.isInteger(rows) || rows <= 0) throw new Error(`--rows: ${options.rows} is not a row count`);
-    const url = new URL(BENCH_DATABASE_URL);
-    const name = `${url.pathname.slice(1)}_import`;
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name ${name} must be a plain lower-case identifier`);
-    url.pathname = `/${name}`;
     const file = join(tmpdir(), `corridor-bench-import-${rows}.csv`);
     log(`writing ${rows} rows to ${file}`);
     await writeCsv(file, rows);
-    log(`fresh database ${name} with the reference geography`);
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${name}`);
-    const db = await openServer(url.toString(), 4);
+    const { db, url, name } = await freshBenchDatabase('import');
     try {
-      await migrate(db, readMigrations(paths.migrations));
+      log(`fresh database ${name} with the reference geography`);
       await loadDemo(db, { rows: 0, seed: 20181 });
       await db.exec(COPY_TABLE);
       const copy1 = await psqlCopy(url.toString(), file);

@@ -6,20 +6,11 @@
  *
  *   npm run bench -- ogc --services 100000 --limit 10000     BENCH_DATABASE_URL=postgres://… (database name gets _ogc)
  */
-import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
-import { createApp } from '../../server/app.js';
 import { createToken } from '../../server/auth/tokens.js';
-import { loadConfig } from '../../server/config.js';
-import { migrate, readMigrations } from '../../server/db/migrate.js';
-import { openServer } from '../../server/db/server.js';
 import { SERVICE_KINDS } from '../../common/vocabulary.js';
-import { paths } from '../../server/paths.js';
-import { BENCH_DATABASE_URL } from './bench-db.js';
-import { admin } from './import.js';
+import { freshBenchDatabase } from './bench-db.js';
+import { benchServer, median, wholeOptions } from './common.js';
 import type { Bench, BenchRow } from './run.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 // Deterministic synthetic services spread over the programme's area (22–33° E, 8–18° S).
 const SERVICES_SQL = `INSERT INTO services (name, kind, country, hours, capacity, is_synthetic, geom)
@@ -31,24 +22,13 @@ export const ogcBench: Bench = {
   name: 'ogc',
   summary: 'OGC API items/s paging through 100,000 services with limit=10000 vs one REST GeoJSON answer (--services 100000 --limit 10000 --runs 5)',
   async run({ options, log }) {
-    const services = Number(options.services ?? 100_000);
-    const limit = Number(options.limit ?? 10_000);
-    const runs = Number(options.runs ?? 5);
-    if (![services, limit, runs].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('--services, --limit and --runs take whole numbers');
-    const url = new URL(BENCH_DATABASE_URL);
-    const name = `${url.pathname.slice(1)}_ogc`;
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name ${name} must be a plain lower-case identifier`);
-    url.pathname = `/${name}`;
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin(`CREATE DATABASE ${name}`);
-    const db = await openServer(url.toString(), 4);
-    const server = createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, log: pino({ level: 'silent' }), schemaVersion: 'bench' }).listen(0, '127.0.0.1');
+    const { services, limit, runs } = wholeOptions(options, { services: 100_000, limit: 10_000, runs: 5 });
+    const { db, drop } = await freshBenchDatabase('ogc');
+    const { server, origin } = await benchServer(db);
     try {
-      await migrate(db, readMigrations(paths.migrations));
       log(`inserting ${services} synthetic services`);
       await db.query(SERVICES_SQL, [services, SERVICE_KINDS]);
       await db.exec('VACUUM ANALYZE services');
-      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const headers = { authorization: `Bearer ${(await createToken(db, { name: 'bench', role: 'viewer' })).token}` };
       const get = async (path: string) => {
         const res = await fetch(origin + path, { headers });
@@ -94,7 +74,7 @@ export const ogcBench: Bench = {
     } finally {
       server.close();
       await db.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop();
     }
   },
 };

@@ -9,6 +9,7 @@
  */
 import { solveMaxCoverage } from '../../server/analysis/coverage.js';
 import { randomInstance } from '../../server/analysis/coverage-instance.js';
+import { median } from './common.js';
 import type { Bench, BenchContext, BenchRow } from './run.js';
 
 const SIZES: [candidates: number, demand: number][] = [
@@ -28,8 +29,6 @@ function sizes(option: string | undefined): [number, number][] {
     return [c as number, d as number];
   });
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const timeLimitMs = Number(ctx.options['time-limit'] ?? 20_000);

@@ -10,6 +10,7 @@
  *   options: --runs 5  --naive-runs 1  --respondents 100000  --districts 116  --indicators 7
  */
 import { surveyDesign, surveyDomainMeans, surveyDomains, surveyMean, type SurveyEstimate, type SurveyRow } from '../../server/analysis/survey.js';
+import { medianTiming as measure } from './common.js';
 import type { Bench, BenchContext, BenchRow } from './run.js';
 
 interface Respondent extends SurveyRow {
@@ -38,24 +39,6 @@ function sample(respondents: number, districts: number, indicators: number): Res
     }
   }
   return rows;
-}
-
-const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-/** Median wall and CPU ms of `runs` calls after `warm` warm-up calls. */
-function measure(runs: number, warm: number, fn: () => void): { wall: number; cpu: number } {
-  for (let i = 0; i < warm; i++) fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const dc = process.cpuUsage(c0);
-    cpu.push((dc.user + dc.system) / 1000);
-  }
-  return { wall: middle(wall), cpu: middle(cpu) };
 }
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {

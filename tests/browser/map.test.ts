@@ -35,6 +35,16 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
     await waitForMapReady(opened.page, 180_000);
     return opened;
   };
+  /** From the overview, the view button to `name`: its screenshot saved, both kinds of crossing drawn. */
+  const expectCrossingsAfterGoingTo = async (name: string, centre: [number, number], shot: string) => {
+    const { page } = await openMap();
+    await goToView(page, name, centre);
+    await waitForMapReady(page, 120_000);
+    await page.screenshot({ path: `${SHOTS}/${shot}` });
+    const s = await readCanvas(page, POINTS);
+    expect(s.counts['official']).toBeGreaterThan(40);
+    expect(s.counts['informal']).toBeGreaterThan(40);
+  };
 
   it('when the page opens, then the offline basemap shows land and water', async () => {
     const { page } = await openMap();
@@ -57,13 +67,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
   });
 
   it('when the user goes to Nakonde, then the URL changes and official and informal points are drawn', async () => {
-    const { page } = await openMap();
-    await goToView(page, 'Nakonde', [-9.32, 32.76]);
-    await waitForMapReady(page, 120_000);
-    await page.screenshot({ path: `${SHOTS}/corridor-nakonde.png` });
-    const s = await readCanvas(page, POINTS);
-    expect(s.counts['official']).toBeGreaterThan(40);
-    expect(s.counts['informal']).toBeGreaterThan(40);
+    await expectCrossingsAfterGoingTo('Nakonde', [-9.32, 32.76], 'corridor-nakonde.png');
   });
 
   it('when a monitoring point is clicked, then a popup names it', async () => {
@@ -92,13 +96,7 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
   });
 
   it('when the user goes to Sesheke, then both kinds of crossing are drawn there', async () => {
-    const { page } = await openMap();
-    await goToView(page, 'Sesheke', [-17.55, 24.6]);
-    await waitForMapReady(page, 120_000);
-    await page.screenshot({ path: `${SHOTS}/corridor-sesheke.png` });
-    const s = await readCanvas(page, POINTS);
-    expect(s.counts['official']).toBeGreaterThan(40);
-    expect(s.counts['informal']).toBeGreaterThan(40);
+    await expectCrossingsAfterGoingTo('Sesheke', [-17.55, 24.6], 'corridor-sesheke.png');
   });
 
   it('when the page is reloaded, then the viewport and layer choices come back', async () => {
