@@ -12,7 +12,7 @@ import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 const ARTIFACTS = join(paths.root, 'tests/.artifacts');
 const VIEWPORT = { width: 1366, height: 768 };
 const START = '/#v=-17.47,24.31,12';
-// The page asks who is signed in before the sign-in: that 401 is expected.
+// The page asks /api/v1/auth/me who is signed in: before a sign-in that is an expected 401.
 const expected401 = (text: string): boolean => /status of 401/.test(text);
 
 describe('alerts in headless Chromium (signed in as an analyst)', { timeout: 300_000 }, () => {
@@ -48,7 +48,7 @@ describe('alerts in headless Chromium (signed in as an analyst)', { timeout: 300
   });
 
   it('when the surge alert at the pontoon is opened, then its chart shows; acknowledge and refer move it on', async () => {
-    // Still new: no other test steps an alert on.
+    // Still new here: this is the only test that steps an alert on.
     const [surge] = await ui.db.query<{ id: number }>(
       `SELECT a.id::int AS id FROM alerts a WHERE a.rule_id = 3 AND a.scope_code = 'mp-sesheke-pontoon' ORDER BY a.observed DESC LIMIT 1`,
     );
