@@ -2,13 +2,11 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AlertRuleView, type DeliveryView, WEBHOOK_SIGNATURE_HEADER } from '../../common/alerts.js';
 import { processDueDeliveries } from '../../server/alerts/deliveries.js';
 import { evaluateRules } from '../../server/alerts/service.js';
-import type { Db } from '../../server/db/index.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
+import { describeApp } from '../helpers/suite.js';
 
 const SECRET = 'a-webhook-secret-of-at-least-32-characters';
 const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -53,23 +51,23 @@ async function smtp(): Promise<{ server: SMTPServer; port: number; mails: { to: 
   return { server, port: (server.server.address() as AddressInfo).port, mails };
 }
 
-describe.each(DB_KINDS)('alert notifications on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+// One SMTP server for the file, up before the suites are declared: its port is in the apps'
+// configuration, which describeApp takes when the suite is declared. Each suite empties its inbox.
+const mail = await smtp();
+afterAll(async () => {
+  await new Promise((r) => mail.server.close(() => r(undefined)));
+});
+const env = { ALERT_WEBHOOK_SECRET: SECRET, SMTP_URL: `smtp://127.0.0.1:${mail.port}`, ALERT_RETRY_BASE_MS: '60000' };
+
+describeApp('alert notifications on the %s database', { db: 'fresh', env }, ({ app, db }) => {
   let hook: Awaited<ReturnType<typeof listener>>;
-  let mail: Awaited<ReturnType<typeof smtp>>;
 
   beforeAll(async () => {
-    db = await openFreshDb(kind);
     hook = await listener([500]);
-    mail = await smtp();
-    app = await startApp({ db, env: { ALERT_WEBHOOK_SECRET: SECRET, SMTP_URL: `smtp://127.0.0.1:${mail.port}`, ALERT_RETRY_BASE_MS: '60000' } });
-  }, 180_000);
+    mail.mails.length = 0;
+  });
   afterAll(async () => {
-    await app?.close();
-    await db?.close();
     await new Promise((r) => hook?.server.close(r));
-    await new Promise((r) => mail?.server.close(() => r(undefined)));
   });
 
   it('when a rule with a webhook and an address raises an alert, then the webhook is signed, retried after a 500 and logged; the e-mail reaches the SMTP server', async () => {

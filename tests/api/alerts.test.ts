@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { AlertList, AlertSeries, AlertView } from '../../common/alerts.js';
 import { evaluateLatestDay, evaluateRules } from '../../server/alerts/service.js';
-import type { Db } from '../../server/db/index.js';
 import { DEMO_END } from '../../server/demo/calendar.js';
 import { addDays } from '../../server/query/period.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { importFile } from '../helpers/import.js';
+import { describeApp } from '../helpers/suite.js';
 
 const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-describe.each(DB_KINDS)('alerts on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
+// A database of its own: the tests count every alert and rename a view.
+describeApp('alerts on the %s database', { db: 'fresh' }, ({ app, db }) => {
   let spikeDay: string;
   const list = async (query = '', role: 'analyst' | 'data_manager' = 'analyst'): Promise<AlertList> => {
     const res = await app.as(role).get(`/api/v1/alerts${query}`);
@@ -22,8 +19,6 @@ describe.each(DB_KINDS)('alerts on the %s database', (kind) => {
   const patch = (id: number, body: unknown, role: 'analyst' | 'viewer' = 'analyst') => app.as(role).get(`/api/v1/alerts/${id}`, send('PATCH', body));
 
   beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db });
     // A day at the Katima bridge post whose two following weeks hold no group with trafficking
     // indicators in the test demo: the spike below is then the only thing the default rules can find.
     const [d] = await db.query<{ day: string }>(
@@ -34,10 +29,6 @@ describe.each(DB_KINDS)('alerts on the %s database', (kind) => {
     );
     spikeDay = d?.day as string;
   }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
 
   it('when an import plants a spike of unaccompanied children, then exactly one alert is raised; the same import again raises none', async () => {
     expect(spikeDay).toMatch(/^2026-/);

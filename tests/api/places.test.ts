@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
+import { expect, it } from 'vitest';
 import type { SummaryResult } from '../../server/places/service.js';
-import { startApp, type TestApp } from '../helpers/app.js';
 import { json } from '../helpers/auth.js';
-import { DB_KINDS, openFreshDb } from '../helpers/db.js';
 import { importFile } from '../helpers/import.js';
 import { zippedShapefile } from '../helpers/shapefile.js';
+import { describeApp } from '../helpers/suite.js';
 
 // Read here, not through the code under test: province P-codes and names as the file gives them.
 const provinces = JSON.parse(readFileSync(new URL('../../data/admin/zmb_adm1_provinces.geojson', import.meta.url), 'utf8')) as {
@@ -21,17 +19,8 @@ const expected = (level: number, country: string, t = 't') => `coalesce(
   (SELECT n.pcode FROM (SELECT a.pcode, ST_Distance(a.geom, ${t}.geom) AS d FROM admin_areas a WHERE a.level = ${level} AND a.country = ${country}) n
     WHERE n.d <= 0.02 ORDER BY n.d, n.pcode LIMIT 1))`;
 
-describe.each(DB_KINDS)('real places on the %s database', (kind) => {
-  let db: Db;
-  let app: TestApp;
-  beforeAll(async () => {
-    db = await openFreshDb(kind);
-    app = await startApp({ db, as: 'viewer' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+// A database of its own: the tests add a corridor and replace the districts.
+describeApp('real places on the %s database', { db: 'fresh', as: 'viewer' }, ({ app, db }) => {
 
   it('when the database is migrated, then it holds the 10 provinces with COD-AB P-codes and 116 districts with marked project codes', async () => {
     const levels = await db.query<{ level: number; n: number; official: boolean; valid: boolean }>(

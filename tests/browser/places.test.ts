@@ -1,47 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/index.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../server/paths.js';
-import { startApp, type TestApp } from '../helpers/app.js';
-import { json, makeUser } from '../helpers/auth.js';
-import { openFreshDb } from '../helpers/db.js';
-import { launchBrowser, type PageProblems, waitForMapReady, watchPage } from '../helpers/browser.js';
+import { json, makeUser, type TestUser } from '../helpers/auth.js';
+import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 
 // Looked at by a person (the issue's closing note), not compared.
 const SHOTS = join(paths.root, 'tests/.artifacts');
 const expected401 = (text: string): boolean => /status of 401/.test(text);
 
 describe('corridors and admin areas in headless Chromium (signed in as a data manager)', { timeout: 300_000 }, () => {
-  let db: Db;
-  let app: TestApp;
-  let browser: Browser;
-  let page: Page;
-  let problems: PageProblems;
+  // A database of the file's own: a test adds a corridor.
+  const ui = useBrowserApp({ db: 'fresh', allowConsole: expected401 });
+  let manager: TestUser;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    db = await openFreshDb('embedded');
-    app = await startApp({ db });
-    const manager = await makeUser(db, 'data_manager', 'places');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    problems = await watchPage(page, new URL(app.url).origin);
-    await page.goto(new URL('/#v=-14.6,27.8,5.6', app.url).href);
-    await page.getByLabel('Username').fill(manager.username);
-    await page.getByLabel('Password').fill(manager.password);
-    await page.getByLabel('Password').press('Enter');
-    await waitForMapReady(page, 180_000);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
+    manager = await makeUser(ui.db, 'data_manager', 'places');
   });
 
+  /** The data manager's own page on the whole of Zambia, drawn. */
+  const openMap = async () => {
+    const opened = await ui.open('/#v=-14.6,27.8,5.6', { viewport: { width: 1366, height: 900 }, as: manager });
+    await waitForMapReady(opened.page, 180_000);
+    return opened;
+  };
+
   it('when districts are coloured by people crossing, then the legend names the classes and the boundary attribution is on the map', async () => {
+    const { page } = await openMap();
     await page.locator('#areas-measure').selectOption('people');
     const legend = page.locator('.areas-legend');
     await expect.poll(() => legend.innerText(), { timeout: 60_000 }).toMatch(/People crossing at its points/);
@@ -56,7 +43,8 @@ describe('corridors and admin areas in headless Chromium (signed in as a data ma
   });
 
   it('when a corridor is added through the API, then after a reload (no restart) it is in the movement filters, the planner and the import vocabulary', async () => {
-    const res = await app.as('data_manager').get('/api/v1/corridors', json({ code: 'chirundu', name: 'Chirundu', colour: '#118844', districts: ['Chirundu'] }, { method: 'POST' }));
+    const { page, problems } = await openMap();
+    const res = await ui.app.as('data_manager').get('/api/v1/corridors', json({ code: 'chirundu', name: 'Chirundu', colour: '#118844', districts: ['Chirundu'] }, { method: 'POST' }));
     expect(res.status).toBe(201);
     await page.reload();
     await waitForMapReady(page, 180_000);
