@@ -24,8 +24,9 @@ export function renderUserMenu(root: HTMLElement, me: Me | null, events: UserMen
   const who = el(
     'span',
     { class: 'user-name', id: 'signed-in-as' },
-    'Signed in as ',
-    el('strong', {}, me.name),
+    // Said to screen readers; on screen the name and the role badge say it, so the header fits.
+    el('span', { class: 'visually-hidden' }, 'Signed in as '),
+    el('strong', { title: me.name }, me.name),
     el('span', { class: 'user-role' }, ROLE_LABELS[me.role]),
   );
   const admin = me.role === 'admin' ? [button('Admin', events.onAdmin, { 'aria-haspopup': 'dialog' })] : [];
