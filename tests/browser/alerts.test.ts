@@ -7,13 +7,11 @@ import { DEMO_END } from '../../server/demo/calendar.js';
 import { paths } from '../../server/paths.js';
 import { addDays } from '../../server/query/period.js';
 import { makeUser, type TestUser } from '../helpers/auth.js';
-import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { expected401, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 
 const ARTIFACTS = join(paths.root, 'tests/.artifacts');
 const VIEWPORT = { width: 1366, height: 768 };
 const START = '/#v=-17.47,24.31,12';
-// The page asks /api/v1/auth/me who is signed in: before a sign-in that is an expected 401.
-const expected401 = (text: string): boolean => /status of 401/.test(text);
 
 describe('alerts in headless Chromium (signed in as an analyst)', { timeout: 300_000 }, () => {
   // A database of the file's own: the tests step an alert on and change the rules.

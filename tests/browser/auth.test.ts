@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { issueOneTimeCode } from '../../server/auth/one-time.js';
 import { POINT_COLORS } from '../../client/layers/colors.js';
 import { json, makeUser, type TestUser } from '../helpers/auth.js';
-import { expectNoProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { expected401, expectNoProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { readCanvas, type ColorTarget } from './driver.js';
 
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
@@ -15,7 +15,6 @@ const POINTS: ColorTarget[] = [
 ];
 // Chromium logs every 4xx response as a console error. A 401 from /auth/me, a wrong password
 // or a used link is the protocol working; anything else on the console fails the test.
-const expected401 = (text: string): boolean => /Failed to load resource: the server responded with a status of 401/.test(text);
 
 // CPU-rendered WebGL on a loaded machine: budgets bound a hang, nothing asserts timing.
 describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, () => {

@@ -4,12 +4,11 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '../../server/paths.js';
 import { json, makeUser, type TestUser } from '../helpers/auth.js';
-import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { expected401, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { DTM_RECIPE, dtmWorkbook } from '../helpers/workbooks.js';
 
 /** Screenshots of each step, to look at (git-ignored). */
 const SHOTS = join(paths.root, 'tests/.artifacts');
-const expected401 = (text: string): boolean => /status of 401/.test(text);
 
 describe('the import wizard: a DTM workbook goes in step by step, is saved as a recipe, and the next file takes the recipe', { timeout: 300_000 }, () => {
   // A database per test: each test writes, and the second must meet exactly the recipe it saves itself.

@@ -3,13 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type TestUser } from '../helpers/auth.js';
-import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { expected401, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { importFile } from '../helpers/import.js';
 
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 // A rejected import is still a 202 and a GET: only the sign-in probe before signing in is a 401.
-const expected401 = (text: string): boolean => /status of 401/.test(text);
 
 describe('the data screen: a data manager imports a file in the browser', { timeout: 240_000 }, () => {
   // Its own database: this test writes. Each test imports files no other test imports.

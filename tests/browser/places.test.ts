@@ -4,11 +4,10 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../server/paths.js';
 import { json, makeUser, type TestUser } from '../helpers/auth.js';
-import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { expected401, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 
 // Looked at by a person (the closing note), not compared.
 const SHOTS = join(paths.root, 'tests/.artifacts');
-const expected401 = (text: string): boolean => /status of 401/.test(text);
 
 describe('corridors and admin areas in headless Chromium (signed in as a data manager)', { timeout: 300_000 }, () => {
   // A database of the file's own: a test adds a corridor.

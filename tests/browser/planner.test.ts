@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_COLORS } from '../../client/planner/colors.js';
 import { json, makeUser, type TestUser } from '../helpers/auth.js';
-import { expectNoProblems, type PageProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { expected401, expectNoProblems, type PageProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { clickMap, readCanvas, screenOf, type ColorTarget } from './driver.js';
 
 // Screenshots for humans reviewing a run (not compared).
@@ -15,7 +15,6 @@ const SITE: ColorTarget[] = [
   { name: 'reach', rgb: PLAN_COLORS.reach },
   { name: 'locked', rgb: PLAN_COLORS.locked },
 ];
-const expected401 = (text: string): boolean => /Failed to load resource: the server responded with a status of 401/.test(text);
 
 type SiteRow = { id: string; rank: number; locked: boolean };
 

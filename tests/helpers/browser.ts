@@ -96,6 +96,12 @@ export interface BrowserSuite {
 }
 
 /**
+ * For `allowConsole`: before a sign-in the page asks /api/v1/auth/me who is signed in, and Chromium
+ * logs that expected 401 as a console error.
+ */
+export const expected401 = (text: string): boolean => /Failed to load resource: the server responded with a status of 401/.test(text);
+
+/**
  * A browser test file's set-up, in one call at the top of its describe:
  *
  *   const ui = useBrowserApp({ env: { PUBLIC_VIEWER: 'on' } });
