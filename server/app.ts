@@ -53,12 +53,14 @@ import { paths } from './paths.js';
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Where the read-only analysis endpoints query (db/index.ts openReader); default `db`. */
+  reader?: Db;
   log: Logger;
   schemaVersion: string;
 }
 
 /** Assembles middleware, the feature routers and the one error handler. */
-export function createApp({ config, db, log, schemaVersion }: AppDeps): Express {
+export function createApp({ config, db, reader = db, log, schemaVersion }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // ETags of API answers come from their route's cache policy only (http/cache.ts).
@@ -102,12 +104,14 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   api.use(auditRouter(db));
   api.use(catalogRouter(db));
   api.use(corridorsRouter(db));
-  api.use(placesRouter(db, config));
-  api.use(hotspotsRouter(db, config));
-  api.use(accessRouter(db, config));
+  // Read-only analysis reads the replica when there is one (DATABASE_READ_URL); everything
+  // else, writes and reads that must see them (import status, saved plans), the primary.
+  api.use(placesRouter(reader, config));
+  api.use(hotspotsRouter(reader, config));
+  api.use(accessRouter(reader, config));
   api.use(ingestRouter(db, config));
-  api.use(exportRouter(db, config));
-  api.use(flowsRouter(db, config));
+  api.use(exportRouter(db, config, reader));
+  api.use(flowsRouter(reader, config));
   api.use(outreachRouter(db, config));
   api.use(briefsRouter(db, config));
   api.use(alertsRouter(db, config));
@@ -119,7 +123,7 @@ export function createApp({ config, db, log, schemaVersion }: AppDeps): Express 
   // OGC API – Features (issue 18): the same callers, access rules and disclosure control.
   const ogc = express.Router();
   ogc.use(principalMiddleware(db, config));
-  ogc.use(ogcRouter(db, config));
+  ogc.use(ogcRouter(db, config, reader));
   ogc.use(notFoundHandler);
   app.use(OGC_BASE, ogc);
 

@@ -12,6 +12,12 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** postgres://… selects the PostGIS server; unset selects the embedded PGlite database. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  /**
+   * postgres://… of a read replica (a hot standby of DATABASE_URL): the read-only analysis
+   * endpoints (flows, hotspots, access, place summaries, OGC collections, exports) query it;
+   * writes and reads that must see them stay on DATABASE_URL. Unset = one database for all.
+   */
+  DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   /** Where the embedded database lives (only used without DATABASE_URL). */
   DATA_DIR: z.string().min(1).default('data/db'),
   /** Observation rows the demo generator makes on first start of an empty database. */
@@ -77,7 +83,7 @@ const schema = z.object({
 });
 
 // Never echoed in an error message: they end up in consoles and CI logs.
-const SECRETS = new Set(['CORRIDOR_ADMIN_TOKEN', 'DATABASE_URL', 'ALERT_WEBHOOK_SECRET', 'SMTP_URL']);
+const SECRETS = new Set(['CORRIDOR_ADMIN_TOKEN', 'DATABASE_URL', 'DATABASE_READ_URL', 'ALERT_WEBHOOK_SECRET', 'SMTP_URL']);
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
 
@@ -94,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.BASEMAP === 'online' && !c.ONLINE_STYLE_URL) {
     throw new ConfigError('BASEMAP=online needs ONLINE_STYLE_URL');
+  }
+  if (c.DATABASE_READ_URL && !c.DATABASE_URL) {
+    // A replica of the embedded engine cannot exist; silently ignoring it would hide a typo.
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL (a replica of the server database)');
   }
   if (c.SUPPRESSION_K_SENSITIVE < c.SUPPRESSION_K) {
     throw new ConfigError('SUPPRESSION_K_SENSITIVE must be at least SUPPRESSION_K');

@@ -6,7 +6,7 @@ import { bootstrapAuth } from './auth/bootstrap.js';
 import { closeBriefRenderer } from './briefs/render.js';
 import { ensureClientBuilt } from './build.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DbOpenError, openDb } from './db/index.js';
+import { DbOpenError, openDb, openReader } from './db/index.js';
 import { MigrationError, migrate, readMigrations } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { createLogger } from './log.js';
@@ -18,8 +18,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
   const db = await openDb(config);
+  const reader = await openReader(config, db); // db itself without DATABASE_READ_URL
   const shutdown = async () => {
     await closeBriefRenderer().catch(() => {});
+    if (reader !== db) await reader.close().catch(() => {});
     await db.close().catch(() => {});
     process.exit(0);
   };
@@ -34,11 +36,11 @@ async function main(): Promise<void> {
   // Daily evaluation of the latest day and the webhook/e-mail worker (timers unref'd).
   const alertJobs = startAlertJobs(db, config, log);
   process.once('exit', () => alertJobs.stop());
-  const server = createApp({ config, db, log, schemaVersion }).listen(config.PORT, config.HOST);
+  const server = createApp({ config, db, reader, log, schemaVersion }).listen(config.PORT, config.HOST);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => Promise.reject(err))]);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  log.info({ ms: Date.now() - t0, db: db.kind, schemaVersion }, 'ready');
+  log.info({ ms: Date.now() - t0, db: db.kind, readReplica: reader !== db, schemaVersion }, 'ready');
   console.log(`\nCorridor is running at http://${host}:${port}/  (${db.kind} database, started in ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   if (signInCode) {
     // Printed, never logged: the console is the operator's; log files travel further.

@@ -13,6 +13,17 @@ export function openDb(config: Pick<Config, 'DATABASE_URL' | 'dataDir' | 'PG_POO
     : openEmbedded({ dir: config.dataDir });
 }
 
+/**
+ * Where read-only queries go: the replica at DATABASE_READ_URL (a second pool, read-only), or
+ * `primary` itself when it is unset (the embedded engine always). Callers choose per request:
+ * the analysis endpoints read from the reader; writes, and reads that must see a write just
+ * made (an import's status, a plan just saved, sign-in), use the primary. Closing the primary
+ * does not close the reader: close both (the same object when there is no replica).
+ */
+export function openReader(config: Pick<Config, 'DATABASE_READ_URL' | 'PG_POOL_MAX'>, primary: Db): Promise<Db> {
+  return config.DATABASE_READ_URL ? openServer(config.DATABASE_READ_URL, config.PG_POOL_MAX, { readOnly: true }) : Promise.resolve(primary);
+}
+
 /** Engine versions, for the health endpoint and start-up log. */
 export async function engineInfo(db: Db): Promise<{ postgres: string; postgis: string }> {
   const [row] = await db.query<{ postgres: string; postgis: string }>(

@@ -17,8 +17,19 @@ const typeParsers: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export async function openServer(url: string, max: number): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max, types: typeParsers, connectionTimeoutMillis: 10_000 });
+/**
+ * A pool against a PostGIS server. `readOnly` (the read replica, see db/index.ts) makes every
+ * transaction read-only, so a write sent to the reader by mistake fails at once even where the
+ * reader URL names a primary (a standby would refuse it anyway, but only in production).
+ */
+export async function openServer(url: string, max: number, opts: { readOnly?: boolean } = {}): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: typeParsers,
+    connectionTimeoutMillis: 10_000,
+    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   try {
@@ -26,7 +37,8 @@ export async function openServer(url: string, max: number): Promise<Db> {
   } catch (err) {
     await pool.end();
     const where = safeTarget(url);
-    throw new DbOpenError(`cannot reach the database at ${where}: ${(err as Error).message}`);
+    const what = opts.readOnly ? 'read replica' : 'database';
+    throw new DbOpenError(`cannot reach the ${what} at ${where}: ${(err as Error).message}`);
   }
   return new ServerDb(pool);
 }

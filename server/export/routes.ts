@@ -22,7 +22,12 @@ const FORMATS: ExportFormat[] = ['csv', 'geojson'];
  * disclosure control for every role (files leave our control); record level for data managers
  * only, counts still suppressed. Catalog layers: reference data, as the catalog serves them.
  */
-export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE' | 'HEAVY_RATE_LIMIT'>): Router {
+/** `db` (the primary) records the audit entry; the rows come from `reader` (a replica when configured). */
+export function exportRouter(
+  db: Db,
+  config: Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE' | 'HEAVY_RATE_LIMIT'>,
+  reader: Db = db,
+): Router {
   const router = Router();
   const limit = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'exports', by: 'caller' });
   for (const format of FORMATS) {
@@ -41,11 +46,11 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         const policies = requestPolicies(principal, config, query, { exporting: true });
         // The flows API's own period rules (default: the last 90 days of data; at most 3 years) and
         // source choice (the rollup when fresh for the period, else raw rows).
-        const { period, src } = await prepare(db, query, query.level === 'record' ? { source: 'raw' } : {}, {
+        const { period, src } = await prepare(reader, query, query.level === 'record' ? { source: 'raw' } : {}, {
           dims: ['point', 'direction'],
           bucket: query.bucket,
         });
-        const synthetic = await hasSyntheticObservations(db);
+        const synthetic = await hasSyntheticObservations(reader);
         const meta = {
           period, level: query.level, bucket: query.level === 'aggregate' ? query.bucket : undefined, suppressionK: policies.ordinary.k,
           notice: synthetic ? 'includes synthetic demo data' : undefined,
@@ -55,8 +60,8 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         await writer.begin(`corridor-observations-${period.from}-${period.to}${synthetic ? '-synthetic-demo' : ''}`);
         const rows =
           query.level === 'record'
-            ? recordRows(db, query, period, policies, () => writer.closed)
-            : aggregateRows(db, aggregateSql(query, period, src), policies.ordinary);
+            ? recordRows(reader, query, period, policies, () => writer.closed)
+            : aggregateRows(reader, aggregateSql(query, period, src), policies.ordinary);
         for await (const r of rows) await writer.row(r, r.lon, r.lat);
         await writer.end();
       },
@@ -71,7 +76,7 @@ export function exportRouter(db: Db, config: Pick<Config, 'SUPPRESSION_K' | 'SUP
         cache: 'no-store',
         middleware: [limit],
         handler: async (_req, res, { principal, query }) => {
-          const rows = await catalogRows(db, layer, query);
+          const rows = await catalogRows(reader, layer, query);
           await audit(db, principal, 'export.catalog', { layer: path, format, rows: rows.length });
           const writer = new ExportWriter(res, format, catalogColumns(rows), { layer: path });
           await writer.begin(`corridor-${path}`);

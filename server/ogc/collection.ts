@@ -13,7 +13,10 @@ import { type ItemsParams, itemsShape } from './params.js';
  * the access rules and disclosure control are the REST API's own.
  */
 export interface Ctx {
+  /** The reader (a replica when configured): the analyses and reference layers. */
   db: Db;
+  /** The primary: what must show a write at once (an outreach plan just saved). */
+  primary: Db;
   config: DisclosureConfig;
   principal: Principal;
 }

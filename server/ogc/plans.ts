@@ -32,7 +32,7 @@ const count = (description: string) => ({ type: 'integer' as const, description:
 const flag = (description: string) => ({ type: 'boolean' as const, description });
 
 function planCollection(plan: Pick<PlanSummary, 'id' | 'name' | 'from' | 'to'>): Collection {
-  const sites = async ({ db, principal, config }: Ctx) => (await findPlan(db, plan.id, principal, config))?.sites ?? [];
+  const sites = async ({ primary, principal, config }: Ctx) => (await findPlan(primary, plan.id, principal, config))?.sites ?? [];
   return defineCollection({
     id: `${PREFIX}${plan.id}`,
     title: `Outreach plan ${plan.id}: ${plan.name}`,
@@ -69,12 +69,12 @@ function planCollection(plan: Pick<PlanSummary, 'id' | 'name' | 'from' | 'to'>):
 }
 
 export async function planCollections(ctx: Ctx): Promise<Collection[]> {
-  return (await listPlans(ctx.db, PLANS_LISTED, 0)).map(planCollection);
+  return (await listPlans(ctx.primary, PLANS_LISTED, 0)).map(planCollection);
 }
 
 export async function findPlanCollection(ctx: Ctx, id: string): Promise<Collection | null> {
   const m = /^outreach-plan-([1-9]\d{0,9})$/.exec(id);
   if (!m || Number(m[1]) > 2_147_483_647) return null;
-  const plan = await findPlan(ctx.db, Number(m[1]), ctx.principal, ctx.config);
+  const plan = await findPlan(ctx.primary, Number(m[1]), ctx.principal, ctx.config);
   return plan ? planCollection({ id: plan.id, name: plan.name, from: plan.period.from, to: plan.period.to }) : null;
 }

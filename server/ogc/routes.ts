@@ -56,9 +56,9 @@ function answer(req: Request, res: Response, format: Format | undefined, body: u
   return body;
 }
 
-export function ogcRouter(db: Db, config: Config): Router {
+export function ogcRouter(primary: Db, config: Config, reader: Db = primary): Router {
   const router = Router();
-  const ctxOf = (principal: Ctx['principal']): Ctx => ({ db, config, principal });
+  const ctxOf = (principal: Ctx['principal']): Ctx => ({ db: reader, primary, config, principal });
   const collection = async (ctx: Ctx, id: string): Promise<Collection> => {
     const c = await findCollection(ctx, id);
     if (!c) throw notFound(`no collection ${id}; GET /ogc/collections lists them`);

@@ -14,16 +14,17 @@ const SEED = 20181;
 /**
  * The bench database holding exactly `rows` demo observations with fresh rollups: created if
  * missing; reloaded from scratch if it holds another number of rows (10 M rows take a while:
- * keep one size per database, or point BENCH_DATABASE_URL elsewhere per size).
+ * keep one size per database, or point BENCH_DATABASE_URL elsewhere per size). `url`: another
+ * database on the same server (the load bench keeps its own size apart).
  */
-export async function benchDatabase(rows: number, log: (m: string) => void): Promise<Db> {
-  const name = new URL(BENCH_DATABASE_URL).pathname.slice(1);
+export async function benchDatabase(rows: number, log: (m: string) => void, url = BENCH_DATABASE_URL): Promise<Db> {
+  const name = new URL(url).pathname.slice(1);
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bench database name ${name} must be a plain lower-case identifier`);
   if (!(await admin((c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]))).rowCount) {
     log(`creating database ${name}`);
     await admin((c) => c.query(`CREATE DATABASE ${name}`));
   }
-  let db = await openServer(BENCH_DATABASE_URL, 4);
+  let db = await openServer(url, 4);
   await migrate(db, readMigrations(paths.migrations));
   const [have] = await db.query<{ n: number; places: number }>(
     'SELECT (SELECT count(*) FROM observations)::bigint AS n, (SELECT count(*) FROM places)::int AS places',
@@ -35,7 +36,7 @@ export async function benchDatabase(rows: number, log: (m: string) => void): Pro
       await db.close();
       await admin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`));
       await admin((c) => c.query(`CREATE DATABASE ${name}`));
-      db = await openServer(BENCH_DATABASE_URL, 4);
+      db = await openServer(url, 4);
       await migrate(db, readMigrations(paths.migrations));
     }
     const t0 = Date.now();

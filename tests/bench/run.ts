@@ -9,6 +9,7 @@ import { alertsBench } from './alerts.js';
 import { flowsBench } from './flows.js';
 import { hotspotsBench } from './hotspots.js';
 import { importBench } from './import.js';
+import { loadBench } from './load.js';
 import { recipesBench } from './import-recipes.js';
 import { ogcBench } from './ogc.js';
 import { outreachBench } from './outreach.js';
@@ -29,7 +30,7 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench];
+const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench, loadBench];
 
 function parseArgs(argv: string[]): { names: string[]; options: Record<string, string> } {
   const names: string[] = [];

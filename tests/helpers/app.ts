@@ -30,12 +30,12 @@ export interface TestApp extends Requester {
  * `as`: the role app.get() uses (default anonymous). bcrypt runs at its lowest cost here.
  */
 export async function startApp(
-  opts: { kind?: DbKind; db?: Db; env?: NodeJS.ProcessEnv; as?: Role } = {},
+  opts: { kind?: DbKind; db?: Db; reader?: Db; env?: NodeJS.ProcessEnv; as?: Role } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await sharedDb(opts.kind ?? 'embedded'));
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BCRYPT_COST: '4', ...opts.env });
   const schemaVersion = readMigrations(paths.migrations).at(-1)?.version ?? 'none';
-  const app = createApp({ config, db, log: pino({ level: 'silent' }), schemaVersion });
+  const app = createApp({ config, db, reader: opts.reader, log: pino({ level: 'silent' }), schemaVersion });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
