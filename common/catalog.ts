@@ -4,22 +4,36 @@ import type { CorridorCode, MonitoringPointKind, ServiceKind } from './vocabular
  * GET /api/v1/health, /client-config and the catalogue layers' feature properties
  * (/monitoring-points, /services, /places, /outreach-sites; columns in server/catalog/sql.ts).
  */
+/** The main tables' row figures, by JSON name. */
+export interface TableRows<N> {
+  observations: N;
+  monitoringPoints: N;
+  services: N;
+  places: N;
+  outreachSites: N;
+  reports: N;
+  datasets: N;
+}
+
+/** GET /api/v1/health: public, cheap (no table scan); 503 { status: 'unavailable' } when the database does not answer. */
 export interface Health {
   status: 'ok';
+  database: 'up';
   db: { kind: 'embedded' | 'server'; postgres: string; postgis: string };
   schemaVersion: string;
   demo: boolean;
-  /** Whole-table row counts; reports is null when suppressed (a small count of people at risk). */
-  counts: {
-    observations: number;
-    monitoringPoints: number;
-    services: number;
-    places: number;
-    outreachSites: number;
-    reports: number | null;
-    datasets: number;
-  };
+  /**
+   * Rows per table from the planner's statistics (reltuples), not exact: null until a table was
+   * first analysed, and reports null when suppressed (a small count of people at risk).
+   */
+  estimatedRows: TableRows<number | null>;
   suppressed?: ['reports'];
+}
+
+/** GET /api/v1/admin/stats: exact counts (scans), admin only. */
+export interface AdminStats {
+  counts: TableRows<number>;
+  countedAt: string;
 }
 
 export interface ClientConfig {

@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /auth/logout': { access: 'public', ok: 204 },
   'GET /auth/me': { access: 'viewer', ok: 200 },
   'GET /users': { access: 'admin', ok: 200 },
+  'GET /admin/stats': { access: 'admin', ok: 200 },
   'POST /users': {
     access: 'admin',
     ok: 201,

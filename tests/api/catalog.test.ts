@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { MONITORING_POINT_KINDS, SERVICE_KINDS } from '../../common/vocabulary.js';
+import type { AdminStats, Health } from '../../common/catalog.js';
 import { describeApp } from '../helpers/suite.js';
 import { itNamesTheField } from '../helpers/problem.js';
 
@@ -9,19 +10,53 @@ interface FC {
 }
 
 describeApp('catalog and health on the %s database', { as: 'viewer' }, ({ app, kind }) => {
-  it('when asked for health, then it reports the engine, schema version and demo counts', async () => {
+  it('when asked for health, then it reports the engine, schema version, demo flag and row estimates without scanning', async () => {
+    await app.db.exec('ANALYZE services, monitoring_points');
     const res = await app.get('/api/v1/health');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as Health;
     expect(body.status).toBe('ok');
+    expect(body.database).toBe('up');
     expect(body.db.kind).toBe(kind);
     expect(body.db.postgis).toMatch(/^3\./);
     expect(body.schemaVersion).toMatch(/^\d{3}_/);
     expect(body.demo).toBe(true);
-    const [sql] = await app.db.query('SELECT (SELECT count(*) FROM observations)::int AS o, (SELECT count(*) FROM services)::int AS s');
-    expect(body.counts.observations).toBe(sql?.o);
-    expect(body.counts.services).toBe(sql?.s);
-    expect(body.counts.monitoringPoints).toBeGreaterThanOrEqual(9);
+    // Estimates come from pg_class.reltuples, which ANALYZE has just made exact for these tables.
+    const [sql] = await app.db.query<{ s: number; m: number }>('SELECT (SELECT count(*) FROM services)::int AS s, (SELECT count(*) FROM monitoring_points)::int AS m');
+    expect(body.estimatedRows.services).toBe(sql?.s);
+    expect(body.estimatedRows.monitoringPoints).toBe(sql?.m);
+    expect(body).not.toHaveProperty('counts');
+  });
+
+  it('when health is asked, then the SQL it runs reads catalog statistics and counts no table', async () => {
+    const seen: string[] = [];
+    const original = app.db.query.bind(app.db);
+    app.db.query = ((sql: string, params?: unknown[]) => {
+      seen.push(sql);
+      return original(sql, params);
+    }) as typeof app.db.query;
+    try {
+      expect((await app.get('/api/v1/health')).status).toBe(200);
+    } finally {
+      app.db.query = original;
+    }
+    expect(seen.join('\n')).toMatch(/reltuples/);
+    expect(seen.join('\n')).not.toMatch(/count\(\*\)/i);
+  });
+
+  it('when the database does not answer, then health says 503 unavailable and nothing of the error', async () => {
+    const original = app.db.query.bind(app.db);
+    app.db.query = ((sql: string, params?: unknown[]) =>
+      /reltuples/.test(sql) ? Promise.reject(new Error('connection refused: SELECT secret')) : original(sql, params)) as typeof app.db.query;
+    try {
+      const res = await app.get('/api/v1/health');
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ status: 'unavailable', database: 'down' });
+      expect(text).not.toMatch(/secret|refused/);
+    } finally {
+      app.db.query = original;
+    }
   });
 
   it('when listing monitoring points, then both corridors have official posts and informal crossings', async () => {
@@ -86,5 +121,17 @@ describeApp('catalog and health on the %s database', { as: 'viewer' }, ({ app, k
     expect(bad.status).toBe(400);
     const text = await bad.text();
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describeApp('exact row counts on the %s database', { as: 'admin' }, ({ app }) => {
+  it('when an admin asks for stats, then the counts are exact; a viewer is refused', async () => {
+    const res = await app.get('/api/v1/admin/stats');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as AdminStats;
+    const [sql] = await app.db.query<{ o: number; s: number }>('SELECT (SELECT count(*) FROM observations)::int AS o, (SELECT count(*) FROM services)::int AS s');
+    expect(body.counts.observations).toBe(sql?.o);
+    expect(body.counts.services).toBe(sql?.s);
+    expect((await app.as('viewer').get('/api/v1/admin/stats')).status).toBe(403);
   });
 });
