@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Rgb } from '../../client/layers/colors.js';
+import { CHANGE_COLORS, ESTIMATE_RAMP, WITHHELD_FILL } from '../../client/awareness/scale.js';
+import { makeUser, type TestUser } from '../helpers/auth.js';
+import { expected401, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { clickMap, readCanvas, type ColorTarget } from './driver.js';
+
+// Screenshots for a person to look at (the issue's closing note), not compared.
+const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
+const VIEWPORT = { width: 1366, height: 768 };
+// Zambia whole, with the demo surveys' three districts (Sesheke, Nakonde, Lusaka).
+const ZAMBIA = 'v=-13.6,29.2,5.4';
+const hexToRgb = (hex: string): Rgb => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
+const LEGEND: ColorTarget[] = [...ESTIMATE_RAMP, WITHHELD_FILL].map((c, i) => ({ name: `class-${i}`, rgb: hexToRgb(c) }));
+
+describe('awareness view in headless Chromium (signed in as a viewer)', { timeout: 300_000 }, () => {
+  const ui = useBrowserApp({ allowConsole: expected401 });
+  let viewer: TestUser;
+
+  beforeAll(async () => {
+    viewer = await makeUser(ui.db, 'viewer', 'aware');
+  });
+
+  const openView = async (hash: string): Promise<Page> => {
+    const { page } = await ui.open(`/#${ZAMBIA}&${hash}`, { viewport: VIEWPORT, as: viewer });
+    await expect.poll(() => page.locator('#aw-table tbody tr').count(), { timeout: 180_000 }).toBeGreaterThan(0);
+    await waitForMapReady(page, 180_000);
+    return page;
+  };
+
+  it('when the awareness view opens, then the districts are filled in the legend colours and a click on one opens its row with the 95 % CI', async () => {
+    const page = await openView('aw=estimate&awi=would_report');
+    const stats = await readCanvas(page, LEGEND, 3);
+    const drawn = Object.entries(stats.counts).filter(([, n]) => n > 200);
+    // At least one surveyed district is drawn in a class colour (not only the grey of withheld).
+    expect(drawn.filter(([name]) => name !== `class-${ESTIMATE_RAMP.length}`).length).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/awareness-map.png` });
+    const [name] = drawn.sort((a, b) => b[1] - a[1])[0] ?? ['class-0'];
+    const at = stats.inside[name];
+    expect(at).not.toBeNull();
+    await clickMap(page, at ?? [0, 0]);
+    const row = page.locator('#aw-table tbody tr[aria-selected="true"]');
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    const district = await row.getAttribute('data-district');
+    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('awd'))).toBe(district);
+    // The row reads as the CI table's: an estimate and an interval in per cent, or withheld.
+    expect(await row.innerText()).toMatch(/\d+ %\s+\d+–\d+ %|withheld/);
+    expect(await page.locator('#aw-card').innerText()).toMatch(/95 % CI \d+–\d+ %|Withheld/);
+    await expect.poll(() => page.locator('#aw-chart svg').count(), { timeout: 60_000 }).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/awareness-panel.png` });
+  });
+
+  it('when the change view opens, then each district is coloured by the significance of its change and the table says so', async () => {
+    const page = await openView('aw=change&awi=would_report');
+    const stats = await readCanvas(page, Object.entries(CHANGE_COLORS).map(([name, c]) => ({ name, rgb: hexToRgb(c) })), 3);
+    expect(Object.values(stats.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
+    const text = await page.locator('#aw-table tbody').innerText();
+    expect(text).toMatch(/pts/);
+    await page.screenshot({ path: `${SHOTS}/awareness-change.png` });
+  });
+
+  it('when the exposure gap opens, then the surveyed districts are ranked by movement × share not reached', async () => {
+    const page = await openView('aw=gap');
+    await expect.poll(() => page.locator('#aw-gaps li').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await page.locator('#aw-gaps li').first().innerText()).toMatch(/people · \d+ % reached · gap/);
+    await page.screenshot({ path: `${SHOTS}/awareness-gap.png` });
+  });
+});

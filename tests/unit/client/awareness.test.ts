@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { AwarenessEstimate } from '../../../common/awareness.js';
+import { gapFill, GAP_RAMP, rankExposureGap } from '../../../client/awareness/gap.js';
+import { changeClass, ciText, estimateClass, estimateFill, estimateLegend, ESTIMATE_RAMP, isWideCi, pct, points, WITHHELD_FILL } from '../../../client/awareness/scale.js';
+import { decodeAwarenessView, defaultAwarenessView, encodeAwarenessView } from '../../../client/awareness/view.js';
+import { decodeState, encodeState } from '../../../client/state.js';
+
+const est = (key: string, estimate: number | null, over: Partial<AwarenessEstimate> = {}): AwarenessEstimate => ({
+  key, name: key.toUpperCase(), estimate, se: 0.02, ci: estimate === null ? null : [estimate - 0.04, estimate + 0.04], df: 80, n: estimate === null ? null : 200,
+  suppressed: estimate === null, wide: false, ...over,
+});
+
+describe('awareness colour scale', () => {
+  it('when a proportion is classed, then the classes are fixed 20-point bands with 1.0 in the top one', () => {
+    expect([0, 0.199, 0.2, 0.5, 0.8, 0.999, 1].map(estimateClass)).toEqual([0, 0, 1, 2, 4, 4, 4]);
+    expect(estimateFill(est('a', 0.45))).toBe(ESTIMATE_RAMP[2]);
+    expect(estimateLegend()[0]).toEqual([ESTIMATE_RAMP[0], '0–20 %']);
+    expect(estimateLegend().at(-1)).toEqual([ESTIMATE_RAMP[4], '80–100 %']);
+  });
+  it('when an estimate is withheld, then it is grey whatever number it might have had', () => {
+    expect(estimateFill(est('a', null))).toBe(WITHHELD_FILL);
+    expect(estimateFill({ estimate: 0.9, suppressed: true })).toBe(WITHHELD_FILL);
+  });
+  it('when an interval is wider than ±10 points, then it is wide; exactly ±10 is not', () => {
+    expect(isWideCi([0.3, 0.5])).toBe(false);
+    expect(isWideCi([0.3, 0.5001])).toBe(true);
+    expect(isWideCi([0.45, 0.55])).toBe(false);
+    expect(isWideCi(null)).toBe(false);
+    expect(isWideCi([0.3, 0.45], 0.05)).toBe(true);
+  });
+  it('when a change is classed, then only a significant one has a direction', () => {
+    expect(changeClass({ difference: 0.12, significant: true, suppressed: false })).toBe('up');
+    expect(changeClass({ difference: -0.08, significant: true, suppressed: false })).toBe('down');
+    expect(changeClass({ difference: 0.12, significant: false, suppressed: false })).toBe('flat');
+    expect(changeClass({ difference: null, significant: false, suppressed: true })).toBe('withheld');
+  });
+  it('when numbers are written, then intervals are clamped to 0–100 and changes carry a real minus sign', () => {
+    expect(ciText([-0.02, 0.115])).toBe('0–12 %');
+    expect(pct(0.625)).toBe('63 %');
+    expect(points(-0.052)).toBe('\u22125 pts');
+    expect(points(0.13)).toBe('+13 pts');
+  });
+});
+
+describe('exposure gap ranking', () => {
+  const volumes = new Map([
+    ['A', { name: 'A', people: 1000 }],
+    ['B', { name: 'B', people: 2000 }],
+    ['C', { name: 'C', people: 500 }],
+    ['D', { name: 'D', people: null }],
+    ['E', { name: 'E', people: 300 }],
+  ]);
+  it('when districts have movement and exposure, then they rank by people × (1 − exposure)', () => {
+    const g = rankExposureGap([est('A', 0.2), est('B', 0.7), est('C', 0.0)], volumes);
+    expect(g.ranked.map((r) => [r.key, Math.round(r.score), r.rank])).toEqual([['A', 800, 1], ['B', 600, 2], ['C', 500, 3]]);
+    expect(g.max).toBeCloseTo(800);
+    expect(g.unranked).toEqual([{ key: 'E', name: 'E', why: 'not surveyed' }]);
+  });
+  it('when exposure is withheld or movement hidden, then the district is listed apart, never ranked as zero', () => {
+    const g = rankExposureGap([est('A', null), est('D', 0.1)], volumes);
+    expect(g.ranked).toEqual([]);
+    expect(g.unranked.filter((u) => u.key !== 'B' && u.key !== 'C' && u.key !== 'E')).toEqual([
+      { key: 'A', name: 'A', why: 'withheld' },
+      { key: 'D', name: 'D', why: 'movement hidden' },
+    ]);
+  });
+  it('when a surveyed district has no movement row, then it ranks with a score of 0', () => {
+    const g = rankExposureGap([est('Z', 0.4)], new Map());
+    expect(g.ranked).toEqual([{ key: 'Z', name: 'Z', volume: 0, exposure: 0.4, score: 0, rank: 1 }]);
+  });
+  it('when scores are coloured, then the largest takes the darkest class', () => {
+    expect(gapFill(800, 800)).toBe(GAP_RAMP[3]);
+    expect(gapFill(0, 800)).toBe(GAP_RAMP[0]);
+    expect(gapFill(0, 0)).toBe(GAP_RAMP[0]);
+  });
+});
+
+describe('awareness URL state', () => {
+  it('when the view is off, then nothing is written and old links decode to off', () => {
+    expect(encodeAwarenessView(defaultAwarenessView())).toEqual([]);
+    expect(decodeState('#v=-15,28,6').awareness).toEqual(defaultAwarenessView());
+  });
+  it('when a view round-trips through the hash, then it comes back unchanged', () => {
+    const s = decodeState('#v=-15,28,6&aw=change&aws=7&awi=would_report&awd=PRJ-ZM-SES');
+    expect(s.awareness).toEqual({ mode: 'change', survey: 7, indicator: 'would_report', district: 'PRJ-ZM-SES' });
+    expect(decodeState(encodeState(s)).awareness).toEqual(s.awareness);
+  });
+  it('when the hash holds garbage, then each bad part falls back to its default', () => {
+    expect(decodeAwarenessView(new URLSearchParams('aw=pie&aws=-3&awi=DROP TABLE&awd=<x>'))).toEqual(defaultAwarenessView());
+  });
+});
