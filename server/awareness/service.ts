@@ -96,3 +96,5 @@ export async function clusters(db: Queryable, principal: Principal, config: Disc
   });
   return { survey, indicator, points, disclosure: { k: d.k, suppressed: d.suppress }, synthetic: survey.synthetic };
 }
+
+export { awarenessAt, type AwarenessAt } from './weights.js';
