@@ -18,7 +18,7 @@ interface BriefsContext {
 
 const SECTION_LABELS: Record<Section, string> = {
   map: 'Map', figures: 'Key figures', timeseries: 'Time series', breakdown: 'Breakdown chart', corridors: 'Top corridors', districts: 'By district',
-  hotspots: 'Top hot spots', gaps: 'Top access gaps', alerts: 'Alerts in the period', notes: 'Notes',
+  hotspots: 'Top hot spots', gaps: 'Top access gaps', alerts: 'Alerts in the period', awareness: 'Awareness', notes: 'Notes',
 };
 
 function field(label: string, control: HTMLElement): HTMLElement {

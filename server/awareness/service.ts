@@ -66,13 +66,28 @@ export async function awarenessChange(db: Queryable, principal: Principal, confi
   const to = await surveyOfRef(db, q.to, 'query.to');
   if (from.id === to.id) throw badRequest([{ field: 'query.to', message: 'names the same survey as from' }]);
   const d = awarenessDisclosure(principal, config);
-  const by = q.by === 'all' ? 'district' : q.by; // "all" reads only the overall rows
-  const [a, b] = [estimateBy(await sql.respondents(db, from.id), indicator, by, d), estimateBy(await sql.respondents(db, to.id), indicator, by, d)];
-  const rows = q.by === 'all' ? [] : pairRows(a.rows, b.rows);
+  const { overall, rows } = await changeBetween(db, from, to, indicator, d);
   return {
-    indicator, from, to, by: q.by, alpha: CHANGE_ALPHA, overall: change('all', 'All respondents', a.overall, b.overall), rows,
+    indicator, from, to, by: q.by, alpha: CHANGE_ALPHA, overall, rows: q.by === 'all' ? [] : rows,
     disclosure: { k: d.k, suppressed: d.suppress }, synthetic: from.synthetic || to.synthetic,
   };
+}
+
+/** An indicator by district in one survey, published under `d`. */
+export async function districtEstimates(db: Queryable, survey: SurveySummary, indicator: IndicatorDefinition, d: Disclose) {
+  return estimateBy(await sql.respondents(db, survey.id), indicator, 'district', d);
+}
+
+/** The change from one survey to another, overall and by district, published under `d`. */
+export async function changeBetween(db: Queryable, from: SurveySummary, to: SurveySummary, indicator: IndicatorDefinition, d: Disclose) {
+  const [a, b] = [await districtEstimates(db, from, indicator, d), await districtEstimates(db, to, indicator, d)];
+  return { overall: change('all', 'All respondents', a.overall, b.overall), rows: pairRows(a.rows, b.rows) };
+}
+
+/** The newest survey of a round, or null. */
+export async function surveyOfRound(db: Queryable, round: SurveyRound): Promise<SurveySummary | null> {
+  const id = await sql.surveyOfRound(db, round);
+  return id === null ? null : surveyOf(db, id);
 }
 
 /** Domains of either round, matched by key. */
@@ -96,3 +111,5 @@ export async function clusters(db: Queryable, principal: Principal, config: Disc
   });
   return { survey, indicator, points, disclosure: { k: d.k, suppressed: d.suppress }, synthetic: survey.synthetic };
 }
+
+export { awarenessAt, type AwarenessAt } from './weights.js';

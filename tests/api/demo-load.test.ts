@@ -162,7 +162,7 @@ forEachDb('loading the demo into a fresh %s database', (kind) => {
     expect(replaced.stderr + replaced.stdout).toMatch(/2,000 observations/);
     expect(replaced.status).toBe(0);
     const [n] = await db.query('SELECT count(*)::int AS o, (SELECT count(*)::int FROM datasets) AS d FROM observations');
-    expect(n).toEqual({ o: 2000, d: 2 });
+    expect(n).toEqual({ o: 2000, d: 3 }); // observations, reports, awareness surveys
   }, 300_000); // each CLI run opens the database anew: slow on a busy machine
 });
 
