@@ -6,8 +6,8 @@ import type { AwarenessChangeResponse, AwarenessResponse, ClustersResponse, Indi
 import { awarenessApi } from './api.js';
 import { rankExposureGap, gapFill } from './gap.js';
 import { clearAwareness, districtAt, showAwareness, type DistrictStyle } from './map.js';
-import { buildAwarenessPanel, surveyLabel } from './panel.js';
-import { changeFill, ciText, estimateFill, pct, points, WITHHELD_FILL } from './scale.js';
+import { buildAwarenessPanel } from './panel.js';
+import { changeFill, ciText, estimateFill, pct, points, surveyLabel, WITHHELD_FILL } from './scale.js';
 import { renderCard, renderChangeLegend, renderChangeTable, renderEstimateLegend, renderEstimateTable, renderGapLegend, renderGapList } from './table.js';
 import { EXPOSURE_INDICATOR, type AwarenessView } from './view.js';
 

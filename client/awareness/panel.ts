@@ -1,5 +1,6 @@
 import { el, foldButton } from '../panels/dom.js';
 import type { IndicatorDefinition, SurveySummary } from '../../common/awareness.js';
+import { surveyLabel } from './scale.js';
 import { AWARENESS_MODES, type AwarenessMode, type AwarenessView } from './view.js';
 
 /**
@@ -24,14 +25,6 @@ export interface AwarenessPanel {
   gaps: HTMLElement;
   setChoices(surveys: SurveySummary[], indicators: IndicatorDefinition[]): void;
   set(v: AwarenessView, survey: number | null): void;
-}
-
-export function surveyLabel(s: SurveySummary): string {
-  const year = (s.periodStart ?? s.periodEnd ?? '').slice(0, 4);
-  // Demo names already say their round and "synthetic": not twice.
-  const round = s.name.toLowerCase().includes(s.round) ? '' : s.round;
-  const tag = s.synthetic && !/synthetic/i.test(s.name) ? ' (synthetic)' : '';
-  return `${s.name}${tag}${round || year ? ` \u00b7 ${[round, year].filter(Boolean).join(' ')}` : ''}`;
 }
 
 export function buildAwarenessPanel(layout: HTMLElement, onChange: (patch: Partial<AwarenessView>) => void): AwarenessPanel {

@@ -1,4 +1,4 @@
-import { WIDE_CI_HALF_WIDTH, type AwarenessChange, type AwarenessEstimate } from '../../common/awareness.js';
+import { WIDE_CI_HALF_WIDTH, type AwarenessChange, type AwarenessEstimate, type SurveySummary } from '../../common/awareness.js';
 
 /**
  * The awareness map's colours and classes (pure: unit-tested in tests/unit/client/awareness-scale.test.ts).
@@ -7,8 +7,8 @@ import { WIDE_CI_HALF_WIDTH, type AwarenessChange, type AwarenessEstimate } from
  */
 export const ESTIMATE_RAMP = ['#f1eef6', '#bdc9e1', '#74a9cf', '#2b8cbe', '#045a8d'] as const;
 /** Districts whose estimate is withheld (too few respondents): grey, never a ramp colour. */
-export const WITHHELD_FILL = '#b8b8b8';
-export const CHANGE_COLORS = { up: '#1a9850', down: '#d73027', flat: '#c9c9c9' } as const;
+export const WITHHELD_FILL = '#9b9b9b';
+export const CHANGE_COLORS = { up: '#1a9850', down: '#d73027', flat: '#e0ddd5' } as const;
 export type ChangeClass = keyof typeof CHANGE_COLORS | 'withheld';
 
 /** Class 0…4 of a proportion (0…1); 1.0 falls in the top class. */
@@ -66,4 +66,13 @@ export function ciText(ci: readonly [number, number] | null): string {
   if (!ci) return '—';
   const c = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100);
   return `${c(ci[0])}–${c(ci[1])} %`;
+}
+
+/** A survey as the pickers list it: name, round and year, and "synthetic" once. */
+export function surveyLabel(s: SurveySummary): string {
+  const year = (s.periodStart ?? s.periodEnd ?? '').slice(0, 4);
+  // Demo names already say their round and "synthetic": not twice.
+  const round = s.name.toLowerCase().includes(s.round) ? '' : s.round;
+  const tag = s.synthetic && !/synthetic/i.test(s.name) ? ' (synthetic)' : '';
+  return `${s.name}${tag}${round || year ? ` \u00b7 ${[round, year].filter(Boolean).join(' ')}` : ''}`;
 }

@@ -17,9 +17,11 @@ const LEGEND: ColorTarget[] = [...ESTIMATE_RAMP, WITHHELD_FILL].map((c, i) => ({
 describe('awareness view in headless Chromium (signed in as a viewer)', { timeout: 300_000 }, () => {
   const ui = useBrowserApp({ allowConsole: expected401 });
   let viewer: TestUser;
+  let planner: TestUser;
 
   beforeAll(async () => {
     viewer = await makeUser(ui.db, 'viewer', 'aware');
+    planner = await makeUser(ui.db, 'planner', 'aware');
   });
 
   const openView = async (hash: string): Promise<Page> => {
@@ -65,5 +67,25 @@ describe('awareness view in headless Chromium (signed in as a viewer)', { timeou
     await expect.poll(() => page.locator('#aw-gaps li').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await page.locator('#aw-gaps li').first().innerText()).toMatch(/people · \d+ % reached · gap/);
     await page.screenshot({ path: `${SHOTS}/awareness-gap.png` });
+  });
+
+  it('when a planner weights demand by low awareness, then the request names the survey and indicator and the saved plan says which it used', async () => {
+    const { page } = await ui.open('/#v=-17.47,24.3,10&pl=1&pc=sesheke&pp=3', { viewport: VIEWPORT, as: planner });
+    await waitForMapReady(page, 180_000);
+    await page.locator('#pl-aw').check();
+    const survey = page.locator('#pl-aw-survey');
+    await expect.poll(() => survey.locator('option').count(), { timeout: 60_000 }).toBeGreaterThan(1);
+    const surveyId = await survey.locator('option').nth(1).getAttribute('value');
+    await survey.selectOption(surveyId ?? '');
+    await page.locator('#pl-aw-indicator').selectOption('would_report');
+    expect(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('paw'))).toBe('would_report');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/outreach/plans');
+    await page.getByRole('button', { name: 'Run and save plan' }).click();
+    const body = (await sent).postDataJSON() as { weighting?: unknown; awareness?: unknown };
+    expect(body.weighting).toEqual({ lowAwareness: true });
+    expect(body.awareness).toEqual({ surveyId: Number(surveyId), indicator: 'would_report' });
+    const summary = page.locator('.planner-summary');
+    await expect.poll(() => summary.innerText(), { timeout: 120_000 }).toMatch(/Awareness\s+weighted by 1 − would_report, .+\((baseline|midline|endline)/);
+    await page.screenshot({ path: `${SHOTS}/awareness-planner.png` });
   });
 });

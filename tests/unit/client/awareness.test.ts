@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AwarenessEstimate } from '../../../common/awareness.js';
 import { gapFill, GAP_RAMP, rankExposureGap } from '../../../client/awareness/gap.js';
-import { changeClass, ciText, estimateClass, estimateFill, estimateLegend, ESTIMATE_RAMP, isWideCi, pct, points, WITHHELD_FILL } from '../../../client/awareness/scale.js';
+import { changeClass, ciText, surveyLabel, estimateClass, estimateFill, estimateLegend, ESTIMATE_RAMP, isWideCi, pct, points, WITHHELD_FILL } from '../../../client/awareness/scale.js';
 import { decodeAwarenessView, defaultAwarenessView, encodeAwarenessView } from '../../../client/awareness/view.js';
 import { decodeState, encodeState } from '../../../client/state.js';
 
@@ -39,6 +39,14 @@ describe('awareness colour scale', () => {
     expect(pct(0.625)).toBe('63 %');
     expect(points(-0.052)).toBe('\u22125 pts');
     expect(points(0.13)).toBe('+13 pts');
+  });
+});
+
+describe('survey labels', () => {
+  const survey = { id: 1, name: 'KBYG endline (synthetic)', round: 'endline' as const, periodStart: '2019-05-01', periodEnd: '2019-06-30', districts: [], design: { strata: true, clusters: true, weights: true, fpc: false }, respondents: 10, clusters: 1, hasGps: true, datasetId: 1, synthetic: true };
+  it('when the name already says the round and synthetic, then neither is said twice', () => {
+    expect(surveyLabel(survey)).toBe('KBYG endline (synthetic) \u00b7 2019');
+    expect(surveyLabel({ ...survey, name: 'Round A' })).toBe('Round A (synthetic) \u00b7 endline 2019');
   });
 });
 
