@@ -139,7 +139,9 @@ export function startAwareness(ctx: FlowsContext): (fetch: boolean) => void {
     if (v.mode === 'off' || !canFetch) {
       abort?.abort();
       [data, requested] = [null, ''];
-      return draw();
+      draw();
+      ui.note.textContent = canFetch ? '' : 'Sign in to see the awareness surveys.';
+      return;
     }
     if (!catalog) return loadCatalog();
     const survey = surveyId(v);

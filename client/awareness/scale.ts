@@ -8,7 +8,7 @@ import { WIDE_CI_HALF_WIDTH, type AwarenessChange, type AwarenessEstimate, type 
 export const ESTIMATE_RAMP = ['#f1eef6', '#bdc9e1', '#74a9cf', '#2b8cbe', '#045a8d'] as const;
 /** Districts whose estimate is withheld (too few respondents): grey, never a ramp colour. */
 export const WITHHELD_FILL = '#9b9b9b';
-export const CHANGE_COLORS = { up: '#1a9850', down: '#d73027', flat: '#e0ddd5' } as const;
+export const CHANGE_COLORS = { up: '#1a9850', down: '#d73027', flat: '#cccccc' } as const;
 export type ChangeClass = keyof typeof CHANGE_COLORS | 'withheld';
 
 /** Class 0…4 of a proportion (0…1); 1.0 falls in the top class. */

@@ -51,6 +51,10 @@ describe('awareness view in headless Chromium (signed in as a viewer)', { timeou
     expect(await page.locator('#aw-card').innerText()).toMatch(/95 % CI \d+–\d+ %|Withheld/);
     await expect.poll(() => page.locator('#aw-chart svg').count(), { timeout: 60_000 }).toBe(1);
     await page.screenshot({ path: `${SHOTS}/awareness-panel.png` });
+    // Closer in, the survey's clusters (coarsened GPS points) are dots in the same colours.
+    await page.evaluate(() => (location.hash = location.hash.replace(/v=[^&]+/, 'v=-17.3,24.6,8.6')));
+    await waitForMapReady(page, 120_000);
+    await page.screenshot({ path: `${SHOTS}/awareness-clusters.png` });
   });
 
   it('when the change view opens, then each district is coloured by the significance of its change and the table says so', async () => {
@@ -87,5 +91,16 @@ describe('awareness view in headless Chromium (signed in as a viewer)', { timeou
     const summary = page.locator('.planner-summary');
     await expect.poll(() => summary.innerText(), { timeout: 120_000 }).toMatch(/Awareness\s+weighted by 1 − would_report, .+\((baseline|midline|endline)/);
     await page.screenshot({ path: `${SHOTS}/awareness-planner.png` });
+  });
+
+  it('when a brief includes the awareness section, then the print page shows the indicator by district with CIs and the change since baseline', async () => {
+    const query = new URLSearchParams({ lat: '-13.6', lon: '29.2', zoom: '5.4', title: 'Awareness brief', sections: 'awareness,notes', awareness: 'would_report', paper: 'A4', orientation: 'portrait' });
+    const { page } = await ui.open(`/brief.html?${query}`, { viewport: VIEWPORT, as: viewer });
+    const rows = page.locator('.b-awareness tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.b-awareness h2').innerText()).toMatch(/Would report a case/);
+    expect(await rows.first().innerText()).toMatch(/(\d+ % \(\d+–\d+ %\)|withheld)\s+\S+\s+(\u25b2|\u25bc|[+\u2212±]\d+ pts|withheld)/);
+    expect(await page.locator('.b-awareness .b-note').innerText()).toMatch(/Change since .*baseline/);
+    await page.locator('.b-awareness').screenshot({ path: `${SHOTS}/awareness-brief.png` });
   });
 });

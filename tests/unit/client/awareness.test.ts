@@ -4,6 +4,7 @@ import { gapFill, GAP_RAMP, rankExposureGap } from '../../../client/awareness/ga
 import { changeClass, ciText, surveyLabel, estimateClass, estimateFill, estimateLegend, ESTIMATE_RAMP, isWideCi, pct, points, WITHHELD_FILL } from '../../../client/awareness/scale.js';
 import { decodeAwarenessView, defaultAwarenessView, encodeAwarenessView } from '../../../client/awareness/view.js';
 import { decodeState, encodeState } from '../../../client/state.js';
+import { briefAwareness, briefQuery } from '../../../client/briefs/request.js';
 
 const est = (key: string, estimate: number | null, over: Partial<AwarenessEstimate> = {}): AwarenessEstimate => ({
   key, name: key.toUpperCase(), estimate, se: 0.02, ci: estimate === null ? null : [estimate - 0.04, estimate + 0.04], df: 80, n: estimate === null ? null : 200,
@@ -95,5 +96,20 @@ describe('awareness URL state', () => {
   });
   it('when the hash holds garbage, then each bad part falls back to its default', () => {
     expect(decodeAwarenessView(new URLSearchParams('aw=pie&aws=-3&awi=DROP TABLE&awd=<x>'))).toEqual(defaultAwarenessView());
+  });
+});
+
+describe('brief awareness options', () => {
+  const options = { title: 'T', subtitle: '', notes: '', sections: ['awareness' as const], paper: 'A4' as const, orientation: 'portrait' as const };
+  it('when the awareness view is on, then the brief asks for its indicator and survey; the gap asks for exposure', () => {
+    const s = decodeState('#aw=estimate&aws=4&awi=trusts_action');
+    const q = new URLSearchParams(briefQuery({}, { ...options, awareness: briefAwareness(s) }));
+    expect([q.get('awareness'), q.get('awarenessSurvey')]).toEqual(['trusts_action', '4']);
+    expect(briefAwareness(decodeState('#aw=gap&awi=trusts_action'))).toEqual({ indicator: 'exposure', survey: null });
+  });
+  it('when the view is off or the section is not asked for, then the server default stands', () => {
+    expect(briefAwareness(decodeState('#v=1,2,3'))).toBeUndefined();
+    const q = new URLSearchParams(briefQuery({}, { ...options, sections: [], awareness: { indicator: 'exposure', survey: 2 } }));
+    expect(q.has('awareness')).toBe(false);
   });
 });
