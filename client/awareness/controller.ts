@@ -87,7 +87,7 @@ export function startAwareness(ctx: FlowsContext): (fetch: boolean) => void {
       const title = `${r.indicator.label} \u2014 ${r.survey.name}`;
       chartInto((m) => m.dotWhisker([{ label: r.survey.round, color: '#0b3c8c', rows: r.rows }], r.rows.map((x) => x.name), title));
       ui.note.textContent = `${synthetic}Design-based estimates (strata, clusters, weights; df ${r.overall.df}). Estimates from fewer than ${k} respondents are withheld.`;
-      if (d.mode === 'estimate') renderEstimateLegend(ui.legend, title, k);
+      if (d.mode === 'estimate') renderEstimateLegend(ui.legend, title, k, d.clusters?.points.length ?? 0);
     }
     if (d.mode === 'gap') {
       const volumes = new Map(d.movement.areas.map((a) => [a.pcode, { name: a.name, people: a.people }]));

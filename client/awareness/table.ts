@@ -15,13 +15,14 @@ function key(fill: string, text: string, extra = ''): HTMLLIElement {
   return el('li', {}, sw, text);
 }
 
-export function renderEstimateLegend(root: HTMLElement, title: string, k: number): void {
+export function renderEstimateLegend(root: HTMLElement, title: string, k: number, clusters: number): void {
   root.replaceChildren(
     el('p', { class: 'scale-title' }, title),
     el('ul', { class: 'keys keys--analysis', 'aria-label': 'Estimate classes' },
       ...estimateLegend().map(([c, t]) => key(c, t)),
       key('#ffffff', 'hatched: 95 % CI wider than \u00b110 points', 'swatch--hatch'),
       key(WITHHELD_FILL, `withheld: fewer than ${k} respondents`)),
+    ...(clusters ? [el('p', { class: 'period-note' }, `Dots (zoom in): the survey's ${clusters} clusters in the same colours, at points coarsened to about 5 km.`)] : []),
   );
 }
 
