@@ -90,6 +90,8 @@ async function start(): Promise<void> {
   load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) => resets.push(analysis.startAnalysis(ctx)));
   // Admin areas (issue 15): boundaries, district names and the choropleth, a small chunk.
   load('admin areas', Promise.all([import('./places/controller.js'), deckChunk]), ([areas]) => resets.push(areas.startAreas(ctx)));
+  // Awareness surveys (issue 16): estimates, change and the exposure gap by district; MapLibre layers only.
+  load('awareness view', Promise.all([import('./awareness/controller.js'), whenLoaded(map)]), ([aw]) => resets.push(aw.startAwareness(ctx)));
   // Map briefs (issue 8): the composer is a chunk of its own.
   load('brief composer', import('./briefs/controller.js'), (b) => b.startBriefs({ map, store }));
   const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));

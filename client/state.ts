@@ -1,3 +1,4 @@
+import { decodeAwarenessView, defaultAwarenessView, encodeAwarenessView, type AwarenessView } from './awareness/view.js';
 import { decodeAnalysisView, defaultAnalysisView, encodeAnalysisView, type AnalysisView } from './hotspots/view.js';
 import { decodeFlowView, defaultFlowView, encodeFlowView, type FlowView } from './flows/view.js';
 import { SERVICE_KINDS, type ServiceKind } from '../common/vocabulary.js';
@@ -29,6 +30,8 @@ export interface AppState {
   planner: PlannerView;
   /** Analysis layer (hotspots, emerging, heatmap, access gaps) and its settings (hotspots/view.ts). */
   analysis: AnalysisView;
+  /** Awareness surveys (issue 16): estimate, change or exposure gap by district (awareness/view.ts). */
+  awareness: AwarenessView;
 }
 
 export const DEFAULT_LAYERS: readonly LayerId[] = ['points', 'services', 'labels'];
@@ -43,6 +46,7 @@ export function defaultState(): AppState {
     flows: defaultFlowView(),
     planner: defaultPlannerView(),
     analysis: defaultAnalysisView(),
+    awareness: defaultAwarenessView(),
   };
 }
 
@@ -90,6 +94,7 @@ export function decodeState(hash: string): AppState {
     flows: decodeFlowView(params),
     planner: decodePlannerView(params),
     analysis: decodeAnalysisView(params),
+    awareness: decodeAwarenessView(params),
   };
 }
 
@@ -105,6 +110,7 @@ export function encodeState(state: AppState): string {
   parts.push(...encodeFlowView(state.flows));
   parts.push(...encodePlannerView(state.planner));
   parts.push(...encodeAnalysisView(state.analysis));
+  parts.push(...encodeAwarenessView(state.awareness));
   return `#${parts.join('&')}`;
 }
 

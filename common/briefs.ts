@@ -1,4 +1,5 @@
 import type { Period } from './dates.js';
+import type { BriefAwareness } from './awareness.js';
 import type { Bucket, FlowsResponse } from './flows.js';
 
 /**
@@ -9,13 +10,16 @@ import type { Bucket, FlowsResponse } from './flows.js';
 export const PAPERS = ['A4', 'A3', 'Letter'] as const;
 export const ORIENTATIONS = ['portrait', 'landscape'] as const;
 /**
- * districts, hotspots and gaps run the area summary and the hotspot and access analyses, alerts counts the period's alerts
+ * awareness: an awareness indicator by district with CIs and the change since baseline (issue 16;
+ * query `awareness` names the indicator, default AWARENESS_BRIEF_INDICATOR, `awarenessSurvey` the
+ * survey, default the newest). districts, hotspots and gaps run the area summary and the hotspot and access analyses, alerts counts the period's alerts
  * (analysts and above): asked for, not on by default.
  */
-export const SECTIONS = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'districts', 'hotspots', 'gaps', 'alerts', 'notes'] as const;
+export const SECTIONS = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'districts', 'hotspots', 'gaps', 'alerts', 'awareness', 'notes'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type Paper = (typeof PAPERS)[number];
 export type Orientation = (typeof ORIENTATIONS)[number];
+export const AWARENESS_BRIEF_INDICATOR = 'would_report';
 export const DEFAULT_SECTIONS: readonly Section[] = ['map', 'figures', 'timeseries', 'breakdown', 'corridors', 'notes'];
 
 /** Paper sizes in millimetres, portrait (CSS @page, the PDF and the client's print map use the same numbers). */
@@ -87,6 +91,8 @@ export interface BriefData {
   gaps: { rank: number; h3: string; label: string | null; gap: number; text: string }[] | null;
   /** Alerts whose day is in the period, by rule and status; null when not asked for or below analyst. */
   alerts: { rule: string; status: string; n: number }[] | null;
+  /** The awareness section's data (export disclosure control); null when not asked for or no survey is loaded. */
+  awareness: BriefAwareness | null;
   /** By district (level 2 admin areas); code official false: the project's own code. */
   districts: BriefDistrict[] | null;
   /** Attribution of the admin boundaries. */

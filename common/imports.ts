@@ -4,7 +4,7 @@
  * Rows read from the database carry their dates as a parameter: Date on the server, ISO
  * strings in JSON (the default).
  */
-export const IMPORT_KINDS = ['observations', 'reports', 'services', 'outreach_sites', 'monitoring_points', 'places', 'admin_areas'] as const;
+export const IMPORT_KINDS = ['observations', 'reports', 'services', 'outreach_sites', 'monitoring_points', 'places', 'admin_areas', 'survey_respondents'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

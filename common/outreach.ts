@@ -50,7 +50,20 @@ export interface PlanRequest {
   excluded: number[];
   method: Method;
   timeLimitMs?: number;
+  /** Demand weights (issue 7, 16); lowAwareness weights by 1 − the indicator of `awareness`. */
+  weighting?: { accessGaps?: boolean; lowAwareness?: boolean };
+  /** The survey and indicator lowAwareness reads; by default the newest survey and "exposure". */
+  awareness?: PlanAwareness;
 }
+
+/** Which awareness estimate weights a plan's demand (surveyId: GET /awareness/surveys; indicator: a code). */
+export interface PlanAwareness {
+  surveyId?: number;
+  indicator?: string;
+}
+
+/** The indicator used when a plan asks for lowAwareness without naming one: message exposure. */
+export const DEFAULT_PLAN_INDICATOR = 'exposure';
 
 /** POST /outreach/plans/:id/activities. */
 export interface ActivityBody {
@@ -74,7 +87,14 @@ export interface ActivitySpec {
 
 export interface WeightingReport {
   accessGaps: { requested: boolean; applied: boolean; note?: string };
-  lowAwareness: { requested: boolean; applied: boolean; note?: string };
+  lowAwareness: {
+    requested: boolean;
+    applied: boolean;
+    note?: string;
+    /** The survey and indicator the weights came from, when applied. */
+    survey?: { id: number; name: string; round: string; synthetic: boolean };
+    indicator?: string;
+  };
 }
 
 /** A site that may be chosen, with the activity it would host. */

@@ -34,6 +34,7 @@ import { principalMiddleware } from './auth/principal.js';
 import { route } from './http/route.js';
 import { authRouter } from './auth/routes.js';
 import { catalogRouter } from './catalog/routes.js';
+import { awarenessRouter } from './awareness/routes.js';
 import { corridorsRouter } from './corridors/routes.js';
 import { flowsRouter } from './flows/routes.js';
 import type { Config } from './config.js';
@@ -115,6 +116,7 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
   api.use(outreachRouter(db, config));
   api.use(briefsRouter(db, config));
   api.use(alertsRouter(db, config));
+  api.use(awarenessRouter(db, config));
   api.use(openApiRouter());
   api.use(notFoundHandler);
   app.use('/api/v1', api);

@@ -4,7 +4,7 @@ import { ApiError, readProblem, request } from '../api.js';
 import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import type { Store } from '../state.js';
-import { briefBody, briefQuery, briefView, type BriefOptions } from './request.js';
+import { briefAwareness, briefBody, briefQuery, briefView, type BriefOptions } from './request.js';
 import { DEFAULT_SECTIONS, type Orientation, ORIENTATIONS, type Paper, PAPERS, type Section, SECTIONS } from '../../common/briefs.js';
 
 /**
@@ -18,7 +18,7 @@ interface BriefsContext {
 
 const SECTION_LABELS: Record<Section, string> = {
   map: 'Map', figures: 'Key figures', timeseries: 'Time series', breakdown: 'Breakdown chart', corridors: 'Top corridors', districts: 'By district',
-  hotspots: 'Top hot spots', gaps: 'Top access gaps', alerts: 'Alerts in the period', notes: 'Notes',
+  hotspots: 'Top hot spots', gaps: 'Top access gaps', alerts: 'Alerts in the period', awareness: 'Awareness', notes: 'Notes',
 };
 
 function field(label: string, control: HTMLElement): HTMLElement {
@@ -68,6 +68,7 @@ export function startBriefs(ctx: BriefsContext): void {
     title: title.value.trim(), subtitle: subtitle.value.trim(), notes: notes.value.trim(),
     sections: boxes.filter((b) => b.box.checked).map((b) => b.id),
     paper: paper.value as Paper, orientation: orientation.value as Orientation,
+    awareness: briefAwareness(ctx.store.get()),
   });
   const view = () => briefView(ctx.store.get(), ctx.map.getContainer().clientWidth, options());
   let timer: number | undefined;

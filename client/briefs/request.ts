@@ -13,6 +13,8 @@ export interface BriefOptions {
   sections: Section[];
   paper: Paper;
   orientation: Orientation;
+  /** The awareness section's indicator and survey (issue 16): the awareness view's, when it is on. */
+  awareness?: { indicator: string; survey: number | null };
 }
 
 /** Share of the sheet's width the map takes (print.css: full width portrait, ~58 % landscape). */
@@ -40,7 +42,18 @@ function optionParams(o: BriefOptions): Record<string, string> {
   const p: Record<string, string> = { title: o.title || 'Mixed-migration flows brief', sections: o.sections.join(','), paper: o.paper, orientation: o.orientation };
   if (o.subtitle) p['subtitle'] = o.subtitle;
   if (o.notes) p['notes'] = o.notes;
+  if (o.awareness && o.sections.includes('awareness')) {
+    p['awareness'] = o.awareness.indicator;
+    if (o.awareness.survey !== null) p['awarenessSurvey'] = String(o.awareness.survey);
+  }
   return p;
+}
+
+/** What the brief's awareness section shows: the awareness view's indicator (exposure for the gap), else the server's default. */
+export function briefAwareness(state: AppState): BriefOptions['awareness'] {
+  const a = state.awareness;
+  if (a.mode === 'off') return undefined;
+  return { indicator: a.mode === 'gap' ? 'exposure' : a.indicator, survey: a.mode === 'change' ? null : a.survey };
 }
 
 /** Query string for brief.html and GET /briefs/data. */

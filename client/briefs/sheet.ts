@@ -1,5 +1,6 @@
 import { humanize } from '../flows/format.js';
 import { el } from '../panels/dom.js';
+import { awarenessSection } from './awareness.js';
 import { breakdownChart, seriesChart } from './charts.js';
 import * as fmt from './format.js';
 import { DEMO_MARKER, DISCLAIMER, protectionNote } from './legal.js';
@@ -129,6 +130,7 @@ export function buildSheet(d: BriefData): Sheet {
     const items = d.gaps.map((g) => el('li', {}, g.text)); // the service's text names the place already
     side.append(sec('b-gaps', 'Top access gaps', items.length ? el('ol', {}, ...items) : el('p', {}, 'No access gap in this view.')));
   }
+  if (d.awareness) side.append(awarenessSection(d.awareness, d.disclosure.sensitiveK));
   if (d.alerts) side.append(sec('b-alerts', 'Alerts in the period', alertsTable(d.alerts)));
   if (d.plan) {
     side.append(sec('b-plan', `Recommended outreach sites — ${d.plan.name}`, el('ol', {}, ...d.plan.sites.slice(0, 8).map((s) => el('li', {}, `${s.name} (${humanize(s.activity)})`)))));
@@ -167,7 +169,7 @@ export function fitSheet(sheet: Sheet): void {
     side.scrollHeight > side.clientHeight + 1 || body.scrollHeight > body.clientHeight + 1 || (sheet.mapFigure !== null && sheet.mapFigure.clientHeight < minMap);
   const spare = [
     ...side.querySelectorAll<HTMLElement>('.b-breakdown'),
-    ...['.b-gaps li', '.b-hotspots li', '.b-corridors tbody tr', '.b-districts tbody tr', '.b-plan li'].flatMap((sel) => [...side.querySelectorAll<HTMLElement>(sel)].slice(3).reverse()),
+    ...['.b-gaps li', '.b-hotspots li', '.b-corridors tbody tr', '.b-districts tbody tr', '.b-awareness tbody tr', '.b-plan li'].flatMap((sel) => [...side.querySelectorAll<HTMLElement>(sel)].slice(3).reverse()),
     ...side.querySelectorAll<HTMLElement>('.b-series'),
   ];
   const dropped = new Map<string, number>();
@@ -203,4 +205,5 @@ const SPARE_NAMES: [selector: string, name: string][] = [
   ['.b-corridors', 'corridors beyond the top three'],
   ['.b-districts', 'districts beyond the top three'],
   ['.b-plan', 'plan sites beyond the top three'],
+  ['.b-awareness', 'awareness districts beyond the top three'],
 ];

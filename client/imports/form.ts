@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   monitoring_points: 'Monitoring points',
   places: 'Places',
   admin_areas: 'Admin areas (GeoJSON)',
+  survey_respondents: 'Awareness survey respondents',
 };
 
 const field = (label: string, control: HTMLElement, hint?: string): HTMLElement =>

@@ -1,4 +1,6 @@
 import { placesApi } from '../places/api.js';
+import { awarenessApi } from '../awareness/api.js';
+import { surveyLabel } from '../awareness/scale.js';
 import type { FlowsContext } from '../flows/controller.js';
 import type { OutreachSiteProps } from '../../common/catalog.js';
 import { api, type PointFeature } from '../api.js';
@@ -237,6 +239,7 @@ export function startPlanner(ctx: PlannerContext): (me: Me | null) => void {
     me = signedIn;
     // Corridors are data: read again at each sign-in, so one added since shows up.
     if (me) ctx.load('corridors', placesApi.corridors(), (cs) => ui.form.setCorridors(cs));
+    if (me) ctx.load('awareness surveys', Promise.all([awarenessApi.surveys(), awarenessApi.indicators()]), ([ss, is]) => ui.form.setAwareness(ss.map((x) => ({ id: x.id, label: surveyLabel(x) })), is));
     sync();
   };
 }

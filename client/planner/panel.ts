@@ -1,5 +1,5 @@
 import { el } from '../panels/dom.js';
-import { ACTIVITY_TYPES, MAX_P, type Method, PLAN_MEASURES as MEASURES, type PlanMeasure as Measure } from '../../common/outreach.js';
+import { ACTIVITY_TYPES, DEFAULT_PLAN_INDICATOR, MAX_P, type Method, PLAN_MEASURES as MEASURES, type PlanMeasure as Measure } from '../../common/outreach.js';
 import { ACTIVITY_LABELS, ACTIVITY_RADIUS, type ActivityMix, MEASURE_LABELS, TIME_LIMIT_S } from './model.js';
 import type { PlannerView } from './view.js';
 
@@ -11,6 +11,8 @@ export interface PlannerForm {
   node: HTMLElement;
   /** Lists the corridors (from the server) as the candidate-site choice. */
   setCorridors(list: { code: string; name: string }[]): void;
+  /** Lists the awareness surveys and indicators the lowAwareness weighting can read. */
+  setAwareness(surveys: { id: number; label: string }[], indicators: { code: string; label: string }[]): void;
   /** Puts the view into the inputs (skipping the one being typed in). */
   set(v: PlannerView, flowPeriod: { from: string | null; to: string | null }): void;
   name: HTMLInputElement;
@@ -62,6 +64,12 @@ export function buildPlannerForm(onChange: (patch: Partial<PlannerView>) => void
   const method = select('pl-method', [['greedy', 'Greedy (fast)'], ['exact', 'Exact']]);
   const limit = numberInput('pl-limit', { min: String(TIME_LIMIT_S.min), max: String(TIME_LIMIT_S.max), step: '1' });
   const limitField = field('pl-limit', 'Time limit (s)', limit);
+  // Low awareness (issue 16): demand × (1 − the indicator of its district or nearest clusters).
+  const aware = el('input', { type: 'checkbox', id: 'pl-aw', name: 'pl-aw' });
+  const awSurvey = select('pl-aw-survey', [['', 'Newest survey']]);
+  const awIndicator = select('pl-aw-indicator', [[DEFAULT_PLAN_INDICATOR, 'Heard or saw a message (exposure)']]);
+  const awFields = el('div', { class: 'planner-aw-fields' }, field('pl-aw-survey', 'Survey', awSurvey), field('pl-aw-indicator', 'Indicator', awIndicator),
+    el('p', { class: 'planner-hint' }, 'Demand counts more where fewer people have the indicator: weight 1 \u2212 its share in the district (or nearest survey clusters).'));
   const name = el('input', { type: 'text', id: 'pl-name', name: 'pl-name', maxlength: '200', autocomplete: 'off', placeholder: 'e.g. Sesheke Q3 drama round' });
   const run = el('button', { type: 'submit', class: 'button button--primary', id: 'pl-run' }, 'Run and save plan');
   const message = el('p', { class: 'planner-message', id: 'pl-message', role: 'status', 'aria-live': 'polite' });
@@ -83,6 +91,8 @@ export function buildPlannerForm(onChange: (patch: Partial<PlannerView>) => void
       el('label', { class: 'check', for: 'pl-size-budget' }, byBudget, 'Budget'),
       el('span', { class: 'planner-size-value' }, sizeLabel, sizeValue),
     ),
+    el('fieldset', { class: 'planner-size planner-aw' }, el('legend', { class: 'planner-legend' }, 'Weight demand'),
+      el('label', { class: 'check', for: 'pl-aw' }, aware, 'By low awareness (survey)'), awFields),
     el('div', { class: 'period-inputs' }, field('pl-method', 'Method', method), limitField),
     field('pl-name', 'Plan name (optional)', name),
     el('div', { class: 'form-actions' }, run),
@@ -103,6 +113,7 @@ export function buildPlannerForm(onChange: (patch: Partial<PlannerView>) => void
       mix,
       size: { kind, value },
       method: method.value as Method,
+      awareness: aware.checked ? { survey: awSurvey.value ? Number(awSurvey.value) : null, indicator: awIndicator.value || DEFAULT_PLAN_INDICATOR } : null,
       timeLimitS: tl === null ? TIME_LIMIT_S.def : Math.min(TIME_LIMIT_S.max, Math.max(TIME_LIMIT_S.min, Math.round(tl))),
     };
   };
@@ -132,6 +143,13 @@ export function buildPlannerForm(onChange: (patch: Partial<PlannerView>) => void
       if (keep && !list.some((c) => c.code === keep)) corridor.append(el('option', { value: keep }, keep));
       corridor.value = keep;
     },
+    setAwareness(surveys, indicators) {
+      const [keepS, keepI] = [awSurvey.value, awIndicator.value];
+      awSurvey.replaceChildren(el('option', { value: '' }, 'Newest survey'), ...surveys.map((x) => el('option', { value: String(x.id) }, x.label)));
+      awIndicator.replaceChildren(...indicators.map((x) => el('option', { value: x.code }, x.label)));
+      awSurvey.value = keepS;
+      awIndicator.value = keepI;
+    },
     set(v, flowPeriod) {
       put(measure, v.measure);
       put(from, v.from ?? '');
@@ -151,6 +169,16 @@ export function buildPlannerForm(onChange: (patch: Partial<PlannerView>) => void
       put(method, v.method);
       put(limit, String(v.timeLimitS));
       limitField.hidden = v.method !== 'exact';
+      aware.checked = v.awareness !== null;
+      awFields.hidden = v.awareness === null;
+      if (v.awareness) {
+        const sv = v.awareness.survey === null ? '' : String(v.awareness.survey);
+        // A linked survey or indicator the lists lack yet (still loading) stays visible.
+        if (![...awSurvey.options].some((o) => o.value === sv)) awSurvey.append(el('option', { value: sv }, `Survey ${sv}`));
+        if (![...awIndicator.options].some((o) => o.value === v.awareness?.indicator)) awIndicator.append(el('option', { value: v.awareness.indicator }, v.awareness.indicator));
+        put(awSurvey, sv);
+        put(awIndicator, v.awareness.indicator);
+      }
     },
   };
 }

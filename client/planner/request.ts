@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES, type PlanRequest } from '../../common/outreach.js';
+import { ACTIVITY_TYPES, DEFAULT_PLAN_INDICATOR, type PlanRequest } from '../../common/outreach.js';
 import type { PlannerView } from './view.js';
 
 // Builds the POST /api/v1/outreach/plans body (PlanRequest, common/outreach.ts); pure, unit-tested.
@@ -31,6 +31,10 @@ export function buildPlanRequest(v: PlannerView, flowPeriod: { from: string | nu
   if (v.size.kind === 'budget') req.budget = v.size.value;
   // Locked sites count towards p; asking for fewer would be a 400, so p grows to hold them.
   else req.p = Math.max(v.size.value, v.locked.length);
+  if (v.awareness) {
+    req.weighting = { lowAwareness: true };
+    req.awareness = { indicator: v.awareness.indicator, ...(v.awareness.survey !== null ? { surveyId: v.awareness.survey } : {}) };
+  }
   if (v.method === 'exact') req.timeLimitMs = Math.round(v.timeLimitS * 1000);
   const trimmed = name.trim();
   if (trimmed) req.name = trimmed.slice(0, 200);
@@ -57,5 +61,6 @@ export function viewFromRequest(base: PlannerView, r: Partial<PlanRequest> & { a
     timeLimitS: r.timeLimitMs ? Math.round(r.timeLimitMs / 1000) : base.timeLimitS,
     locked: [...(r.locked ?? [])],
     excluded: [...(r.excluded ?? [])],
+    awareness: r.weighting?.lowAwareness ? { survey: r.awareness?.surveyId ?? null, indicator: r.awareness?.indicator ?? DEFAULT_PLAN_INDICATOR } : null,
   };
 }

@@ -29,6 +29,14 @@ export const activityLabel = (a: string): string => ACTIVITY_LABELS[a as Activit
 export const measureLabel = (m: string): string => MEASURE_LABELS[m as Measure] ?? m;
 const shown = (c: PublishedCount, k: number): string => (c.suppressed ? `<${k}` : formatCount(c.count, k));
 
+/** Which survey and indicator weighted the demand (issue 16), or why none did. */
+function weightingRows(plan: Plan): [string, string][] {
+  const w = plan.weighting.lowAwareness;
+  if (!w.requested) return [];
+  if (!w.applied || !w.survey) return [['Awareness', `not applied${w.note ? `: ${w.note}` : ''}`]];
+  return [['Awareness', `weighted by 1 \u2212 ${w.indicator ?? 'indicator'}, ${w.survey.name} (${w.survey.round}${w.survey.synthetic ? ', synthetic' : ''})`]];
+}
+
 function summary(plan: Plan): HTMLElement {
   const k = plan.disclosure.k;
   const c = plan.coverage;
@@ -44,6 +52,7 @@ function summary(plan: Plan): HTMLElement {
           : `Exact: within ${(plan.gap * 100).toFixed(1)}% of the best possible (time limit reached)`
         : 'Greedy (fast; a good plan, not proven best)',
     ],
+    ...weightingRows(plan),
     ['Searched', `${plan.candidates} candidate sites, ${plan.demand.cells} demand cells · ${(plan.solver.ms / 1000).toFixed(1)} s`],
   ];
   return el('dl', { class: 'details-totals planner-summary' }, ...rows.flatMap(([a, b]) => [el('dt', {}, a), el('dd', {}, b)]));

@@ -26,6 +26,8 @@ export interface PlannerView {
   plan: number | null;
   /** Two saved plans side by side. */
   compare: [number, number] | null;
+  /** lowAwareness weighting (issue 16): demand × (1 − indicator); survey null = the newest. null: off. */
+  awareness: { survey: number | null; indicator: string } | null;
 }
 
 export const DEFAULT_P = 5;
@@ -33,7 +35,7 @@ export const DEFAULT_P = 5;
 export function defaultPlannerView(): PlannerView {
   return {
     open: false, measure: 'movement', from: null, to: null, corridor: null, mix: defaultMix(), size: { kind: 'p', value: DEFAULT_P },
-    method: 'greedy', timeLimitS: TIME_LIMIT_S.def, locked: [], excluded: [], plan: null, compare: null,
+    method: 'greedy', timeLimitS: TIME_LIMIT_S.def, locked: [], excluded: [], plan: null, compare: null, awareness: null,
   };
 }
 
@@ -66,6 +68,13 @@ function encodeMix(mix: ActivityMix): string {
     .join(',');
 }
 
+/** `paw=<indicator>` switches lowAwareness on; `paws=<survey id>` pins the survey. */
+function decodeAwareness(params: URLSearchParams): PlannerView['awareness'] {
+  const code = params.get('paw');
+  if (code === null || !/^[a-z][a-z0-9_]{0,39}$/.test(code)) return null;
+  return { survey: id(params.get('paws') ?? ''), indicator: code };
+}
+
 export function decodePlannerView(params: URLSearchParams): PlannerView {
   const v = defaultPlannerView();
   const from = params.get('pfrom');
@@ -90,6 +99,7 @@ export function decodePlannerView(params: URLSearchParams): PlannerView {
     excluded: ids(params.get('pex')).filter((n) => !locked.includes(n)),
     plan: id(params.get('plan') ?? ''),
     compare: cmp.length === 2 ? [cmp[0] as number, cmp[1] as number] : null,
+    awareness: decodeAwareness(params),
   };
 }
 
@@ -111,6 +121,7 @@ export function encodePlannerView(v: PlannerView): string[] {
   if (v.excluded.length) parts.push(`pex=${v.excluded.join(',')}`);
   if (v.plan !== null) parts.push(`plan=${v.plan}`);
   if (v.compare) parts.push(`cmp=${v.compare.join(',')}`);
+  if (v.awareness) parts.push(`paw=${v.awareness.indicator}`, ...(v.awareness.survey !== null ? [`paws=${v.awareness.survey}`] : []));
   return parts;
 }
 

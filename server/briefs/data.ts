@@ -9,6 +9,7 @@ import { findPlan } from '../outreach/service.js';
 import { ATTRIBUTION, areaSummary } from '../places/service.js';
 import { requestPolicies } from '../privacy/disclosure.js';
 import { topGaps, topHotspots } from './analyses.js';
+import { awarenessSources, briefAwareness } from './awareness.js';
 import { keyFigures, seriesBucket } from './figures.js';
 import { permalinkHash } from './permalink.js';
 import type { BriefQuery } from './schemas.js';
@@ -55,17 +56,19 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
     unaccompanied: cell('vulnerability', 'unaccompanied_child'),
   });
   const names = new Map(corridors.locations.map((l) => [l.id, l.name]));
-  const sources = await db.query<Source & Record<string, unknown>>(SOURCES_SQL, [period.from, period.to]);
+  const sources: Source[] = await db.query<Source & Record<string, unknown>>(SOURCES_SQL, [period.from, period.to]);
   // The plan's sites as an export shows them (names and places only; no counts are printed).
   const plan = q.plan === undefined ? null : await findPlan(db, q.plan, principal, config, true);
   const sections = q.sections ?? [...DEFAULT_SECTIONS];
-  const [hotspots, gaps, alerts, districts] = await Promise.all([
+  const [hotspots, gaps, alerts, districts, awareness] = await Promise.all([
     sections.includes('hotspots') ? topHotspots(db, principal, config, f) : null,
     sections.includes('gaps') ? topGaps(db, principal, config, f) : null,
     // Counts of alerts by rule and status only (no places, people or notes); alerts are for analysts and above.
     sections.includes('alerts') && hasRole(principal, 'analyst') ? alertsInPeriod(db, period.from, period.to) : null,
     sections.includes('districts') ? byDistrict(db, f, policies) : null,
+    sections.includes('awareness') ? briefAwareness(db, principal, config, q) : null,
   ]);
+  if (awareness) sources.push(...(await awarenessSources(db, awareness)));
   return {
     title: q.title,
     subtitle: q.subtitle ?? null,
@@ -98,9 +101,10 @@ export async function briefData(db: Db, principal: Principal, config: Pick<Confi
     gaps,
     alerts,
     districts,
+    awareness,
     boundaries: ATTRIBUTION,
     sources,
-    demo: sources.some((s) => s.synthetic) || plan?.synthetic === true,
+    demo: sources.some((s) => s.synthetic) || plan?.synthetic === true || awareness?.synthetic === true,
     disclosure: { k: policy.k, sensitiveK: sensitive.k },
     generatedAt: new Date().toISOString(),
     permalink: `${origin}/${permalinkHash(q)}`,

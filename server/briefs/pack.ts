@@ -22,6 +22,23 @@ export function figureRows(d: BriefData): CsvValue[][] {
   ];
 }
 
+/** The awareness section's estimates table (never microdata): one row per district, empty cells where withheld. */
+export function awarenessRows(d: BriefData): CsvValue[][] {
+  const a = d.awareness;
+  if (!a) return [];
+  const since = new Map((a.change ?? []).map((c) => [c.key, c]));
+  return a.rows.map((r) => {
+    const c = since.get(r.key);
+    return [a.indicator.code, a.survey.name, a.survey.round, r.key, r.name, r.estimate, r.se, r.ci?.[0] ?? null, r.ci?.[1] ?? null, r.n,
+      r.suppressed ? 'yes' : 'no', c?.difference ?? null, c?.se ?? null, c?.p ?? null, c ? (c.significant ? 'yes' : 'no') : null];
+  });
+}
+const AWARENESS_HEADER = ['indicator', 'survey', 'round', 'district_code', 'district', 'estimate', 'se', 'ci_low', 'ci_high', 'respondents', 'suppressed',
+  'change_since_baseline', 'change_se', 'change_p', 'change_significant'];
+const AWARENESS_HXL = ['#indicator+code', '#meta+survey', '#meta+round', '#adm2+code', '#adm2+name', '#indicator+value+pct', '#indicator+se',
+  '#indicator+ci+low', '#indicator+ci+high', '#reached+num', '#meta+suppressed', '#indicator+change', '#indicator+change+se', '#indicator+change+p',
+  '#indicator+change+significant'];
+
 type Feature = { type: 'Feature'; geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> };
 const collection = (features: Feature[]) => JSON.stringify({ type: 'FeatureCollection', features }, null, 1);
 
@@ -50,6 +67,7 @@ export function readme(d: BriefData, notes: { disclaimer: string; protection: st
     '',
     'Files: figures.csv, corridors.csv, timeseries.csv, crossings.csv (HXL-tagged: row 2 holds the hashtags);',
     'flows.geojson (origin → destination lines) and crossings.geojson (monitoring points).',
+    ...(d.awareness ? [`awareness.csv: "${d.awareness.indicator.label}" by district from ${d.awareness.survey.name}, design-based 95 % CIs; estimates only, never respondents' answers.`] : []),
     'An empty count is suppressed (disclosure control), never zero.',
     '',
     'Sources:',
@@ -74,6 +92,7 @@ export function dataPack(d: BriefData, notes: { disclaimer: string; protection: 
       d.hotspots.map((h) => [h.h3, h.label, h.people, h.z, h.confidence])) }] : []),
     ...(d.gaps ? [{ name: 'access-gaps.csv', data: csv(['rank', 'h3', 'label', 'gap', 'description'], ['#meta+rank', '#loc+code+h3', '#loc+name', '#indicator+gap', '#description'],
       d.gaps.map((g) => [g.rank, g.h3, g.label, g.gap, g.text])) }] : []),
+    ...(d.awareness ? [{ name: 'awareness.csv', data: csv(AWARENESS_HEADER, AWARENESS_HXL, awarenessRows(d)) }] : []),
     { name: 'flows.geojson', data: flowsGeoJson(d) },
     { name: 'crossings.geojson', data: crossingsGeoJson(d) },
   ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORIENTATIONS, PAPERS, SECTIONS } from '../../common/briefs.js';
+import { indicatorCode } from '../awareness/schemas.js';
 import { flowsQuery } from '../flows/schemas.js';
 
 // Papers, orientations, sections and paper sizes are shared with the composer: common/briefs.ts.
@@ -28,6 +29,9 @@ const optionShape = {
   subtitle: oneLine(200).optional(),
   notes: z.string().trim().max(2000).optional(),
   sections: sectionList.optional(),
+  /** The awareness section's indicator and survey (defaults: would_report, the newest survey). */
+  awareness: indicatorCode.optional(),
+  awarenessSurvey: z.string().regex(/^[1-9]\d{0,9}$/, 'expected a positive integer id').transform(Number).optional(),
   paper: z.enum(PAPERS).default('A4'),
   orientation: z.enum(ORIENTATIONS).default('portrait'),
 };

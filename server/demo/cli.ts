@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     console.log(
       `demo loaded into the ${db.kind} database in ${secs.toFixed(1)} s: ${counts.observations.toLocaleString('en')} observations ` +
         `(${Math.round(counts.observations / secs).toLocaleString('en')} rows/s), ${counts.reports} reports, ${counts.services} services, ` +
-        `${counts.outreachSites} outreach sites, ${counts.monitoringPoints} monitoring points, ${counts.places} places (seed ${seed})`,
+        `${counts.outreachSites} outreach sites, ${counts.monitoringPoints} monitoring points, ${counts.places} places, ${counts.surveyRespondents} survey respondents (seed ${seed})`,
     );
     // As on first start (seed.ts): without rollups the flows API answers from raw rows, which
     // would make a benchmark on this database measure the fallback instead.

@@ -3,6 +3,7 @@ import { DEMO_START } from './calendar.js';
 import { insertCatalog, type CatalogIds } from './catalog.js';
 import { readGeography } from './geography.js';
 import { DEMO_PROFILES, observationRows, type ObsRow } from './observations.js';
+import { insertSurveys } from './survey-load.js';
 import { COUNT_PLACES, INSERT_OBSERVATIONS, SET_DATASET_ROWS } from './sql.js';
 
 export interface DemoOptions {
@@ -17,6 +18,7 @@ export interface DemoCounts {
   outreachSites: number;
   monitoringPoints: number;
   places: number;
+  surveyRespondents: number;
 }
 
 /** Rows per INSERT: large enough to amortise a round trip, small enough for modest memory. */
@@ -48,7 +50,8 @@ export async function loadDemo(db: Db, opts: DemoOptions, onProgress?: (done: nu
     const ids = await insertCatalog(tx, geo, opts.seed);
     const observations = await insertObservations(tx, ids, observationRows(geo, DEMO_PROFILES, opts.rows, opts.seed), opts.rows, onProgress);
     await tx.query(SET_DATASET_ROWS, [ids.observationsDataset, observations]);
-    return { observations, ...ids.counts };
+    const surveyRespondents = await insertSurveys(tx, opts.seed);
+    return { observations, ...ids.counts, surveyRespondents };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Kind, KindSpec } from './fields.js';
 import { outreachSitesKind, reportsKind, servicesKind } from './kind-catalog.js';
 import { observationsKind } from './kind-observations.js';
+import { surveyRespondentsKind } from './kind-survey.js';
 import { adminAreasKind, monitoringPointsKind, placesKind } from './kind-reference.js';
 
 export { KINDS, MODES, type Kind, type Mode } from './fields.js';
@@ -14,4 +15,5 @@ export const KIND_SPECS: Readonly<Record<Kind, KindSpec>> = {
   monitoring_points: monitoringPointsKind,
   places: placesKind,
   admin_areas: adminAreasKind,
+  survey_respondents: surveyRespondentsKind,
 };

@@ -2,6 +2,7 @@ import {
   DIRECTIONS, MONITORING_POINT_KINDS, PLACE_KINDS, REASONS, REPORT_TYPES, SERVICE_KINDS, SITE_KINDS,
   TRANSPORT_MODES, VULNERABILITIES,
 } from '../../common/vocabulary.js';
+import { RESPONDENT_SEXES, SURVEY_ROUNDS } from '../../common/awareness.js';
 
 /**
  * Controlled vocabularies as partners write them. Values are compared after `vocabKey` (lower
@@ -55,6 +56,8 @@ export const VOCABS = {
     informal: 'informal_crossing', bus_terminus: 'bus_station',
   }),
   placeKind: v(PLACE_KINDS),
+  surveyRound: v(SURVEY_ROUNDS, { base_line: 'baseline', end_line: 'endline', mid_line: 'midline', pre: 'baseline', post: 'endline', final: 'endline' }),
+  respondentSex: v(RESPONDENT_SEXES, { f: 'female', woman: 'female', w: 'female', m: 'male', man: 'male' }),
 } as const;
 
 /**

@@ -30,7 +30,8 @@ function demandKey(p: PublishedPlan): string {
   const filters = [f.direction, f.sex, f.age, f.nationality, f.transport, f.reason, f.vulnerability, f.point, f.corridor, f.adm1, f.adm2].map((v) =>
     Array.isArray(v) ? [...v].map(String).sort() : (v ?? null),
   );
-  return JSON.stringify([r.measure, p.period.from, p.period.to, filters, r.demand.spreadKm, r.demand.res, p.weighting.accessGaps.applied]);
+  return JSON.stringify([r.measure, p.period.from, p.period.to, filters, r.demand.spreadKm, r.demand.res, p.weighting.accessGaps.applied,
+    p.weighting.lowAwareness.applied ? [p.weighting.lowAwareness.survey?.id, p.weighting.lowAwareness.indicator] : null]);
 }
 
 export function comparePlans(a: PublishedPlan, b: PublishedPlan): PlanComparison {

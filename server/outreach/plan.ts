@@ -60,7 +60,7 @@ export async function computePlan(db: Queryable, principal: Principal, body: Pla
   // Candidates first: they check the locked and excluded ids, so a bad request fails fast.
   const candidates = await loadCandidates(db, body, activities);
   const demand = await demandCells(db, principal, body);
-  const { weights, report } = await weigh(db, demand.cells, body.weighting);
+  const { weights, report } = await weigh(db, demand.cells, body.weighting, body.awareness);
   const covers = await coverLists(db, candidates, demand.cells);
   const index = new Map(candidates.map((c, j) => [c.id, j]));
   const locked = body.locked.map((id) => index.get(id) ?? -1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorCode } from '../awareness/schemas.js';
 import { SITE_KINDS } from '../../common/vocabulary.js';
 import { corridorCode } from '../corridors/schemas.js';
 import { flowFilterQuery, isoDate } from '../query/schemas.js';
@@ -49,6 +50,10 @@ export const planBody = z
     weighting: z
       .strictObject({ accessGaps: z.boolean().default(false), lowAwareness: z.boolean().default(false) })
       .default({ accessGaps: false, lowAwareness: false }),
+    /** The survey (default: the newest) and indicator (default: exposure) lowAwareness weights by. */
+    awareness: z
+      .strictObject({ surveyId: z.number().int().positive().max(2_147_483_647).optional(), indicator: indicatorCode.optional() })
+      .default({}),
     sites: z
       .strictObject({ kinds: z.array(z.enum(SITE_KINDS)).min(1).optional(), corridors: z.array(corridorCode).min(1).optional() })
       .default({}),

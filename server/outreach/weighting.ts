@@ -3,6 +3,8 @@ import { meanInaccessibility } from '../access/service.js';
 import type { Queryable } from '../db/index.js';
 import type { ServiceKind } from '../../common/vocabulary.js';
 import type { DemandCell } from './spread.js';
+import { DEFAULT_PLAN_INDICATOR, type PlanAwareness } from '../../common/outreach.js';
+import { awarenessAt, indicatorOf, listSurveys, surveyOf } from '../awareness/service.js';
 
 /**
  * Optional weights on demand (issue 7): where people are far from help, or know little about
@@ -13,8 +15,10 @@ import type { DemandCell } from './spread.js';
  * the nearest one ÷ 120), travel respecting the Zambezi and the borders. Demand next to every
  * kind counts once; demand two hours or more from all of them counts twice. Not the gap index
  * itself (demand × I): that would zero demand beside a police post, where awareness still matters.
- * Low awareness: needs baseline survey results by area (awareness_surveys, docs/architecture.md#data-model).
- * That table does not exist yet, so the request is answered unweighted and the response says so.
+ * Low awareness (issue 16): weight = 1 − p, p the awareness indicator the request names (by
+ * default message exposure) from its survey (by default the newest) at the cell: its district's
+ * estimate, else its nearest clusters', else the survey's (server/awareness/weights.ts). Where
+ * people already know, an activity adds less. The report names the survey and indicator used.
  */
 export const GAP_SERVICE_KINDS: ServiceKind[] = ['police_vsu', 'social_welfare', 'one_stop_centre', 'shelter', 'cwac'];
 export const GAP_TRAVEL = { speedKmh: 5, detour: 1.3, tmaxMinutes: 120 } as const;
@@ -45,7 +49,12 @@ async function gapMultipliers(db: Queryable, cells: readonly DemandCell[]): Prom
   return inacc && inacc.map((x) => 1 + x);
 }
 
-export async function weigh(db: Queryable, cells: readonly DemandCell[], want: { accessGaps: boolean; lowAwareness: boolean }): Promise<Weighted> {
+export async function weigh(
+  db: Queryable,
+  cells: readonly DemandCell[],
+  want: { accessGaps: boolean; lowAwareness: boolean },
+  awareness: PlanAwareness = {},
+): Promise<Weighted> {
   const weights = cells.map((c) => c.people);
   const report: WeightingReport = {
     accessGaps: { requested: want.accessGaps, applied: false },
@@ -67,15 +76,28 @@ export async function weigh(db: Queryable, cells: readonly DemandCell[], want: {
       report.accessGaps.note = 'no protection services are loaded, so access gaps cannot be measured; demand is unweighted by access';
     }
   }
-  if (want.lowAwareness) {
-    report.lowAwareness.note = (await hasAwarenessData(db))
-      ? 'awareness survey data exists but weighting by it is not implemented yet; demand is unweighted by awareness'
-      : 'no awareness survey data is loaded (awareness_surveys), so demand is not weighted by awareness';
-  }
+  if (want.lowAwareness) report.lowAwareness = await awarenessMultipliers(db, cells, awareness, weights);
   return { weights, report };
 }
 
-async function hasAwarenessData(db: Queryable): Promise<boolean> {
-  const [row] = await db.query<{ present: boolean }>(`SELECT to_regclass('awareness_surveys') IS NOT NULL AS present`);
-  return row?.present === true;
+/** Multiplies weights by 1 − awareness in place; the report says which survey and indicator, or why not. */
+async function awarenessMultipliers(db: Queryable, cells: readonly DemandCell[], ref: PlanAwareness, weights: number[]): Promise<WeightingReport['lowAwareness']> {
+  // Checked even when no survey is loaded, so a misspelt indicator is a 400 naming the field.
+  const indicator = await indicatorOf(db, ref.indicator ?? DEFAULT_PLAN_INDICATOR, 'body.awareness.indicator');
+  if (ref.surveyId === undefined && (await listSurveys(db)).length === 0) {
+    return { requested: true, applied: false, note: 'no awareness survey is loaded, so demand is not weighted by awareness' };
+  }
+  const survey = await surveyOf(db, ref.surveyId, 'body.awareness.surveyId');
+  const at = await awarenessAt(db, cells, survey, indicator);
+  at.values.forEach((p, i) => (weights[i] = (weights[i] ?? 0) * (1 - p)));
+  const { district, clusters, survey: overall } = at.from;
+  return {
+    requested: true,
+    applied: cells.length > 0,
+    note:
+      `demand × (1 − "${indicator.label}") from ${survey.name} (${survey.round}): ${district} cells by their district's estimate, ` +
+      `${clusters} by the nearest clusters, ${overall} by the survey's overall estimate`,
+    survey: { id: survey.id, name: survey.name, round: survey.round, synthetic: survey.synthetic },
+    indicator: indicator.code,
+  };
 }

@@ -123,6 +123,12 @@ const EXPECTED: Record<string, Expectation> = {
   'PUT /alert-rules/:id': { access: 'data_manager', ok: 400, request: async () => ({ path: `/alert-rules/${MISSING}`, body: {} }) },
   'DELETE /alert-rules/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/alert-rules/${MISSING}` }) },
   'GET /alert-deliveries': { access: 'admin', ok: 200 },
+  // awareness surveys (issue 16): estimates for viewers, under disclosure control
+  'GET /awareness/indicators': { access: 'viewer', ok: 200 },
+  'GET /awareness/surveys': { access: 'viewer', ok: 200 },
+  'GET /awareness': { access: 'viewer', ok: 200, request: async () => ({ path: '/awareness?indicator=exposure' }) },
+  'GET /awareness/change': { access: 'viewer', ok: 200, request: async () => ({ path: '/awareness/change?indicator=would_report' }) },
+  'GET /awareness/clusters': { access: 'viewer', ok: 200, request: async () => ({ path: '/awareness/clusters?indicator=trusts_action' }) },
   // the API's description (issue 18): public, holds no data
   'GET /openapi.json': { access: 'public', ok: 200 },
   'GET /api/docs/': { access: 'public', ok: 200 },

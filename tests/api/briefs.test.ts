@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import type { BriefData } from '../../common/briefs.js';
 import { closeBriefRenderer } from '../../server/briefs/render.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { describeApp } from '../helpers/suite.js';
@@ -124,5 +125,31 @@ describeApp('map briefs on the %s database', options, ({ app, db, kind }) => {
     expect(manager.figures).toEqual(viewer.figures);
     expect(manager.corridors).toEqual(viewer.corridors);
     expect(viewer.disclosure.k).toBe(app.config.SUPPRESSION_K);
+  });
+
+  it('when the awareness section is asked for, then the brief data has the indicator by district with CIs and the change since baseline, and the pack its estimates only', async () => {
+    const plain = (await (await app.as('viewer').get('/api/v1/briefs/data?from=2025-03-01&to=2025-05-31')).json()) as BriefData;
+    expect(plain.awareness).toBeNull();
+    const q = 'from=2025-03-01&to=2025-05-31&sections=map,awareness&awareness=trusts_action';
+    const d = (await (await app.as('data_manager').get(`/api/v1/briefs/data?${q}`)).json()) as BriefData;
+    const a = d.awareness;
+    expect(a?.indicator.code).toBe('trusts_action');
+    expect([a?.survey.round, a?.baseline?.round, a?.synthetic, d.demo]).toEqual(['endline', 'baseline', true, true]);
+    expect(a?.rows.map((r) => r.name)).toEqual(['Lusaka', 'Nakonde', 'Sesheke']);
+    for (const r of a?.rows ?? []) expect(r.ci?.[0]).toBeLessThan(r.estimate ?? NaN);
+    expect(a?.change?.map((c) => c.name)).toEqual(['Lusaka', 'Nakonde', 'Sesheke']);
+    expect(d.sources.some((s) => s.kind === 'survey_respondents' && s.synthetic)).toBe(true);
+    const bad = await app.as('viewer').get('/api/v1/briefs/data?sections=awareness&awareness=nope');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['query.awareness']);
+
+    const res = await app.as('viewer').get(`/api/v1/briefs/pack?${q}`);
+    const file = join(dir, `${kind}-awareness-pack.zip`);
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const lines = execFileSync('unzip', ['-p', file, 'awareness.csv'], { encoding: 'utf8' }).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('indicator,survey,round,district_code,district,estimate,se,ci_low,ci_high,respondents,suppressed,change_since_baseline,change_se,change_p,change_significant');
+    expect(lines.slice(2).map((l) => l.split(',')[4])).toEqual(['Lusaka', 'Nakonde', 'Sesheke']);
+    const sesheke = a?.rows.find((r) => r.name === 'Sesheke');
+    expect(lines.find((l) => l.includes(',Sesheke,'))?.split(',')[5]).toBe(String(sesheke?.estimate));
   });
 });

@@ -88,7 +88,8 @@ forEachDb('loading the demo into a fresh %s database', (kind) => {
     const [sql] = await db.query(`SELECT (SELECT count(*) FROM observations)::int AS observations,
       (SELECT count(*) FROM reports)::int AS reports, (SELECT count(*) FROM services)::int AS services,
       (SELECT count(*) FROM outreach_sites)::int AS "outreachSites",
-      (SELECT count(*) FROM monitoring_points)::int AS "monitoringPoints", (SELECT count(*) FROM places)::int AS places`);
+      (SELECT count(*) FROM monitoring_points)::int AS "monitoringPoints", (SELECT count(*) FROM places)::int AS places,
+      (SELECT count(*) FROM awareness_respondents)::int AS "surveyRespondents"`);
     expect(sql).toEqual(counts);
     expect(counts.observations).toBe(DEMO.rows);
     expect(counts.places).toBe(geo.places.length);
@@ -97,14 +98,15 @@ forEachDb('loading the demo into a fresh %s database', (kind) => {
     expect(progress.at(-1)).toEqual([DEMO.rows, DEMO.rows]);
   });
 
-  it('when loaded, then two synthetic datasets describe observations and reports with their row counts', async () => {
+  it('when loaded, then synthetic datasets describe observations, reports and awareness surveys with their row counts', async () => {
     const ds = await db.query(`SELECT name, kind, source_org, method, licence, period_start, period_end, rows_accepted, is_synthetic
       FROM datasets ORDER BY kind`);
     expect(ds).toEqual([
       expect.objectContaining({ name: 'Synthetic demo data (Corridor)', kind: 'observations', rows_accepted: DEMO.rows }),
       expect.objectContaining({ kind: 'reports', rows_accepted: counts.reports }),
+      expect.objectContaining({ kind: 'survey_respondents', rows_accepted: counts.surveyRespondents, is_synthetic: true, period_start: '2017-01-01', period_end: '2019-12-31' }),
     ]);
-    for (const d of ds) {
+    for (const d of ds.filter((x) => x.kind !== 'survey_respondents')) {
       expect(d).toMatchObject({ source_org: 'Corridor demo generator', method: 'synthetic', licence: 'CC0', is_synthetic: true });
       expect(d).toMatchObject({ period_start: '2024-11-01', period_end: '2026-10-31' });
     }
@@ -160,7 +162,7 @@ forEachDb('loading the demo into a fresh %s database', (kind) => {
     expect(replaced.stderr + replaced.stdout).toMatch(/2,000 observations/);
     expect(replaced.status).toBe(0);
     const [n] = await db.query('SELECT count(*)::int AS o, (SELECT count(*)::int FROM datasets) AS d FROM observations');
-    expect(n).toEqual({ o: 2000, d: 2 });
+    expect(n).toEqual({ o: 2000, d: 3 }); // observations, reports, awareness surveys
   }, 300_000); // each CLI run opens the database anew: slow on a busy machine
 });
 

@@ -119,11 +119,39 @@ describeApp('outreach plans on the %s database', { db: 'fresh', as: 'planner' },
     expect(audited.map((r) => r.format)).toEqual(['csv', 'geojson']);
   });
 
-  it('when weighting by access gaps and low awareness, then gaps apply and the missing awareness data is said', async () => {
+  it('when weighting by access gaps and low awareness, then both apply and the plan records the survey and indicator', async () => {
     const p = await plan({ p: 3, weighting: { accessGaps: true, lowAwareness: true } });
     expect(p.weighting.accessGaps.applied).toBe(true);
-    expect(p.weighting.lowAwareness).toMatchObject({ requested: true, applied: false });
-    expect(p.weighting.lowAwareness.note).toMatch(/no awareness survey data/);
+    expect(p.weighting.lowAwareness).toMatchObject({ requested: true, applied: true, indicator: 'exposure', survey: { round: 'endline', synthetic: true } });
+    expect(p.weighting.lowAwareness.note).toMatch(/cells by their district's estimate/);
     expect(p.demand.unit).toBe('weighted people');
+  });
+
+  it('when low awareness weights by a well-known indicator, then less weighted demand remains than by a little-known one, and people stay the same', async () => {
+    const as = app.as('data_manager'); // unsuppressed totals to compare
+    const [baseline] = await db.query<{ id: number }>("SELECT id FROM awareness_surveys WHERE round = 'baseline'");
+    const by = (indicator: string) => plan({ p: 2, weighting: { lowAwareness: true }, awareness: { surveyId: baseline?.id, indicator } }, as);
+    const [aware, exposed, none] = [await by('aware_risks'), await by('exposure'), await plan({ p: 2 }, as)];
+    expect(aware.weighting.lowAwareness).toMatchObject({ applied: true, indicator: 'aware_risks', survey: { id: baseline?.id, round: 'baseline' } });
+    expect(aware.demand.people.count).toBe(none.demand.people.count);
+    // baseline: most know the risks (1 − p small), few heard a message (1 − p large)
+    expect(aware.demand.total.count ?? NaN).toBeLessThan(0.5 * (none.demand.total.count ?? NaN));
+    expect(exposed.demand.total.count ?? NaN).toBeGreaterThan(0.7 * (none.demand.total.count ?? NaN));
+    expect(exposed.demand.total.count ?? NaN).toBeLessThan(none.demand.total.count ?? NaN);
+  });
+
+  it('when the awareness indicator or survey does not exist, then 400 names the field', async () => {
+    for (const [awareness, field] of [[{ indicator: 'nope' }, 'body.awareness.indicator'], [{ surveyId: 999999 }, 'body.awareness.surveyId']] as const) {
+      const res = await app.as('planner').get('/api/v1/outreach/plans', post({ measure: 'movement', p: 2, weighting: { lowAwareness: true }, awareness }));
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([field]);
+    }
+  });
+
+  it('when no awareness survey is loaded, then low awareness is not applied and the plan says why', async () => {
+    await db.query("DELETE FROM datasets WHERE kind = 'survey_respondents'");
+    const p = await plan({ p: 3, weighting: { lowAwareness: true } });
+    expect(p.weighting.lowAwareness).toMatchObject({ requested: true, applied: false });
+    expect(p.weighting.lowAwareness.note).toMatch(/no awareness survey is loaded/);
   });
 });

@@ -15,6 +15,7 @@ function everything(): PlannerView {
     open: true, measure: 'unaccompanied', from: '2026-02-01', to: '2026-04-30', corridor: 'nakonde',
     mix: { drama: { radiusKm: 2.5, cost: 4000 }, road_show: { radiusKm: null, cost: 3000 }, community_meeting: { radiusKm: 0.8, cost: null } },
     size: { kind: 'budget', value: 25_000 }, method: 'exact', timeLimitS: 20, locked: [12, 7], excluded: [3], plan: 41, compare: [40, 41],
+    awareness: { survey: 9, indicator: 'would_report' },
   };
 }
 
@@ -63,6 +64,7 @@ describe('plan request building', () => {
       name: 'Nakonde Q2', measure: 'unaccompanied', period: { from: '2026-02-01', to: '2026-04-30' }, sites: { corridors: ['nakonde'] },
       activities: [{ type: 'drama', radiusKm: 2.5, cost: 4000 }, { type: 'road_show', cost: 3000 }, { type: 'community_meeting', radiusKm: 0.8 }],
       budget: 25_000, locked: [12, 7], excluded: [3], method: 'exact', timeLimitMs: 20_000,
+      weighting: { lowAwareness: true }, awareness: { surveyId: 9, indicator: 'would_report' },
     });
     expect(req).not.toHaveProperty('p');
   });
@@ -71,6 +73,16 @@ describe('plan request building', () => {
     const req = buildPlanRequest({ ...defaultPlannerView(), from: '2026-03-01' }, { from: '2026-01-01', to: '2026-01-31' });
     expect(req.period).toEqual({ from: '2026-03-01' });
     expect(buildPlanRequest(defaultPlannerView(), noPeriod).period).toEqual({});
+  });
+
+  it('when low-awareness weighting is on without a pinned survey, then the body asks for it with the indicator only, and a saved request reads back', () => {
+    const v = { ...defaultPlannerView(), awareness: { survey: null, indicator: 'exposure' } };
+    const req = buildPlanRequest(v, noPeriod);
+    expect(req.weighting).toEqual({ lowAwareness: true });
+    expect(req.awareness).toEqual({ indicator: 'exposure' });
+    expect(viewFromRequest(defaultPlannerView(), req).awareness).toEqual({ survey: null, indicator: 'exposure' });
+    expect(viewFromRequest(defaultPlannerView(), { ...req, weighting: { lowAwareness: false } }).awareness).toBeNull();
+    expect(decodePlannerView(params('paw=Bad Code&paws=3')).awareness).toBeNull();
   });
 
   it('when more sites are locked than p asks for, then p grows to hold them rather than earn a 400', () => {
