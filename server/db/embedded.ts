@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { paths } from '../paths.js';
 import { acquireDirLock } from './lock.js';
+import { leanPostgis } from './postgis-bundle.js';
 import type { CopyProducer, Db, Queryable, Row } from './types.js';
 
 // Normalise results to what the server implementation returns (see Db).
@@ -46,7 +47,7 @@ export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> {
     const pg = await PGlite.create({
       dataDir,
       loadDataDir: opts.loadDataDir,
-      extensions: { postgis },
+      extensions: { postgis: await leanPostgis(join(paths.root, '.cache')) },
       parsers,
       postgresqlconf: [...(opts.conf ?? EMBEDDED_CONF)],
     });
