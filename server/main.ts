@@ -17,7 +17,14 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const config = loadConfig();
   const log = createLogger(config);
+  // Where a start goes, step by step (LOG_LEVEL=debug): the figures behind issue 19's start times.
+  let tStep = Date.now();
+  const step = (name: string) => {
+    log.debug({ step: name, ms: Date.now() - tStep }, 'start-up step');
+    tStep = Date.now();
+  };
   const db = await openDb(config);
+  step('open database');
   const reader = await openReader(config, db); // db itself without DATABASE_READ_URL
   const shutdown = async () => {
     await closeBriefRenderer().catch(() => {});
@@ -29,15 +36,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 
   const schemaVersion = await migrate(db, readMigrations(paths.migrations));
+  step('migrations and reference data');
   await seedDemoIfEmpty(db, config, log);
+  step('demo data');
   const { signInCode, validHours } = await bootstrapAuth(db, config, log);
+  step('auth bootstrap');
   await ensureClientBuilt(log);
+  step('client build check');
 
   // Daily evaluation of the latest day and the webhook/e-mail worker (timers unref'd).
   const alertJobs = startAlertJobs(db, config, log);
   process.once('exit', () => alertJobs.stop());
   const server = createApp({ config, db, reader, log, schemaVersion }).listen(config.PORT, config.HOST);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => Promise.reject(err))]);
+  step('listen');
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   log.info({ ms: Date.now() - t0, db: db.kind, readReplica: reader !== db, schemaVersion }, 'ready');

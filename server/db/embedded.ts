@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { paths } from '../paths.js';
 import { acquireDirLock } from './lock.js';
+import { leanPostgis } from './postgis-bundle.js';
 import type { CopyProducer, Db, Queryable, Row } from './types.js';
 
 // Normalise results to what the server implementation returns (see Db).
@@ -17,7 +18,22 @@ export interface EmbeddedOptions {
   dir?: string;
   /** A gzip tarball from dumpDataDir to start from (tests load a prepared template). */
   loadDataDir?: Blob;
+  /** postgresql.conf lines; defaults to EMBEDDED_CONF (measurement scripts try others). */
+  conf?: readonly string[];
 }
+
+/**
+ * postgresql.conf of the embedded engine, chosen to keep data/db small (issue 19; measured on
+ * the first start with 200,000 demo rows, before → after the checkpoint seed.ts runs):
+ * - PGlite runs PostgreSQL in single-user mode: no checkpointer, so WAL piles up until an
+ *   explicit CHECKPOINT (checkpointEmbedded), which then recycles old segments as future ones
+ *   up to max_wal_size (default 1 GB: 810 MB stayed 810 MB). 32 MB keeps two 16 MB segments.
+ * - wal_level=minimal: a table created or truncated in the same transaction (the demo's
+ *   partition, a bulk import's table, the rollups' full rebuild) is written without WAL, so
+ *   the first start writes far less (the directory was 216 → 120 MB after the demo load) and
+ *   the rollup build is faster. Nothing reads the WAL here: no replicas, no archiving.
+ */
+export const EMBEDDED_CONF: readonly string[] = ['wal_level=minimal', 'max_wal_senders=0', 'max_wal_size=32MB', 'min_wal_size=32MB'];
 
 export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> {
   let release = () => {};
@@ -31,8 +47,9 @@ export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> {
     const pg = await PGlite.create({
       dataDir,
       loadDataDir: opts.loadDataDir,
-      extensions: { postgis },
+      extensions: { postgis: await leanPostgis(join(paths.root, '.cache')) },
       parsers,
+      postgresqlconf: [...(opts.conf ?? EMBEDDED_CONF)],
     });
     return new EmbeddedDb(pg, release);
   } catch (err) {

@@ -31,3 +31,14 @@ export async function engineInfo(db: Db): Promise<{ postgres: string; postgis: s
   );
   return { postgres: row?.postgres ?? 'unknown', postgis: row?.postgis ?? 'unknown' };
 }
+
+/**
+ * After a bulk write (the demo load, a large import): the embedded engine runs PostgreSQL in
+ * single-user mode, where no checkpointer runs and a full WAL never triggers a checkpoint, so
+ * the WAL of every write since the last start stays on disk (449 MB after the first start,
+ * issue 19). A CHECKPOINT here removes it down to max_wal_size (EMBEDDED_CONF). The server's
+ * own checkpointer keeps its WAL in bounds, and CHECKPOINT there needs a privileged role.
+ */
+export async function checkpointEmbedded(db: Db): Promise<void> {
+  if (db.kind === 'embedded') await db.exec('CHECKPOINT');
+}

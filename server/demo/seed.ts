@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { Db } from '../db/index.js';
+import { checkpointEmbedded, type Db } from '../db/index.js';
 import { evaluateRange } from '../alerts/service.js';
 import { addDays } from '../query/period.js';
 import { refreshRollup } from '../query/rollup.js';
@@ -25,7 +25,11 @@ export async function seedDemoIfEmpty(db: Db, config: Pick<Config, 'DEMO_DATA' |
   // The flows API reads its rollups; until they are built it answers from the raw table (slowly).
   const rollup = await refreshRollup(db);
   log.info(rollup, 'flow rollups built');
+  const t2 = Date.now();
   // The demo's last 30 days through the default alert rules: the planted events (events.ts) show up.
   const alerts = await evaluateRange(db, addDays(DEMO_END, -29), DEMO_END);
-  log.info({ raised: alerts.raised.length }, 'demo alerts evaluated');
+  log.info({ raised: alerts.raised.length, ms: Date.now() - t2 }, 'demo alerts evaluated');
+  const t1 = Date.now();
+  await checkpointEmbedded(db);
+  log.debug({ ms: Date.now() - t1 }, 'checkpoint after the demo load');
 }

@@ -1,7 +1,6 @@
 /**
- * The loader's SQL. Bulk inserts bind one array per column and unnest them: one statement
- * per batch, plain parameters, so the same text runs on PGlite and on a pg server (COPY is
- * not available through the shared Db interface).
+ * The loader's SQL. The small catalog tables bind one array per column and unnest them: one
+ * statement each, plain parameters. The observations go by COPY (copy.ts).
  */
 
 export const COUNT_PLACES = 'SELECT count(*)::int AS n FROM places';
@@ -48,24 +47,6 @@ SELECT $1, u.sid, $2::date + u.day, u.type, u.status, m.id, u.persons, ST_SetSRI
 FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::float8[], $10::float8[])
   AS u(sid, day, type, status, point, persons, lon, lat)
 LEFT JOIN monitoring_points m ON m.code = u.point`;
-
-/**
- * One batch of observations. source_row_id = 'demo-' || zero-padded (offset + ordinal): the
- * padding makes ids rise in index order, so the unique (dataset_id, source_row_id) index takes
- * the cheap rightmost-leaf path (~15 % faster loads than 'demo-1', 'demo-10', 'demo-2' …). Reasons and
- * vulnerabilities arrive as array literals ('{economic,trade}'), one text per row, because a
- * text[][] parameter cannot hold rows of different lengths.
- */
-export const INSERT_OBSERVATIONS = `
-INSERT INTO observations (dataset_id, source_row_id, observed_on, monitoring_point_id, direction,
-  origin_place_id, origin_country, previous_place_id, next_place_id, final_destination_place_id, destination_country,
-  total, male, female, children, unaccompanied_children, nationality, transport_mode, reasons, vulnerabilities)
-SELECT $1, 'demo-' || lpad(($2::bigint + u.ord)::text, 8, '0'), $3::date + u.day, u.mp, u.dir,
-  u.op, u.oc, u.pp, u.np, u.dp, u.dc, u.total, u.male, u.female, u.children, u.uac, u.nat, u.mode,
-  u.reasons::text[], u.vulns::text[]
-FROM unnest($4::int[], $5::int[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[], $11::int[], $12::text[],
-  $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::text[], $19::text[], $20::text[], $21::text[])
-  WITH ORDINALITY AS u(day, mp, dir, op, oc, pp, np, dp, dc, total, male, female, children, uac, nat, mode, reasons, vulns, ord)`;
 
 /**
  * Removing the demo (CLI --replace): synthetic datasets take their observations and reports

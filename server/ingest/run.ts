@@ -1,6 +1,6 @@
 import type { SYSTEM } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
-import type { Db } from '../db/index.js';
+import { checkpointEmbedded, type Db } from '../db/index.js';
 import { bulkImport, canBulkImport, NeedsTwoPasses } from './bulk.js';
 import { BoundaryError, boundariesImported, clearLevels } from '../places/boundaries.js';
 import { alertsAfter, commitMessage, recordCommit, refreshAfter } from './commit.js';
@@ -90,6 +90,8 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
       await refreshAfter(db, job.id, committed.datasetId, committed);
       await alertsAfter(db, job.id, committed.datasetId, committed);
     }
+    // The import's WAL off the disk (embedded engine; docs/architecture.md#database).
+    await checkpointEmbedded(db);
   } finally {
     t.end();
   }

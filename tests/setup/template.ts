@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openEmbedded } from '../../server/db/embedded.js';
+import { EMBEDDED_CONF, openEmbedded } from '../../server/db/embedded.js';
+import { checkpointEmbedded } from '../../server/db/index.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
 import { openServer } from '../../server/db/server.js';
 import { loadDemo } from '../../server/demo/load.js';
@@ -14,7 +15,7 @@ export const TEST_DEMO = { rows: 20_000, seed: 7 };
 
 /** Changes to migrations or the demo generator invalidate the prepared template. */
 function templateKey(): string {
-  const h = createHash('sha256').update(JSON.stringify(TEST_DEMO));
+  const h = createHash('sha256').update(JSON.stringify(TEST_DEMO)).update(EMBEDDED_CONF.join('\n'));
   for (const m of readMigrations(paths.migrations)) h.update(m.checksum);
   const demoDir = join(paths.root, 'server/demo');
   for (const f of readdirSync(demoDir).sort()) h.update(readFileSync(join(demoDir, f)));
@@ -37,6 +38,7 @@ export async function prepareEmbeddedTemplate(): Promise<string> {
   await migrate(db, readMigrations(paths.migrations));
   await loadDemo(db, TEST_DEMO);
   await refreshRollup(db); // flow rollups, as after any demo load or import
+  await checkpointEmbedded(db); // as the first start does: the dump carries no spent WAL
   const dump = await db.dump();
   await db.close();
   const tmp = `${file}.${process.pid}.tmp`;
