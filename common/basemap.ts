@@ -6,7 +6,13 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon
  * zoom 10). The box holds Zambia and a margin of at least 4° on each side: at zoom 7 a
  * 1366-pixel map centred on any part of Zambia stays inside it.
  */
-export const DETAIL_BOX = { west: 16, south: -24, east: 38, north: -4 } as const;
+export interface GeoBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+export const DETAIL_BOX: Readonly<GeoBox> = { west: 16, south: -24, east: 38, north: -4 };
 export const DETAIL_MIN_ZOOM = 7;
 export const DETAIL_ATTRIBUTION = 'Natural Earth 1:10m';
 
@@ -17,7 +23,7 @@ export interface DetailCountryProps {
 }
 
 export interface DetailBasemap {
-  box: typeof DETAIL_BOX;
+  box: GeoBox;
   land: FeatureCollection<Polygon | MultiPolygon, DetailCountryProps>;
   /** Land borders only (arcs shared by two countries); coastlines stay with the 1:50m file. */
   borders: Feature<MultiLineString, Record<string, never>>;

@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { MultiLineString, Position } from 'geojson';
-import { DETAIL_BOX, DETAIL_MIN_ZOOM, type DetailBasemap } from '../../common/basemap.js';
+import { DETAIL_BOX, DETAIL_MIN_ZOOM, type DetailBasemap, type GeoBox } from '../../common/basemap.js';
 import { ApiError, request } from '../api.js';
 import { BASEMAP, toHex } from '../layers/colors.js';
 
@@ -10,7 +10,7 @@ import { BASEMAP, toHex } from '../layers/colors.js';
  * kilometres, on the wrong side of a border post. Fetched the first time someone zooms in.
  * Outside DETAIL_BOX the 1:50m borders stay (layer borders-far).
  */
-type Box = typeof DETAIL_BOX;
+type Box = Readonly<GeoBox>;
 const URL_ = '/api/v1/basemap/borders';
 
 const inBox = ([x = NaN, y = NaN]: Position, b: Box): boolean => x >= b.west && x <= b.east && y >= b.south && y <= b.north;

@@ -2,9 +2,9 @@ import { bboxClip } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { DETAIL_ATTRIBUTION, DETAIL_BOX, type DetailBasemap, type DetailCountryProps } from '../../common/basemap.js';
+import { DETAIL_ATTRIBUTION, DETAIL_BOX, type DetailBasemap, type GeoBox, type DetailCountryProps } from '../../common/basemap.js';
 
-type Box = typeof DETAIL_BOX;
+type Box = Readonly<GeoBox>;
 
 /** ISO 3166-1 numeric code of Zambia in world-atlas. */
 const ZAMBIA = '894';

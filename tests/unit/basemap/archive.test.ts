@@ -99,7 +99,7 @@ describe('the 1:10m detail cut', () => {
   });
 
   it('splits 1:50m lines at the box: only what leaves it stays', () => {
-    const box = { west: 0, south: 0, east: 10, north: 10 } as typeof DETAIL_BOX;
+    const box = { west: 0, south: 0, east: 10, north: 10 };
     const out = outsideBox({ type: 'MultiLineString', coordinates: [[[-5, 5], [1, 5], [2, 5], [3, 5], [12, 5], [13, 5]], [[1, 1], [2, 2]]] }, box);
     expect(out.coordinates).toEqual([[[-5, 5], [1, 5]], [[3, 5], [12, 5], [13, 5]]]);
   });
