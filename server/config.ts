@@ -27,7 +27,12 @@ const schema = z.object({
    * Basemap: 'offline' draws from the project's own data; 'online' uses ONLINE_STYLE_URL;
    * 'pmtiles:/path/to/file.pmtiles' serves that vector-tile archive from this server (server/basemap/archive.ts).
    */
-  BASEMAP: z.union([z.enum(['offline', 'online']), z.string().startsWith(PMTILES_PREFIX, "must be offline, online or pmtiles:/path/to/file.pmtiles").min(PMTILES_PREFIX.length + 1)]).default('offline'),
+  BASEMAP: z
+    .union([
+      z.enum(['offline', 'online']),
+      z.string().startsWith(PMTILES_PREFIX, 'must be offline, online or pmtiles:/path/to/file.pmtiles').min(PMTILES_PREFIX.length + 1),
+    ])
+    .default('offline'),
   /** A MapLibre style URL, used only when BASEMAP=online. */
   ONLINE_STYLE_URL: z.url().optional(),
   /** Max pg pool connections for the server database. */
