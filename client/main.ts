@@ -8,6 +8,7 @@ import { startAuth, type Auth } from './auth/session.js';
 import { TOWNS, ZAMBEZI } from './geography.js';
 import type { LayerData, LayerState } from './layers/types.js';
 import { loadOfflineBasemap } from './map/basemap.js';
+import { attachDetailBasemap } from './map/detailBasemap.js';
 import { createMap } from './map/createMap.js';
 import type { DeckHandle } from './map/deckOverlay.js';
 import { offlineStyle } from './map/offlineStyle.js';
@@ -41,7 +42,9 @@ async function start(): Promise<void> {
   const status = createStatus(byId('status'));
   const config = await loadConfig();
   const onlineUrl = config.basemap === 'online' ? config.onlineStyleUrl : undefined;
-  const map = createMap(byId('map'), onlineUrl ?? offlineStyle(ZAMBEZI), store.get().view);
+  // BASEMAP=pmtiles:… — the server's own vector-tile archive; pmtiles and its style are a lazy chunk.
+  const archiveStyle = config.basemap === 'pmtiles' ? (await import('./map/pmtilesStyle.js')).pmtilesStyle() : undefined;
+  const map = createMap(byId('map'), archiveStyle ?? onlineUrl ?? offlineStyle(ZAMBEZI), store.get().view);
 
   let deck: DeckHandle | null = null;
   const ready = trackReadiness(map, () => deck?.allLoaded() ?? false);
@@ -94,9 +97,14 @@ async function start(): Promise<void> {
   load('awareness view', Promise.all([import('./awareness/controller.js'), whenLoaded(map)]), ([aw]) => resets.push(aw.startAwareness(ctx)));
   // Map briefs (issue 8): the composer is a chunk of its own.
   load('brief composer', import('./briefs/controller.js'), (b) => b.startBriefs({ map, store }));
-  const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => (data.countryLabels = b.labels));
-  if (!onlineUrl) offline();
-  else {
+  const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => {
+    data.countryLabels = b.labels;
+    // Natural Earth 1:10m around Zambia from zoom 7 (issue 19).
+    attachDetailBasemap(map, b.borders, ready.track);
+  });
+  // An archive has no fallback: a broken one is the operator's to fix, and the console says why.
+  if (!onlineUrl && !archiveStyle) offline();
+  else if (onlineUrl) {
     // An online style that cannot load (no link, blocked host) must not leave a blank map.
     map.once('error', (e) => {
       if (map.isStyleLoaded()) return;

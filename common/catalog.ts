@@ -37,7 +37,8 @@ export interface AdminStats {
 }
 
 export interface ClientConfig {
-  basemap: 'offline' | 'online';
+  /** 'pmtiles': the archive of BASEMAP=pmtiles:… at /api/v1/basemap/archive.pmtiles (common/basemap.ts). */
+  basemap: 'offline' | 'online' | 'pmtiles';
   onlineStyleUrl?: string | undefined;
   /** Whether anonymous visitors may read the catalogue layers (server PUBLIC_VIEWER). */
   publicViewer?: boolean;

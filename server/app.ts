@@ -27,6 +27,7 @@ import { pinoHttp } from 'pino-http';
 import { accessRouter } from './access/routes.js';
 import { alertsRouter } from './alerts/routes.js';
 import { auditRouter } from './audit/routes.js';
+import { basemapRouter } from './basemap/routes.js';
 import { briefPageHeaders } from './briefs/page.js';
 import { briefsRouter } from './briefs/routes.js';
 import { adminRouter } from './auth/admin-routes.js';
@@ -93,13 +94,14 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
     summary: 'Basemap settings and whether anonymous viewing is on',
     handler: (_req, res) => {
       const answer: ClientConfig = {
-        basemap: config.BASEMAP,
+        basemap: config.basemapArchive ? 'pmtiles' : (config.BASEMAP as 'offline' | 'online'),
         onlineStyleUrl: config.BASEMAP === 'online' ? config.ONLINE_STYLE_URL : undefined,
         publicViewer: config.PUBLIC_VIEWER === 'on',
       };
       res.json(answer);
     },
   });
+  api.use(basemapRouter(config.basemapArchive));
   api.use(authRouter(db, config));
   api.use(adminRouter(db, config));
   api.use(auditRouter(db));

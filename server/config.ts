@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { checkArchive, PMTILES_PREFIX } from './basemap/archive.js';
 
 /**
  * Every setting, its default and why it exists. Environment variables override defaults;
@@ -28,8 +29,16 @@ const schema = z.object({
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Basemap: 'offline' draws from the project's own data; 'online' uses ONLINE_STYLE_URL. */
-  BASEMAP: z.enum(['offline', 'online']).default('offline'),
+  /**
+   * Basemap: 'offline' draws from the project's own data; 'online' uses ONLINE_STYLE_URL;
+   * 'pmtiles:/path/to/file.pmtiles' serves that vector-tile archive from this server (server/basemap/archive.ts).
+   */
+  BASEMAP: z
+    .union([
+      z.enum(['offline', 'online']),
+      z.string().startsWith(PMTILES_PREFIX, 'must be offline, online or pmtiles:/path/to/file.pmtiles').min(PMTILES_PREFIX.length + 1),
+    ])
+    .default('offline'),
   /** A MapLibre style URL, used only when BASEMAP=online. */
   ONLINE_STYLE_URL: z.url().optional(),
   /** Max pg pool connections for the server database. */
@@ -85,7 +94,11 @@ const schema = z.object({
 // Never echoed in an error message: they end up in consoles and CI logs.
 const SECRETS = new Set(['CORRIDOR_ADMIN_TOKEN', 'DATABASE_URL', 'DATABASE_READ_URL', 'ALERT_WEBHOOK_SECRET', 'SMTP_URL']);
 
-export type Config = z.infer<typeof schema> & { dataDir: string };
+export type Config = z.infer<typeof schema> & {
+  dataDir: string;
+  /** Absolute path of the BASEMAP=pmtiles:… archive, checked at start-up; null for the other basemaps. */
+  basemapArchive: string | null;
+};
 
 export class ConfigError extends Error {}
 
@@ -108,5 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.SUPPRESSION_K_SENSITIVE < c.SUPPRESSION_K) {
     throw new ConfigError('SUPPRESSION_K_SENSITIVE must be at least SUPPRESSION_K');
   }
-  return { ...c, dataDir: resolve(c.DATA_DIR) };
+  let basemapArchive: string | null = null;
+  if (c.BASEMAP.startsWith(PMTILES_PREFIX)) {
+    try {
+      basemapArchive = checkArchive(c.BASEMAP);
+    } catch (err) {
+      throw new ConfigError(`invalid BASEMAP: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return { ...c, dataDir: resolve(c.DATA_DIR), basemapArchive };
 }

@@ -37,6 +37,8 @@ const MISSING = 2_147_483_647; // a valid id that no row has
 const EXPECTED: Record<string, Expectation> = {
   'GET /health': { access: 'public', ok: 200 },
   'GET /client-config': { access: 'public', ok: 200 },
+  'GET /basemap/borders': { access: 'public', ok: 200 },
+  'GET /basemap/archive.pmtiles': { access: 'public', ok: 404 },
   'GET /monitoring-points': { access: 'viewer', ok: 200 },
   'GET /services': { access: 'viewer', ok: 200 },
   'GET /places': { access: 'viewer', ok: 200 },
