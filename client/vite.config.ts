@@ -1,10 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress.js';
+import { regionCountriesPlugin } from './build/regionCountries.js';
 
 // The client lives in client/ but builds into dist/client, which the Express server serves.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  // The world borders cut to the region; .br/.gz beside every compressible file (issue 19).
+  plugins: [regionCountriesPlugin(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
