@@ -24,8 +24,11 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         brief: fileURLToPath(new URL('./brief.html', import.meta.url)),
+        // The service worker: /sw.js at the root (its scope is the whole app), not hashed.
+        sw: fileURLToPath(new URL('./sw.ts', import.meta.url)),
       },
       output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
         // Name the lazily loaded deck.gl stack 'deck' (it would otherwise be named after
         // whichever of our modules happened to pull it in first).
         // The analysis view's deck.gl layers and h3-js are a chunk of their own (only that
