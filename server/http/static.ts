@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { PRECOMPRESSED_EXTENSIONS, SUFFIX } from '../../common/precompressed.js';
@@ -33,13 +33,17 @@ function fileUnder(root: string, urlPath: string): string | null {
  * the build next to each compressible file) and the Cache-Control `cacheControl` names. Any file
  * type works; Range requests always get the identity file (byte ranges of PMTiles archives, for
  * one), and files without a variant are left to the on-the-fly compression (http/compress.ts).
- * ETags come from `send` (size and mtime of the file actually sent), so each variant has its own.
+ * Each variant has its own ETag (from the size and time of the file actually sent; set here because
+ * the app turns Express's own ETags off, server/app.ts), and `send` answers If-None-Match with a 304.
  */
 export function staticFiles(root: string, opts: StaticOptions): RequestHandler {
   const plain = express.static(root, {
     index: false,
     cacheControl: false,
-    setHeaders: (res, path) => res.setHeader('Cache-Control', opts.cacheControl(relative(root, path))),
+    setHeaders: (res, path, stat) => {
+      res.setHeader('Cache-Control', opts.cacheControl(relative(root, path)));
+      res.setHeader('ETag', `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`);
+    },
   });
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -49,7 +53,9 @@ export function staticFiles(root: string, opts: StaticOptions): RequestHandler {
     res.vary('Accept-Encoding');
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     if (encoding === 'identity' || !existsSync(join(root, rel + SUFFIX[encoding])) || !existsSync(join(root, rel))) return plain(req, res, next);
+    const file = statSync(join(root, rel + SUFFIX[encoding]));
     res.setHeader('Cache-Control', opts.cacheControl(rel));
+    res.setHeader('ETag', `W/"${encoding}-${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`);
     res.type(ext);
     res.sendFile(rel + SUFFIX[encoding], {
       root,
