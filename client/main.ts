@@ -12,6 +12,7 @@ import { attachDetailBasemap } from './map/detailBasemap.js';
 import { createMap } from './map/createMap.js';
 import type { DeckHandle } from './map/deckOverlay.js';
 import { offlineStyle } from './map/offlineStyle.js';
+import { startOffline } from './offline/offline.js';
 import { trackReadiness } from './map/ready.js';
 import { bindMapView } from './map/viewSync.js';
 import { byId } from './panels/dom.js';
@@ -40,6 +41,8 @@ async function start(): Promise<void> {
   const url = bindHash();
   const { store } = url;
   const status = createStatus(byId('status'));
+  const offlineUse = startOffline(byId('offline-banner')); // service worker, banner, cache per user
+  const userKey = (me: Me | null): string | null => (me && me.kind !== 'anonymous' ? String(me.userId ?? me.name) : null);
   const config = await loadConfig();
   const onlineUrl = config.basemap === 'online' ? config.onlineStyleUrl : undefined;
   // BASEMAP=pmtiles:… — the server's own vector-tile archive; pmtiles and its style are a lazy chunk.
@@ -158,12 +161,14 @@ async function start(): Promise<void> {
     menu: byId('user-menu'),
     publicViewer,
     onSignedIn(me) {
+      offlineUse.user(userKey(me));
       loadData();
       planner(me);
       alerts(me);
       for (const reset of resets) reset(true); // requests made before may have met a 401
     },
     onSignedOut() {
+      offlineUse.user(null); // the cached answers were this user's
       // What a signed-in user saw must not stay on screen after sign-out.
       data.points = data.services = data.sites = undefined;
       canRead = false;
@@ -177,6 +182,7 @@ async function start(): Promise<void> {
     onData: (canWrite) => void import('./imports/dialog.js').then((m) => m.openImports(canWrite, url.navigate)),
   });
   load('sign-in', auth.ready, (me) => {
+    offlineUse.user(userKey(me));
     if (me || publicViewer) loadData();
     planner(me);
     alerts(me);

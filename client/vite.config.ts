@@ -1,10 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress.js';
+import { regionCountriesPlugin } from './build/regionCountries.js';
 
 // The client lives in client/ but builds into dist/client, which the Express server serves.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  // The world borders cut to the region; .br/.gz beside every compressible file (issue 19).
+  plugins: [regionCountriesPlugin(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -20,8 +24,11 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         brief: fileURLToPath(new URL('./brief.html', import.meta.url)),
+        // The service worker: /sw.js at the root (its scope is the whole app), not hashed.
+        sw: fileURLToPath(new URL('./sw.ts', import.meta.url)),
       },
       output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
         // Name the lazily loaded deck.gl stack 'deck' (it would otherwise be named after
         // whichever of our modules happened to pull it in first).
         // The analysis view's deck.gl layers and h3-js are a chunk of their own (only that

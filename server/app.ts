@@ -19,8 +19,6 @@
  */
 import type { ClientConfig } from '../common/catalog.js';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -48,8 +46,10 @@ import { exportRouter } from './export/routes.js';
 import { ingestRouter } from './ingest/routes.js';
 import { outreachRouter } from './outreach/routes.js';
 import { placesRouter } from './places/routes.js';
+import { compressResponses } from './http/compress.js';
 import { errorHandler, notFoundHandler } from './http/problem.js';
 import { logSerializers, securityHeaders } from './http/security.js';
+import { clientFiles } from './http/static.js';
 import { paths } from './paths.js';
 
 export interface AppDeps {
@@ -81,6 +81,7 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
     }),
   );
+  app.use(compressResponses()); // brotli/gzip on the fly; pre-compressed client files pass through
   app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
 
   // Every route is declared with route(), its access and its cache policy (server/http/route.ts).
@@ -131,24 +132,8 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
   ogc.use(notFoundHandler);
   app.use(OGC_BASE, ogc);
 
-  serveClient(app);
+  app.use(clientFiles(paths.clientDist, { '/brief.html': briefPageHeaders() }));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;
-}
-
-/** The built client (dist/client): hashed assets cached for good, index.html always revalidated. */
-function serveClient(app: Express): void {
-  const dir = paths.clientDist;
-  app.use(
-    '/assets',
-    express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
-  );
-  app.use('/brief.html', briefPageHeaders());
-  app.use(express.static(dir, { index: false, maxAge: 0 }));
-  app.get('/', (_req, res, next) => {
-    const index = join(dir, 'index.html');
-    if (!existsSync(index)) return next();
-    res.set('Cache-Control', 'no-cache').sendFile(index);
-  });
 }

@@ -1,10 +1,9 @@
-import { cellToLatLng, latLngToCell } from 'h3-js';
 import type { FlowsContext } from '../flows/controller.js';
 import { el } from '../panels/dom.js';
 import type { EmergingResponse } from '../../common/analysis.js';
 import { analysisApi, unusableFilters } from './api.js';
 import { renderCellDetails, type Trend } from './details.js';
-import { analysisLayers, shade, type AnalysisData } from './layers.js';
+import type { AnalysisData } from './layers.js';
 import { renderAnalysisLegend, renderGapList } from './legend.js';
 import { buildAnalysisPanel } from './panel.js';
 import { summarize } from './summary.js';
@@ -25,6 +24,11 @@ export function startAnalysis(ctx: FlowsContext): (fetch: boolean) => void {
   let requested = '';
   let abort: AbortController | null = null;
   let trend: { key: string; res: EmergingResponse | null } = { key: '', res: null };
+  // The layers and h3-js: set once an analysis layer is first on (data is never set before it).
+  let engine: typeof import('./engine.js') | null = null;
+  let engineLoad: Promise<typeof import('./engine.js')> | null = null;
+  const withEngine = <T>(p: Promise<T>): Promise<T> =>
+    Promise.all([(engineLoad ??= import('./engine.js').then((m) => (engine = m))), p]).then(([, v]) => v);
 
   const update = (patch: Partial<AnalysisView>): void =>
     ctx.store.update((s) => {
@@ -61,7 +65,8 @@ export function startAnalysis(ctx: FlowsContext): (fetch: boolean) => void {
     update({ cell: h3 });
     details.focus();
     // The details open over the map's left side: a cell there moves to the middle.
-    const [lat, lon] = cellToLatLng(h3);
+    if (!engine) return;
+    const [lat, lon] = engine.cellToLatLng(h3);
     const p = ctx.map.project([lon, lat]);
     if (p.x < details.offsetLeft + details.offsetWidth + 20) ctx.map.easeTo({ center: [lon, lat] });
   };
@@ -69,8 +74,8 @@ export function startAnalysis(ctx: FlowsContext): (fetch: boolean) => void {
   function drawAll(): void {
     const v = view();
     ui.set(v);
-    const current = data && data.mode === v.mode ? data : null;
-    ctx.data.analysisLayers = current ? analysisLayers(current, v.cell) : undefined;
+    const current = engine && data && data.mode === v.mode ? data : null;
+    ctx.data.analysisLayers = current && engine ? engine.analysisLayers(current, v.cell) : undefined;
     ctx.redraw();
     if (!current) {
       details.hidden = true;
@@ -85,10 +90,11 @@ export function startAnalysis(ctx: FlowsContext): (fetch: boolean) => void {
       'Filters and period: the movements panel.',
     ].join(' ');
     renderAnalysisLegend(ui.legend, current);
-    if (current.mode === 'access') renderGapList(ui.gaps, current.res, v.cell, (h3) => {
-      const [lat, lon] = cellToLatLng(h3);
+    const h3 = engine;
+    if (current.mode === 'access' && h3) renderGapList(ui.gaps, current.res, v.cell, (cell) => {
+      const [lat, lon] = h3.cellToLatLng(cell);
       ctx.map.flyTo({ center: [lon, lat], zoom: Math.max(ctx.map.getZoom(), 11) });
-      update({ cell: h3 });
+      update({ cell });
       details.focus();
     });
     const open = v.cell !== null && renderCellDetails(details, current, v.cell, trendOf(v.cell), () => update({ cell: null }));
@@ -119,14 +125,15 @@ export function startAnalysis(ctx: FlowsContext): (fetch: boolean) => void {
       drawAll();
     };
     const s = abort.signal;
-    if (mode === 'hotspots') ctx.load('hot spots', analysisApi.hotspots(f, v, s), (res) => done({ mode, res }));
-    if (mode === 'emerging') ctx.load('emerging hot spots', analysisApi.emerging(f, v, s), (res) => done({ mode, res }));
-    if (mode === 'heatmap') ctx.load('heatmap', analysisApi.kde(f, v, s), (res) => done({ mode, res }));
-    if (mode === 'access') ctx.load('access gaps', analysisApi.access(f, v, s), (res) => done({ mode, res }));
+    if (mode === 'hotspots') ctx.load('hot spots', withEngine(analysisApi.hotspots(f, v, s)), (res) => done({ mode, res }));
+    if (mode === 'emerging') ctx.load('emerging hot spots', withEngine(analysisApi.emerging(f, v, s)), (res) => done({ mode, res }));
+    if (mode === 'heatmap') ctx.load('heatmap', withEngine(analysisApi.kde(f, v, s)), (res) => done({ mode, res }));
+    if (mode === 'access') ctx.load('access gaps', withEngine(analysisApi.access(f, v, s)), (res) => done({ mode, res }));
   }
 
   ctx.map.on('click', (e) => {
-    if (!data || data.mode === 'heatmap' || data.mode !== view().mode) return;
+    if (!engine || !data || data.mode === 'heatmap' || data.mode !== view().mode) return;
+    const { cellToLatLng, latLngToCell, shade } = engine;
     // A click on a service or point has just opened its popup (map/interaction.ts runs
     // first): that click was meant for the symbol, not for the cell beneath it.
     if (ctx.map.getContainer().querySelector('.maplibregl-popup')) return;

@@ -1,7 +1,8 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
-// Vite copies the TopoJSON as a hashed asset: fetched once, then cached by the browser.
-import countriesUrl from 'world-atlas/countries-50m.json?url';
+// Natural Earth countries cut to the region at build time (client/build/regionCountries.ts),
+// a hashed asset: fetched once, then cached by the browser.
+import countriesUrl from 'virtual:region-countries';
 import { ApiError, request } from '../api.js';
 import { buildBasemap, type BasemapData } from './countries.js';
 import { SOURCES } from './offlineStyle.js';

@@ -123,8 +123,11 @@ export function route<Q extends Schema = undefined, B extends Schema = undefined
     const result = await spec.handler(req, res, input);
     if (result !== undefined && !res.headersSent) sendJson(req, res, result, policy);
   };
+  const managersOnly = access === 'data_manager' || access === 'admin';
   const vary: RequestHandler = (_req, res, next) => {
     if (access !== 'public') varyOnCaller(res);
+    // The client's service worker keeps API answers for offline use, but never these (client/offline/policy.ts).
+    if (managersOnly) res.set('Corridor-Offline', 'never');
     next();
   };
   router[spec.method](path, vary, guard(access), ...(spec.middleware ?? []), handle);

@@ -4,6 +4,9 @@ import { type RegisteredRoute, registeredRoutes, routeKey } from '../../server/h
 import { type TestApp } from '../helpers/app.js';
 import { describeApp } from '../helpers/suite.js';
 
+/** Vary without Accept-Encoding (http/compress.ts adds it to every compressible answer): the caller part. */
+const callerVary = (res: Response): string | null => (res.headers.get('vary') ?? '').split(/,\s*/).filter((v) => v && v.toLowerCase() !== 'accept-encoding').join(', ') || null;
+
 const MISSING = 2_147_483_647; // a valid id that no row has
 const ROLES: Role[] = ['viewer', 'data_manager'];
 
@@ -81,8 +84,8 @@ describeApp('caching headers of every GET route on the %s database', { env }, ({
 
   it('when a public route reads the caller, then its answer varies on the credentials too; one that does not, does not', async () => {
     // /health publishes the reports count under the caller's disclosure policy; /client-config is the same for everyone.
-    expect((await app.as('viewer').get('/api/v1/health')).headers.get('vary')).toBe('Authorization, Cookie');
-    expect((await app.as('viewer').get('/api/v1/client-config')).headers.get('vary')).toBeNull();
+    expect(callerVary(await app.as('viewer').get('/api/v1/health'))).toBe('Authorization, Cookie');
+    expect(callerVary(await app.as('viewer').get('/api/v1/client-config'))).toBeNull();
   });
 
   it('when a cached route answers with an error, then the error is never kept but still varies on the caller', async () => {
@@ -90,7 +93,7 @@ describeApp('caching headers of every GET route on the %s database', { env }, ({
     expect(res.status).toBe(400);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('etag')).toBeNull();
-    expect(res.headers.get('vary')).toBe('Authorization, Cookie');
+    expect(callerVary(res)).toBe('Authorization, Cookie');
   });
 
   it('when a role-dependent aggregate is cached, then the same answer names private, Vary and an ETag that gives a 304', async () => {
@@ -98,12 +101,12 @@ describeApp('caching headers of every GET route on the %s database', { env }, ({
       const first = await app.as('viewer').get(path);
       expect(first.status).toBe(200);
       expect(first.headers.get('cache-control')).toBe('private, max-age=60');
-      expect(first.headers.get('vary')).toBe('Authorization, Cookie');
+      expect(callerVary(first)).toBe('Authorization, Cookie');
       const etag = first.headers.get('etag') ?? '';
-      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(etag).toMatch(/^(W\/)?"[\w-]+"$/); // weak when compressed
       const again = await app.as('viewer').get(path, { headers: { 'if-none-match': etag } });
       expect(again.status).toBe(304);
-      expect(again.headers.get('vary')).toBe('Authorization, Cookie');
+      expect(callerVary(again)).toBe('Authorization, Cookie');
     }
   });
 });

@@ -187,7 +187,7 @@ export function expectNoProblems(problems: PageProblems, allow: (text: string) =
 }
 
 /** A session cookie for the browser, from the login API. */
-async function signInCookie(url: string, user: Pick<TestUser, 'username' | 'password'>): Promise<{ name: string; value: string; url: string }> {
+export async function signInCookie(url: string, user: Pick<TestUser, 'username' | 'password'>): Promise<{ name: string; value: string; url: string }> {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
