@@ -14,22 +14,29 @@ import type { BriefData } from '../../common/briefs.js';
 type BriefWindow = Window & { __briefReady?: boolean; __briefError?: string };
 const w = window as BriefWindow;
 
+// Stage marks for the renderer's timings (server/briefs/render.ts); harmless in a preview.
+const mark = (name: string) => performance.mark(`brief:${name}`);
+
 async function start(): Promise<void> {
+  mark('start');
   const params = new URLSearchParams(location.search);
   const preview = params.get('preview') === '1';
   for (const k of ['render', 'preview']) params.delete(k);
   const data = await getJson<BriefData>(`/api/v1/briefs/data?${params.toString()}`);
+  mark('data');
   document.title = `${data.title} — Corridor brief`;
   const sheet = buildSheet(data);
   document.body.replaceChildren(sheet.root);
   if (preview) fitToWindow(sheet.root);
   drawCharts(sheet, data);
   fitSheet(sheet);
+  mark('sheet');
   if (sheet.mapBox && sheet.mapFigure) {
     const { drawMap } = await import('./printMap.js');
     const picture = await drawMap(sheet.mapBox, data);
     placePicture(sheet.mapFigure, sheet.mapBox, picture, { flows: data.flows.flows.length > 0, plan: data.plan !== null });
     await sheet.mapBox.querySelector('img')?.decode();
+    mark('picture');
   }
   w.__briefReady = true;
 }

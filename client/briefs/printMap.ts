@@ -75,6 +75,7 @@ export async function drawMap(box: HTMLElement, d: BriefData): Promise<MapPictur
   const fit = v.zoom === null ? extent(d) : null;
   if (fit) map.fitBounds(fit, { padding: 40, animate: false, maxZoom: 9 });
   const basemap = await ready.track(loadOfflineBasemap(map));
+  performance.mark('brief:basemap');
   deck = attachDeck(map);
   const data: LayerData = { towns: TOWNS, countryLabels: basemap.labels, points: pointsOf(d) };
   const flows = d.flows as FlowsResponse;
@@ -89,6 +90,7 @@ export async function drawMap(box: HTMLElement, d: BriefData): Promise<MapPictur
   deck.render({ layers: new Set(['points', 'labels', 'sites']), serviceKinds: new Set(), zoom: Math.round(map.getZoom() * 4) / 4 }, data);
   ready.invalidate();
   await frame(map, data.flowLayer);
+  performance.mark('brief:map');
   const canvas = map.getCanvas();
   const picture = { url: canvas.toDataURL('image/png'), lat: map.getCenter().lat, zoom: map.getZoom(), widthPx: box.clientWidth, heightPx: box.clientHeight };
   map.remove();

@@ -1,12 +1,13 @@
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { HttpError } from '../http/problem.js';
 import type { Paper } from '../../common/briefs.js';
 
 /**
  * Renders a brief's print page (client/brief.html) to PDF or PNG in headless Chromium.
- * One browser, launched on first use and reused; renders run one at a time (a WebGL map on
- * SwiftShader takes a core, and the machine has few). The page gets its data from the route
+ * One browser, launched on first use and reused, with a warm print page per device scale
+ * (see WarmPage); renders run one at a time (a WebGL map on SwiftShader takes a core, and the
+ * machine has few). The page gets its data from the route
  * below, never from the network with the caller's credentials: no token is minted and the
  * page's CSP stays as it is.
  */
@@ -72,27 +73,110 @@ export function renderBrief(executablePath: string, job: RenderJob): Promise<Buf
   return run;
 }
 
+/**
+ * Warm print pages (issue 21 §5): one page per device scale (PDF 1, PNG 2), kept open between
+ * briefs so Chromium's context, HTTP cache and compiled scripts (MapLibre, deck.gl) are reused.
+ * Renders are serial (the queue above), so a page serves one brief at a time. Each brief is a
+ * fresh navigation of the page to its own URL: the document, its scripts' state and its canvas
+ * are new; the brief's data reaches the page only through `current`, set for that render and
+ * cleared after it, and the page is sent to about:blank when done, so nothing of one
+ * caller's brief stays in the page for the next. `warmPages: false` is the old path (a new
+ * context per brief), kept for the benchmark's baseline.
+ */
+interface WarmPage {
+  page: Page;
+  current: RenderJob | null;
+}
+const warm = new Map<number, Promise<WarmPage>>();
+const settings = { warmPages: true };
+
+export function configureBriefRenderer(opts: { warmPages: boolean }): void {
+  settings.warmPages = opts.warmPages;
+}
+
+/** Milliseconds per stage of the last render (benchmark): see renderNow. */
+export type RenderTimings = Record<string, number>;
+/** In order: scripts running, data in, sheet and charts built, basemap loaded, map frame drawn, picture placed. */
+const PAGE_MARKS = ['start', 'data', 'sheet', 'basemap', 'map', 'picture'] as const;
+let timings: RenderTimings | null = null;
+export const lastRenderTimings = (): RenderTimings | null => timings;
+
+async function serve(page: Page, job: () => RenderJob | null): Promise<void> {
+  await page.route('**/api/**', (route) => {
+    const j = job();
+    const url = new URL(route.request().url());
+    if (j && url.origin === j.origin && url.pathname === '/api/v1/briefs/data') {
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(j.data) });
+    }
+    return route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"title":"Not found","status":404}' });
+  });
+}
+
+function warmPage(b: Browser, scale: number): Promise<WarmPage> {
+  let w = warm.get(scale);
+  if (!w) {
+    w = (async () => {
+      const context = await b.newContext({ viewport: { width: 1200, height: 1600 }, deviceScaleFactor: scale });
+      const slot: WarmPage = { page: await context.newPage(), current: null };
+      await serve(slot.page, () => slot.current);
+      slot.page.on('close', () => { if (warm.get(scale) === w) warm.delete(scale); });
+      return slot;
+    })();
+    warm.set(scale, w);
+    w.catch(() => { if (warm.get(scale) === w) warm.delete(scale); });
+  }
+  return w;
+}
+
 async function renderNow(executablePath: string, job: RenderJob): Promise<Buffer> {
+  const t0 = performance.now();
   const b = await launch(executablePath);
   // 2.5 device pixels per CSS pixel: 240 dpi at print size for the map and any raster.
-  const context = await b.newContext({ viewport: { width: 1200, height: 1600 }, deviceScaleFactor: job.format === 'png' ? 2 : 1 });
+  const scale = job.format === 'png' ? 2 : 1;
+  let slot: WarmPage;
+  let dispose: () => Promise<void>;
+  if (settings.warmPages) {
+    slot = await warmPage(b, scale);
+    dispose = async () => {
+      slot.current = null;
+      await slot.page.goto('about:blank').catch(() => slot.page.close());
+    };
+  } else {
+    const context = await b.newContext({ viewport: { width: 1200, height: 1600 }, deviceScaleFactor: scale });
+    slot = { page: await context.newPage(), current: null };
+    await serve(slot.page, () => slot.current);
+    dispose = () => context.close();
+  }
+  slot.current = job;
+  const { page } = slot;
   try {
-    const page = await context.newPage();
-    await page.route(`${job.origin}/api/**`, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/api/v1/briefs/data') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(job.data) });
-      return route.fulfill({ status: 404, contentType: 'application/problem+json', body: '{"title":"Not found","status":404}' });
-    });
+    const t1 = performance.now();
     await page.goto(`${job.origin}/brief.html?${job.query}&render=1`);
+    const t2 = performance.now();
     await page.waitForFunction(() => {
       const w = window as unknown as { __briefReady?: boolean; __briefError?: string };
       if (w.__briefError) throw new Error(w.__briefError);
       return w.__briefReady === true;
-    }, undefined, { timeout: READY_TIMEOUT_MS, polling: 100 });
-    if (job.format === 'png') return await page.locator('#sheet').screenshot({ type: 'png' });
-    return await page.pdf({ format: job.paper, landscape: job.landscape, printBackground: true, preferCSSPageSize: true });
+    }, undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
+    const t3 = performance.now();
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    const out = job.format === 'png'
+      ? await page.locator('#sheet').screenshot({ type: 'png' })
+      : await page.pdf({ format: job.paper, landscape: job.landscape, printBackground: true, preferCSSPageSize: true });
+    const t4 = performance.now();
+    // Page marks (client/briefs/print.ts) are from the navigation's start; stages are differences.
+    const stages: Record<string, number> = {};
+    let prev = 0;
+    for (const name of PAGE_MARKS) {
+      const at = marks[`brief:${name}`];
+      if (at === undefined) continue;
+      stages[name] = at - prev;
+      prev = at;
+    }
+    timings = { page: t1 - t0, navigate: t2 - t1, ready: t3 - t2, output: t4 - t3, total: t4 - t0, ...stages };
+    return out;
   } finally {
-    await context.close();
+    await dispose();
   }
 }
 
@@ -100,5 +184,6 @@ async function renderNow(executablePath: string, job: RenderJob): Promise<Buffer
 export async function closeBriefRenderer(): Promise<void> {
   const b = browser;
   browser = null;
+  warm.clear();
   if (b) await (await b.catch(() => null))?.close();
 }

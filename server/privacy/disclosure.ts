@@ -19,6 +19,8 @@ export { coarsenedPointSql, GRID_DEGREES, reportLocationSql } from './coarsen.js
 export { disclosureInfo, type DisclosureInfo, type Imputed, publishImputed, suppressionFor } from './impute.js';
 export { type DisclosureConfig, disclosurePolicy, type DisclosurePolicy, isSensitive, requestPolicies } from './policy.js';
 export { type Cell, groupIndices, type PublishedBreakdown, type PublishedCount, suppressBreakdown, suppressCount } from './suppress.js';
+export { recoverable } from './linear.js';
+export { suppressTable, tableSums } from './table.js';
 
 export function publishCount(n: number, policy: DisclosurePolicy): PublishedCount {
   return policy.suppress ? suppressCount(n, policy.k) : { count: n, suppressed: false };

@@ -1,4 +1,5 @@
 import type { PublishedCount } from '../../common/disclosure.js';
+import { recoverable } from './linear.js';
 /**
  * Complementary small-count suppression: the one implementation, for a single breakdown against
  * its total (suppressBreakdown) and for cells that sit in several published sums at once
@@ -15,6 +16,12 @@ import type { PublishedCount } from '../../common/disclosure.js';
  *   would too. Else its smallest published non-zero cell is hidden too (ties: lowest index);
  * - a sum that cannot be protected that way (no cell left to hide) is hidden.
  *
+ * - across sums (two-way tables, flows between locations): no hidden cell and no hidden non-zero
+ *   sum may be determined by the published cells and sums taken together (linear.ts: e.g. a
+ *   cell joining two blocks of small cells, or a row total = grand total − the other rows).
+ *   Else one more cell is hidden in the narrowest published sum through it (widen), and the
+ *   per-sum rule runs again.
+ *
  * Hiding only grows, so the loop ends. Zero is always published: it discloses nobody.
  */
 export function suppressLinked(
@@ -27,21 +34,62 @@ export function suppressLinked(
     const t = members.reduce((s, i) => s + (counts[i] ?? 0), 0);
     return t > 0 && t < k;
   });
+  for (;;) {
+    protectEachSum(counts, sums, k, cells, hiddenSums);
+    // Across sums: nothing hidden may be solved for from the published sums together (linear.ts).
+    const found = recoverable(counts, sums, { cells, sums: hiddenSums });
+    const targets = [...found.cells.map((i) => [i]), ...found.sums.map((g) => (sums[g] ?? []).filter((i) => cells[i]))];
+    if (targets.length === 0) return { cells, sums: hiddenSums };
+    const touched = new Set<number>();
+    for (const target of targets) widen(counts, sums, cells, hiddenSums, target, touched);
+  }
+}
+
+/** Each published sum on its own: two or more hidden cells, together worth k or more (see above). */
+function protectEachSum(counts: readonly number[], sums: readonly (readonly number[])[], k: number, cells: boolean[], hiddenSums: boolean[]): void {
   for (let changed = true; changed; ) {
     changed = false;
     sums.forEach((members, g) => {
       if (hiddenSums[g]) return;
       const hidden = members.filter((i) => cells[i]);
       if (hidden.length === 0 || isProtected(hidden.map((i) => counts[i] ?? 0), k)) return;
-      const next = members
-        .filter((i) => !cells[i] && (counts[i] ?? 0) > 0)
-        .sort((a, b) => (counts[a] ?? 0) - (counts[b] ?? 0) || a - b)[0];
+      const next = smallestPublished(counts, members, cells);
       if (next === undefined) hiddenSums[g] = true;
       else cells[next] = true;
       changed = true;
     });
   }
-  return { cells, sums: hiddenSums };
+}
+
+const smallestPublished = (counts: readonly number[], members: readonly number[], cells: readonly boolean[]): number | undefined =>
+  members.filter((i) => !cells[i] && (counts[i] ?? 0) > 0).sort((a, b) => (counts[a] ?? 0) - (counts[b] ?? 0) || a - b)[0];
+
+/**
+ * A hidden cell (or hidden total) that the published sums determine: hide one more cell in the
+ * narrowest published sum through it (its smallest non-zero published cell), which gives the
+ * system another unknown there; with no such cell left, hide the sums through it. Targets whose
+ * sums were already widened this round wait for the next check.
+ */
+function widen(
+  counts: readonly number[], sums: readonly (readonly number[])[], cells: boolean[], hiddenSums: boolean[],
+  target: readonly number[], touched: Set<number>,
+): void {
+  const through = sums
+    .map((members, g) => ({ members, g }))
+    .filter(({ members, g }) => !hiddenSums[g] && members.some((i) => target.includes(i)))
+    .sort((a, b) => a.members.length - b.members.length || a.g - b.g);
+  if (through.some(({ g }) => touched.has(g))) return;
+  for (const { members } of through) {
+    const next = smallestPublished(counts, members, cells);
+    if (next === undefined) continue;
+    cells[next] = true;
+    sums.forEach((m, g) => { if (m.includes(next)) touched.add(g); });
+    return;
+  }
+  for (const { g } of through) {
+    hiddenSums[g] = true;
+    touched.add(g);
+  }
 }
 
 function isProtected(hidden: readonly number[], k: number): boolean {

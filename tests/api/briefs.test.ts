@@ -53,6 +53,24 @@ describeApp('map briefs on the %s database', options, ({ app, db, kind }) => {
     expect(row?.params.datasets.length).toBeGreaterThan(0);
   });
 
+  it.runIf(kind === 'embedded')('when two callers\' briefs follow each other on the warm print page, then the second shows nothing of the first', async () => {
+    const text = (pdf: Buffer, name: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, pdf);
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    };
+    const first = await post(app, { view, title: 'Alpha district brief', notes: 'Alpha-only note' });
+    const second = await app.as('analyst').get('/api/v1/briefs', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ view: { ...view, direction: ['outbound'] }, title: 'Bravo district brief' }),
+    });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(text(Buffer.from(await first.arrayBuffer()), 'alpha.pdf')).toContain('Alpha-only note');
+    const b = text(Buffer.from(await second.arrayBuffer()), 'bravo.pdf');
+    expect(b).toContain('Bravo district brief');
+    expect(b).not.toMatch(/Alpha/);
+  });
+
   it('when the view state is invalid, then 400 problem+json names the field and nothing is rendered', async () => {
     const bad = await post(app, { view: { ...view, from: '2025-02-30' } });
     expect(bad.status).toBe(400);

@@ -6,6 +6,7 @@
  */
 import { adminBench } from './admin.js';
 import { alertsBench } from './alerts.js';
+import { briefsBench } from './briefs.js';
 import { flowsBench } from './flows.js';
 import { hotspotsBench } from './hotspots.js';
 import { importBench } from './import.js';
@@ -30,7 +31,7 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench, loadBench];
+const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench, loadBench, briefsBench];
 
 function parseArgs(argv: string[]): { names: string[]; options: Record<string, string> } {
   const names: string[] = [];

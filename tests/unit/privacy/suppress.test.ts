@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suppressBreakdown } from '../../../server/privacy/disclosure.js';
+import { recoverable } from '../../../server/privacy/linear.js';
 import { groupIndices, suppressLinked } from '../../../server/privacy/suppress.js';
 
 /** What a viewer could work out: for each published sum, the hidden cells must stay ambiguous. */
@@ -57,7 +58,10 @@ describe('linked small-count suppression', () => {
           ...groupIndices(flows, (f) => `d${f.d}`).values(),
           flows.map((_, i) => i),
         ];
-        assertProtected(counts, sums, k, suppressLinked(counts, sums, k));
+        const r = suppressLinked(counts, sums, k);
+        assertProtected(counts, sums, k, r);
+        // and nothing hidden can be solved for from all the published sums together
+        expect(recoverable(counts, sums, r)).toEqual({ cells: [], sums: [] });
       }),
       { numRuns: 500 },
     );
