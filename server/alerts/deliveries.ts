@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { type DeliveryChannel, type DeliveryView, WEBHOOK_SIGNATURE_HEADER } from '../../common/alerts.js';
 import type { Config } from '../config.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -95,6 +94,8 @@ async function sendWebhook(d: Due, body: string, config: DeliveryConfig): Promis
 
 async function sendEmail(d: Due, m: AlertMessage, config: DeliveryConfig): Promise<void> {
   if (!config.SMTP_URL) throw new Undeliverable('SMTP_URL is not set: no e-mail is sent');
+  // Loaded when a mail goes out, not at every start (issue 19: start-up imports add up).
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(config.SMTP_URL);
   try {
     const count = m.observedSuppressed ? 'a small number (suppressed)' : String(m.observed);

@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { HttpError } from '../http/problem.js';
 import type { Paper } from '../../common/briefs.js';
 
@@ -60,7 +60,9 @@ export function chromiumPath(configured: string | undefined): string {
 
 function launch(executablePath: string): Promise<Browser> {
   if (!browser) {
-    const b = chromium.launch({ executablePath, args: ARGS });
+    // Imported here, not at the top: playwright-core costs ~0.75 s of every start (issue 19) and
+    // only brief rendering needs it.
+    const b = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: ARGS }));
     browser = b;
     b.then((x) => x.on('disconnected', () => { if (browser === b) browser = null; }), () => { if (browser === b) browser = null; });
   }

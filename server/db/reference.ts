@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import type { Db } from './types.js';
  * Reference geography every database holds, whatever else is in it (demo or real data): the
  * barriers to travel of migrations/010_barriers.sql, from data/geography.json. migrate() loads
  * it after the migration that creates the table, on every run, so an edited trace reaches every
- * database at its next start. The client draws the same trace from the same file.
+ * database at its next start (an unchanged one is skipped by its fingerprint). The client draws the same trace from the same file.
  */
 
 /** A [lon, lat] trace in WGS84 degrees. */
@@ -39,11 +40,25 @@ export function readBarriers(): Barrier[] {
   return [{ name: 'Zambezi', kind: 'river', coordinates: zambezi.coordinates, about: zambezi._about ?? null }];
 }
 
+/** What a load of these barriers is recorded as: the comment on the barriers table. */
+export function barriersFingerprint(barriers: readonly Barrier[]): string {
+  return `${SOURCE} sha256:${createHash('sha256').update(JSON.stringify(barriers)).digest('hex')}`;
+}
+
 /**
  * Upserts the barriers by name and removes those an earlier load of the same file made that it
- * no longer lists. An unchanged row is left alone (no write on an ordinary start).
+ * no longer lists. An unchanged row is left alone (no write on an ordinary start). When the
+ * table's comment records a load of exactly these barriers and it still holds as many rows from
+ * the file, nothing is compared: the comparison is the start's first PostGIS call, which costs
+ * ~1 s of a later start (issue 19) to load PostGIS into the engine.
  */
 export async function loadBarriers(db: Db, barriers: readonly Barrier[] = readBarriers()): Promise<void> {
+  const fingerprint = barriersFingerprint(barriers);
+  const [seen] = await db.query<{ note: string | null; n: number }>(
+    `SELECT obj_description('barriers'::regclass, 'pg_class') AS note, (SELECT count(*)::int FROM barriers WHERE source = $1) AS n`,
+    [SOURCE],
+  );
+  if (seen?.note === fingerprint && seen.n === barriers.length) return;
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM barriers WHERE source = $1 AND NOT (name = ANY($2::text[]))', [SOURCE, barriers.map((b) => b.name)]);
     for (const b of barriers) {
@@ -56,6 +71,8 @@ export async function loadBarriers(db: Db, barriers: readonly Barrier[] = readBa
         [b.name, b.kind, geojson, SOURCE, b.about],
       );
     }
+    // COMMENT takes no parameters; the fingerprint is our own text (a path and hex digits).
+    await tx.exec(`COMMENT ON TABLE barriers IS '${fingerprint.replace(/'/g, "''")}'`);
   });
 }
 

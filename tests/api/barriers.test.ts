@@ -47,6 +47,26 @@ describeApp('reference barriers on the %s database', { db: 'fresh', as: 'viewer'
     expect(back.Zambezi?.coords).toEqual(ZAMBEZI);
   });
 
+  it('when the file is unchanged since the last load, then the load is skipped; a changed file is loaded', async () => {
+    // A row altered behind the loader's back shows whether a load compared (and restored) it.
+    const shifted = ZAMBEZI.map(([x, y]): [number, number] => [x + 0.05, y]);
+    const alter = () =>
+      db.query(`UPDATE barriers SET geom = ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) WHERE name = 'Zambezi'`, [
+        JSON.stringify({ type: 'LineString', coordinates: shifted }),
+      ]);
+    await alter();
+    await loadBarriers(db); // same file as the recorded load: skipped
+    expect((await stored(db)).Zambezi?.coords).toEqual(shifted);
+
+    const edited = [{ name: 'Zambezi', kind: 'river' as const, coordinates: ZAMBEZI.slice(0, -1), about: null }];
+    await loadBarriers(db, edited); // a changed file: loaded
+    expect((await stored(db)).Zambezi?.coords).toEqual(ZAMBEZI.slice(0, -1));
+
+    await alter();
+    await loadBarriers(db); // back to the file as it is: loaded, the altered row replaced
+    expect((await stored(db)).Zambezi?.coords).toEqual(ZAMBEZI);
+  });
+
   it('when the barriers are gone, then access names only the borders, and migrating brings the Zambezi back', async () => {
     const path = '/api/v1/access?mode=motor&kind=health';
     const before = (await (await app.get(path)).json()) as AccessResponse;
