@@ -80,3 +80,21 @@ export function recoverable(
   const hiddenSums = sums.flatMap((m, g) => (hidden.sums[g] && total(m) > 0 && known(m) ? [g] : []));
   return { cells, sums: hiddenSums };
 }
+
+/**
+ * What `recoverable` finds that matters: a small cell or a small hidden sum (0 < count < k), the
+ * figures withheld to protect people. A complementary cell or sum worth k or more that can be
+ * worked out discloses nobody, and widening for it would cascade until whole tables go blank;
+ * whether a small one is determined is decided by all equations together either way.
+ */
+export function recoverableBelow(
+  counts: readonly number[],
+  sums: readonly (readonly number[])[],
+  hidden: { cells: readonly boolean[]; sums: readonly boolean[] },
+  k: number,
+): { cells: number[]; sums: number[] } {
+  const small = (n: number) => n > 0 && n < k;
+  const found = recoverable(counts, sums, hidden);
+  const total = (g: number) => (sums[g] ?? []).reduce((s, i) => s + (counts[i] ?? 0), 0);
+  return { cells: found.cells.filter((i) => small(counts[i] ?? 0)), sums: found.sums.filter((g) => small(total(g))) };
+}

@@ -1,5 +1,5 @@
 import type { PublishedCount } from '../../common/disclosure.js';
-import { recoverable } from './linear.js';
+import { recoverableBelow } from './linear.js';
 /**
  * Complementary small-count suppression: the one implementation, for a single breakdown against
  * its total (suppressBreakdown) and for cells that sit in several published sums at once
@@ -16,9 +16,10 @@ import { recoverable } from './linear.js';
  *   would too. Else its smallest published non-zero cell is hidden too (ties: lowest index);
  * - a sum that cannot be protected that way (no cell left to hide) is hidden.
  *
- * - across sums (two-way tables, flows between locations): no hidden cell and no hidden non-zero
- *   sum may be determined by the published cells and sums taken together (linear.ts: e.g. a
- *   cell joining two blocks of small cells, or a row total = grand total − the other rows).
+ * - across sums (two-way tables, flows between locations): no small hidden cell and no small
+ *   hidden sum (0 < n < k) may be determined by the published cells and sums taken together
+ *   (linear.ts: e.g. a cell joining two blocks of small cells, or a row total = grand total −
+ *   the other rows). A complementary figure of k or more may be: it discloses nobody.
  *   Else one more cell is hidden in the narrowest published sum through it (widen), and the
  *   per-sum rule runs again.
  *
@@ -37,7 +38,7 @@ export function suppressLinked(
   for (;;) {
     protectEachSum(counts, sums, k, cells, hiddenSums);
     // Across sums: nothing hidden may be solved for from the published sums together (linear.ts).
-    const found = recoverable(counts, sums, { cells, sums: hiddenSums });
+    const found = recoverableBelow(counts, sums, { cells, sums: hiddenSums }, k);
     const targets = [...found.cells.map((i) => [i]), ...found.sums.map((g) => (sums[g] ?? []).filter((i) => cells[i]))];
     if (targets.length === 0) return { cells, sums: hiddenSums };
     const touched = new Set<number>();

@@ -28,17 +28,14 @@ describe('disclosing flows', () => {
 
   it('when a viewer asks, then the small flow and every flow that would reveal it through a published total are hidden', () => {
     const r = discloseFlows(flows, VIEWER);
-    // 2 is small; 30 goes too (else p:3's 32 − 30 = 2), then 40 (else p:1's 70 − 40 = 30). And
-    // p:2's incoming 40 is the flow p:1 → p:2 by itself, so with p:1's 70 published,
-    // 70 − 40 = 30 and 32 − 30 = 2 would give the small flow back: the per-total rule alone
-    // missed this chain; the linear check (server/privacy/linear.ts) hides those totals too.
+    // 2 is small; 30 goes too (else p:3's 32 − 30 = 2), then 40 (else p:1's 70 − 40 = 30). Then
+    // the published totals together: p:2's incoming 40 is p:1 → p:2 alone (70 − 40 = 30, and
+    // 32 − 30 = 2), and the grand total 72 − p:1's 70 = 2: those go too (server/privacy/linear.ts).
     expect(r.flows.map((f) => f.count)).toEqual([null, null, null]);
-    expect(r.locations.find((l) => l.id === 'p:1')).toMatchObject({ outgoing: null, suppressed: true });
+    expect(r.locations.find((l) => l.id === 'p:1')).toMatchObject({ outgoing: 70, suppressed: false });
     expect(r.locations.find((l) => l.id === 'p:2')).toMatchObject({ incoming: null });
-    expect(r.locations.find((l) => l.id === 'p:4')).toMatchObject({ outgoing: null, suppressed: true });
-    // Greedy, not minimal: p:3's 32 goes as well (with it, 72 − 32 = 40 would be safe to publish).
     expect(r.locations.find((l) => l.id === 'p:3')).toMatchObject({ incoming: null });
-    // …and so does the grand total here: greedy suppression on a three-flow table hides every figure.
+    expect(r.locations.find((l) => l.id === 'p:4')).toMatchObject({ outgoing: null, suppressed: true });
     expect(r.totals).toMatchObject({ count: null, unlocated: null, matched: null });
   });
 });
