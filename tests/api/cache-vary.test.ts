@@ -15,6 +15,9 @@ const QUERIES: Record<string, string> = {
   '/outreach/plans/compare': `a=${MISSING}&b=${MISSING - 1}`,
   '/briefs/data': 'from=2025-03-01&to=2025-03-31',
   '/briefs/pack': 'from=2025-03-01&to=2025-03-31',
+  '/awareness': 'indicator=exposure',
+  '/awareness/change': 'indicator=would_report',
+  '/awareness/clusters': 'indicator=knows_help',
 };
 
 /** Path parameters: ids no row has (a 404 still shows the headers of a caller-dependent route), formats that exist. */
