@@ -32,7 +32,8 @@ const respondent = fc.record({
   answer: fc.constantFrom('yes', 'no', undefined),
 });
 
-const toRespondent = (r: typeof respondent extends fc.Arbitrary<infer T> ? T : never): Respondent => ({
+type Raw = typeof respondent extends fc.Arbitrary<infer T> ? T : never;
+const toRespondent = (r: Raw): Respondent => ({
   // clusters nested in strata: "A-1"; every stratum below gets at least two clusters
   stratum: r.stratum, cluster: `${r.stratum}-${r.cluster}`, weight: r.weight, district: r.district, districtCode: null, province: null, provinceName: null,
   sex: r.sex, age: r.age, answers: r.answer === undefined ? {} : { would_report: r.answer },
