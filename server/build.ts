@@ -31,6 +31,16 @@ export async function ensureClientBuilt(log?: Pick<Logger, 'info'>): Promise<voi
   const t0 = Date.now();
   log?.info('building the client (first start or changed sources)…');
   const { build } = await import('vite');
-  await build({ configFile: join(paths.client, 'vite.config.ts'), logLevel: 'warn' });
+  // The production build whoever asks: vitest sets NODE_ENV=test, and Vite keeps an existing
+  // NODE_ENV for import.meta.env.PROD and the libraries' process.env.NODE_ENV checks, so a build
+  // made by the tests would register no service worker and carry development-only code.
+  const before = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: join(paths.client, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (before === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = before;
+  }
   log?.info({ ms: Date.now() - t0 }, 'client built');
 }

@@ -65,13 +65,17 @@ export function startOffline(banner: HTMLElement): Offline {
     navigator.serviceWorker.addEventListener('message', (e: MessageEvent<{ type?: string; at?: string | null }>) => {
       if (e.data?.type === 'corridor-offline') show(e.data.at ?? null);
     });
-    window.addEventListener('load', () => {
+    const register = (): void => {
       navigator.serviceWorker
         .register('/sw.js', { scope: '/' })
         .then(() => navigator.serviceWorker.ready)
         .then((reg) => rememberUncontrolled(reg))
         .catch((err: unknown) => console.warn('Corridor: offline use is not available in this browser', err));
-    });
+    };
+    // After the page's own loads (registering is not urgent); main() may call this after 'load'
+    // has fired already (it awaits the client config first), and then a listener would never run.
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
   }
   return {
     user(name) {
