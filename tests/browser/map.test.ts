@@ -58,7 +58,9 @@ describe('map page in headless Chromium (served by the real app, under its CSP)'
 
   it('when the data is synthetic, then the banner says so', async () => {
     const { page } = await ui.open('/');
-    await expect.poll(() => page.getByText('Synthetic demo data — not real movements').isVisible()).toBe(true);
+    // The banner follows /api/v1/health, asked after the client config: poll's default 1 s is too
+    // short on a busy 2-core CI machine (it failed there once the service worker also started).
+    await expect.poll(() => page.getByText('Synthetic demo data — not real movements').isVisible(), { timeout: 30_000 }).toBe(true);
   });
 
   it('when the page opens without a view in the URL, then the overview is written to it', async () => {
