@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FileError } from './file-error.js';
+import { readSheetList } from './xlsx-sheets.js';
 import type { Cell, RawRow, SheetBatch, SheetChoice } from './table.js';
 
 const BATCH = 2_000;
@@ -15,6 +16,7 @@ const BATCH = 2_000;
  * Formulas give their cached result; rich text its plain text; errors (#N/A) an empty cell.
  */
 export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n: number) => void): AsyncGenerator<SheetBatch> {
+  const sheets = await readSheetList(path);
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) stream.on('data', (c) => onBytes(c.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
@@ -24,6 +26,8 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // Names sheets stored before xl/workbook.xml (see readSheetList); exceljs replaces it with its own parse.
+  if (sheets) Object.assign(reader, { model: { sheets } });
   const names: string[] = [];
   const seen = new Set<number>();
   try {

@@ -1,0 +1,69 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../server/ingest/xlsx.js';
+import { parseSheets, readSheetList } from '../../../server/ingest/xlsx-sheets.js';
+
+/**
+ * A zip may store its parts in any order. A streaming writer can put the worksheets (and the
+ * shared strings) before xl/workbook.xml, which names them; exceljs's reader then failed with
+ * "Cannot read properties of undefined (reading 'sheets')" and the import called the file
+ * unreadable (seen in CI, where the test workbooks' part order varied with timing).
+ */
+async function workbookLast(sheets: Record<string, unknown[][]>, method: 0 | 8): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
+  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  // The relationships, shared strings and styles first and the workbook part last: exceljs then
+  // parses each worksheet as it streams past, before any sheet has a name.
+  const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+  const rank = (n: string): number => (n === 'xl/workbook.xml' ? 99 : first.includes(n) ? first.indexOf(n) : 50);
+  const names = Object.keys(parts).sort((a, b) => rank(a) - rank(b));
+  expect(names.slice(0, 5)).toEqual(first);
+  return zipSync(Object.fromEntries(names.map((n) => [n, [parts[n] as Uint8Array, { level: method === 0 ? 0 : 6 }]])));
+}
+
+describe('readXlsx when the worksheets come before xl/workbook.xml', () => {
+  let dir = '';
+  beforeAll(async () => void (dir = await mkdtemp(join(tmpdir(), 'corridor-xlsx-order-'))));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function read(file: Uint8Array, names?: string[]): Promise<{ name: string; rows: unknown[][] }[]> {
+    const path = join(dir, `wb-${Math.random().toString(36).slice(2)}.xlsx`);
+    await writeFile(path, file);
+    const out: { name: string; rows: unknown[][] }[] = [];
+    for await (const b of readXlsx(path, names ? { names } : {})) {
+      const sheet = out.find((s) => s.name === b.name) ?? (out.push({ name: b.name, rows: [] }), out[out.length - 1]!);
+      sheet.rows.push(...b.rows.map((r) => r.cells));
+    }
+    return out;
+  }
+
+  it('when the named sheet is the second, then its rows come back under its name', async () => {
+    const file = await workbookLast({ 'Entry & exit': [['a'], [1]], Registry: [['date'], ['2025-01-01']] }, 8);
+    expect(await read(file, ['Registry'])).toEqual([{ name: 'Registry', rows: [['date'], ['2025-01-01']] }]);
+  });
+
+  it('when no sheet has the given name, then the error lists the real sheet names', async () => {
+    const file = await workbookLast({ First: [['date'], ['2025-01-01']] }, 0);
+    await expect(read(file, ['Registry'])).rejects.toThrow('there is no sheet named "Registry" (sheets: First)');
+  });
+
+  it('when the file is not a zip, then there is no sheet list and the reader calls it unreadable', async () => {
+    const path = join(dir, 'not.xlsx');
+    await writeFile(path, 'date,people\n2025-01-01,3\n');
+    expect(await readSheetList(path)).toBeUndefined();
+    await expect(read(new TextEncoder().encode('date,people\n'))).rejects.toThrow(/cannot be read/);
+  });
+
+  it('parses sheet names with XML escapes, ids and hidden state', () => {
+    const xml = '<workbook><sheets><sheet name="A &amp; B &#233;" sheetId="3" state="hidden" r:id="rId7"/><sheet name="C" sheetId="4" r:id="rId8"/></sheets></workbook>';
+    expect(parseSheets(xml)).toEqual([
+      { name: 'A & B é', id: 3, rId: 'rId7', state: 'hidden' },
+      { name: 'C', id: 4, rId: 'rId8' },
+    ]);
+  });
+});
