@@ -52,10 +52,16 @@ export function createInViewList(onEscape: () => boolean): InViewList {
     all[Math.max(0, Math.min(all.length - 1, to))]?.focus();
   });
   // Escape anywhere but in a dialog: the dialog closes itself, the map's details are ours.
-  document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape' || (e.target instanceof Element && e.target.closest('dialog'))) return;
-    if (onEscape() && last?.isConnected) last.focus();
-  });
+  // Capture phase: the popup took focus when it opened, and the map's own Escape handler
+  // would close it first, leaving focus nowhere.
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Escape' || (e.target instanceof Element && e.target.closest('dialog'))) return;
+      if (onEscape() && last?.isConnected) last.focus();
+    },
+    true,
+  );
   return {
     root,
     render(items, bounds) {
