@@ -74,7 +74,8 @@ export function createInViewList(onEscape: () => boolean): InViewList {
         ...[...groups].map(([group, list]) =>
           el(
             'section',
-            { class: 'inview-group', 'aria-label': group },
+            // No aria-label: the heading names the group, and "Services" must stay the layer checkbox's label.
+            { class: 'inview-group', 'data-group': group },
             el('h3', { class: 'details-sub' }, `${group} (${list.length})`),
             el(
               'ul',

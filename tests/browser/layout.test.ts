@@ -112,7 +112,7 @@ describe('small screens and the keyboard (issue 21)', { timeout: 300_000 }, () =
     await rail(page, 'In view').focus();
     await page.keyboard.press('Enter');
     expect(await openPanels(page)).toContain('inview');
-    const points = page.locator('#inview section[aria-label="Monitoring points"] button');
+    const points = page.locator('#inview section[data-group="Monitoring points"] button');
     await expect.poll(() => points.count(), { timeout: 30_000 }).toBeGreaterThan(1);
     await page.keyboard.press('Tab');
     const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
@@ -129,7 +129,7 @@ describe('small screens and the keyboard (issue 21)', { timeout: 300_000 }, () =
     await expect.poll(() => popup.count(), { timeout: 20_000 }).toBe(0);
     expect(await focused()).toBe(second);
     // A place of the flow map opens its details panel, as a click on it does.
-    const place = page.locator('#inview section[aria-label="Flow places"] button').first();
+    const place = page.locator('#inview section[data-group="Flow places"] button').first();
     await expect.poll(() => place.count(), { timeout: 30_000 }).toBe(1);
     const name = await place.innerText();
     await place.focus();
