@@ -11,6 +11,7 @@ import { loadOfflineBasemap } from './map/basemap.js';
 import { attachDetailBasemap } from './map/detailBasemap.js';
 import { createMap } from './map/createMap.js';
 import type { DeckHandle } from './map/deckOverlay.js';
+import type { Cards } from './map/interaction.js';
 import { offlineStyle } from './map/offlineStyle.js';
 import { startOffline } from './offline/offline.js';
 import { trackReadiness } from './map/ready.js';
@@ -18,6 +19,9 @@ import { bindMapView } from './map/viewSync.js';
 import { byId } from './panels/dom.js';
 import { renderLegend } from './panels/legend.js';
 import { createStatus } from './panels/status.js';
+import { createInViewList } from './panels/inView.js';
+import { createRail } from './panels/rail.js';
+import { inViewItems } from './map/inViewItems.js';
 import { goTo, renderViewButtons } from './panels/viewButtons.js';
 import { withLayer, withServiceKind } from './state.js';
 import { bindHash } from './urlHash.js';
@@ -62,7 +66,41 @@ async function start(): Promise<void> {
     drawnZoom = quantZoom();
     deck.render(layerState(), data);
     ready.invalidate();
+    refreshList();
   };
+  // Panels fold into a rail on laptops and tablets (issue 21); the keyboard list is one of them.
+  const layoutNode = byId('map').parentElement as HTMLElement;
+  const rail = createRail(layoutNode);
+  let cards: Cards | undefined;
+  const openDetails = (id: string): void => void requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const list = createInViewList(() => {
+    const closed = cards?.close() ?? false;
+    const s = store.get();
+    if (s.flows.selected) store.update((x) => ({ ...x, flows: { ...x.flows, selected: null } }));
+    else if (s.analysis.cell) store.update((x) => ({ ...x, analysis: { ...x.analysis, cell: null } }));
+    else return closed;
+    return true;
+  });
+  layoutNode.append(list.root);
+  let listTimer = 0;
+  function refreshList(): void {
+    clearTimeout(listTimer);
+    listTimer = window.setTimeout(() => {
+      const items = inViewItems(store.get(), data, {
+        card: (layerId, f) => cards?.show(layerId, f),
+        flowPlace: (id) => {
+          store.update((x) => ({ ...x, flows: { ...x.flows, selected: id } }));
+          openDetails('flow-details');
+        },
+        cell: (h3) => {
+          store.update((x) => ({ ...x, analysis: { ...x.analysis, cell: h3 } }));
+          openDetails('hex-details');
+        },
+      });
+      list.render(items, map.getBounds());
+    }, 150);
+  }
+  map.on('moveend', refreshList);
 
   let auth: Auth | undefined;
   const load = <T>(what: string, p: Promise<T>, use: (v: T) => void): void => {
@@ -84,16 +122,23 @@ async function start(): Promise<void> {
   const deckChunk = Promise.all([import('./map/deckOverlay.js'), import('./map/interaction.js'), whenLoaded(map)]);
   load('map layers', deckChunk, ([overlay, interaction]) => {
     deck = overlay.attachDeck(map);
-    interaction.wireInteraction(map, deck);
+    cards = interaction.wireInteraction(map, deck);
   });
   // What every lazily loaded view gets: it reads and changes the URL state through the store.
   const ctx = { map, data, store, redraw, load };
   // Views that fetch what the caller may see: told when who is signed in changes.
   const resets: ((fetch: boolean) => void)[] = [];
   // The flow view (with @flowmap.gl) is a chunk of its own too, started once deck.gl is up.
-  load('flow view', Promise.all([import('./flows/controller.js'), deckChunk]), ([flows]) => resets.push(flows.startFlows(ctx)));
+  load('flow view', Promise.all([import('./flows/controller.js'), deckChunk]), ([flows]) => {
+    resets.push(flows.startFlows(ctx));
+    rail.add(byId('flows-panel'), 'Movements', 'right', 'if-free');
+  });
   // The analysis layers (hot spots, heatmap, access gaps; h3-js) are one more chunk.
-  load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) => resets.push(analysis.startAnalysis(ctx)));
+  load('analysis view', Promise.all([import('./hotspots/controller.js'), deckChunk]), ([analysis]) => {
+    resets.push(analysis.startAnalysis(ctx));
+    // Opened when the link names an analysis layer (the panel is available then).
+    rail.add(byId('analysis-panel'), 'Analysis', 'right', 'always');
+  });
   // Admin areas (issue 15): boundaries, district names and the choropleth, a small chunk.
   load('admin areas', Promise.all([import('./places/controller.js'), deckChunk]), ([areas]) => resets.push(areas.startAreas(ctx)));
   // Awareness surveys (issue 16): estimates, change and the exposure gap by district; MapLibre layers only.
@@ -200,6 +245,8 @@ async function start(): Promise<void> {
     ensureSites();
     redraw();
   });
+  rail.add(byId('legend'), 'Layers', 'left', 'always');
+  rail.add(list.root, 'In view', 'left', 'no');
   renderViewButtons(byId('views'), map);
   // No viewport in the link: open on the region overview, fitted around the legend (and
   // before the map is bound, so the link stays without one until the user moves the map).

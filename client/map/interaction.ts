@@ -12,7 +12,7 @@ import type { DeckHandle } from './deckOverlay.js';
  * Click → popup, hover → pointer cursor. Interleaved MapLibreOverlay does not forward
  * map events to deck.gl, so picking is asked for explicitly on MapLibre's events.
  */
-function cardFor(info: PickingInfo): { node: HTMLElement; at: [number, number] } | null {
+export function cardFor(info: Pick<PickingInfo, 'layer' | 'object'>): { node: HTMLElement; at: [number, number] } | null {
   const id = info.layer?.id;
   if (id === POINTS_LAYER_ID) {
     const f = info.object as PointFeature<MonitoringPointProps>;
@@ -33,7 +33,14 @@ function lngLat(f: { geometry: { coordinates: number[] } }): [number, number] {
   return [f.geometry.coordinates[0] ?? 0, f.geometry.coordinates[1] ?? 0];
 }
 
-export function wireInteraction(map: MapLibreMap, deck: DeckHandle): void {
+/** What the keyboard list (panels/inView.ts) uses: the click's popup for a feature, and closing it. */
+export interface Cards {
+  show(layerId: string, feature: unknown): void;
+  /** Closes the popup; false when none was open. */
+  close(): boolean;
+}
+
+export function wireInteraction(map: MapLibreMap, deck: DeckHandle): Cards {
   const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '300px', offset: 12 });
   map.on('click', (e) => {
     const info = deck.pick(e.point.x, e.point.y);
@@ -58,4 +65,15 @@ export function wireInteraction(map: MapLibreMap, deck: DeckHandle): void {
   map.getContainer().addEventListener('keydown', (e) => {
     if (e.key === 'Escape') popup.remove();
   });
+  return {
+    show(layerId, feature) {
+      const card = cardFor({ layer: { id: layerId } as PickingInfo['layer'], object: feature });
+      if (card) popup.setLngLat(card.at).setDOMContent(card.node).addTo(map);
+    },
+    close() {
+      const open = popup.isOpen();
+      popup.remove();
+      return open;
+    },
+  };
 }
