@@ -1,6 +1,9 @@
-/** The captured map (printMap.ts): a PNG data URL, with where it is centred and at what zoom (for the scale bar). */
+/**
+ * The captured map (printMap.ts): a 2D canvas copy of the finished frame (prints in the PDF,
+ * unlike WebGL; no PNG encode and decode), with where it is centred and at what zoom (for the scale bar).
+ */
 export interface MapPicture {
-  url: string;
+  canvas: HTMLCanvasElement;
   lat: number;
   zoom: number;
   widthPx: number;
