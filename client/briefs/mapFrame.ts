@@ -61,10 +61,7 @@ function legend(hasFlows: boolean, hasPlan: boolean): HTMLElement {
 }
 
 export function placePicture(figure: HTMLElement, box: HTMLElement, p: MapPicture, opts: { flows: boolean; plan: boolean }): void {
-  const img = p.canvas;
-  img.className = 'b-map-img';
-  img.setAttribute('role', 'img');
-  img.setAttribute('aria-label', 'Map of the flows in this brief');
+  const img = el('img', { class: 'b-map-img', src: p.url, alt: 'Map of the flows in this brief' });
   box.replaceChildren(img, northArrow(), scaleBar(p), legend(opts.flows, opts.plan));
   figure.dataset.drawn = 'true';
 }

@@ -46,6 +46,7 @@ async function draw(search: string): Promise<void> {
     const { drawMap } = await import('./printMap.js');
     const picture = await drawMap(sheet.mapBox, data);
     placePicture(sheet.mapFigure, sheet.mapBox, picture, { flows: data.flows.flows.length > 0, plan: data.plan !== null });
+    await sheet.mapBox.querySelector('img')?.decode();
     mark('picture');
   }
   w.__briefReady = true;

@@ -90,7 +90,12 @@ function liveMap(): Promise<LiveMap> {
       // Off-screen until a brief needs it; MapLibre needs a sized container to start.
       Object.assign(container.style, { position: 'absolute', left: '-10000px', top: '0', width: '680px', height: '600px' });
       document.documentElement.append(container);
-      const map = createMap(container, offlineStyle(ZAMBEZI), { lat: -13.5, lon: 27.5, zoom: 4.6 }, { pixelRatio: PRINT_PIXEL_RATIO, interactive: false });
+      const map = createMap(container, offlineStyle(ZAMBEZI), { lat: -13.5, lon: 27.5, zoom: 4.6 }, {
+        pixelRatio: PRINT_PIXEL_RATIO, interactive: false,
+        // No MSAA: on SwiftShader (no GPU on the server) it multiplies the cost of every frame, and
+        // at 240 dpi the edges are fine without it.
+        antialias: false,
+      });
       const [{ attachDeck }] = await Promise.all([import('../map/deckOverlay.js'), import('../layers/flowsFlowmap.js')]);
       let deck: DeckHandle | null = null;
       const ready = trackReadiness(map, () => deck?.allLoaded() ?? false);
@@ -120,9 +125,12 @@ export async function clearMap(): Promise<void> {
 export async function drawMap(box: HTMLElement, d: BriefData): Promise<MapPicture> {
   const m = await liveMap();
   const { map, deck, ready } = m;
-  Object.assign(m.container.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%' });
+  // Sized in pixels, so a brief on the same paper as the last one needs no resize (a new drawing buffer).
+  const size = { width: `${box.clientWidth}px`, height: `${box.clientHeight}px` };
+  const resize = m.container.style.width !== size.width || m.container.style.height !== size.height;
+  Object.assign(m.container.style, { position: 'absolute', left: '0', top: '0', ...size });
   box.replaceChildren(m.container);
-  map.resize();
+  if (resize) map.resize();
   const v = d.view;
   const fit = v.zoom === null ? extent(d) : null;
   if (v.lat !== null && v.lon !== null && v.zoom !== null) map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
@@ -144,11 +152,9 @@ export async function drawMap(box: HTMLElement, d: BriefData): Promise<MapPictur
   ready.invalidate();
   await frame(map, data.flowLayer);
   performance.mark('brief:map');
-  // A 2D copy of the frame: prints in the PDF (a WebGL canvas prints blank) and costs no PNG round trip.
-  const gl = map.getCanvas();
-  const canvas = document.createElement('canvas');
-  canvas.width = gl.width;
-  canvas.height = gl.height;
-  canvas.getContext('2d')?.drawImage(gl, 0, 0);
-  return { canvas, lat: map.getCenter().lat, zoom: map.getZoom(), widthPx: box.clientWidth, heightPx: box.clientHeight };
+  // A JPEG of the frame (a WebGL canvas prints blank): Chromium's PDF embeds a JPEG as it is,
+  // where a PNG or a canvas is compressed again when printing (seconds at this size), and a PNG
+  // takes seconds to encode on a loaded server.
+  const url = map.getCanvas().toDataURL('image/jpeg', 0.92);
+  return { url, lat: map.getCenter().lat, zoom: map.getZoom(), widthPx: box.clientWidth, heightPx: box.clientHeight };
 }

@@ -1,9 +1,9 @@
 /**
- * The captured map (printMap.ts): a 2D canvas copy of the finished frame (prints in the PDF,
- * unlike WebGL; no PNG encode and decode), with where it is centred and at what zoom (for the scale bar).
+ * The captured map (printMap.ts): a JPEG data URL of the finished frame, with where it is
+ * centred and at what zoom (for the scale bar).
  */
 export interface MapPicture {
-  canvas: HTMLCanvasElement;
+  url: string;
   lat: number;
   zoom: number;
   widthPx: number;

@@ -71,9 +71,13 @@ function launch(executablePath: string): Promise<Browser> {
 
 export function renderBrief(executablePath: string, job: RenderJob): Promise<Buffer> {
   const run = queue.then(() => renderNow(executablePath, job));
-  queue = run.catch(() => undefined);
+  // The next render waits for this one's page to be cleared too; the caller does not.
+  queue = run.catch(() => undefined).then(() => clearing);
   return run;
 }
+
+/** The warm page's clean-up after the last render (renderNow), started before the file is returned. */
+let clearing: Promise<void> = Promise.resolve();
 
 /**
  * Warm print pages (issue 21 §5): one page per device scale (PDF 1, PNG 2), opened once at
@@ -167,8 +171,11 @@ async function renderNow(executablePath: string, job: RenderJob): Promise<Buffer
     startPage = () => s.page.evaluate((q) => (window as unknown as PrintWindow).__briefDraw?.(q), search);
     dispose = async (ok) => {
       s.current = null;
-      const cleared = ok && (await s.page.evaluate(() => (window as unknown as PrintWindow).__briefClear?.()).then(() => true, () => false));
-      if (!cleared) await dropWarm(scale, s);
+      // Started now (the brief leaves the page at once), awaited by the next render only.
+      clearing = (async () => {
+        const cleared = ok && (await s.page.evaluate(() => (window as unknown as PrintWindow).__briefClear?.()).then(() => true, () => false));
+        if (!cleared) await dropWarm(scale, s);
+      })();
     };
   } else {
     const page = await newPage(b, scale);
@@ -215,6 +222,7 @@ async function renderNow(executablePath: string, job: RenderJob): Promise<Buffer
 
 /** Closes the shared browser (server shutdown, tests). */
 export async function closeBriefRenderer(): Promise<void> {
+  await clearing;
   const b = browser;
   browser = null;
   warm.clear();
