@@ -37,6 +37,7 @@ import { awarenessRouter } from './awareness/routes.js';
 import { corridorsRouter } from './corridors/routes.js';
 import { flowsRouter } from './flows/routes.js';
 import type { Config } from './config.js';
+import { configureReportCells } from './privacy/coarsen.js';
 import type { Db } from './db/index.js';
 import { healthRouter } from './health/routes.js';
 import { DOCS_BASE, docsRouter, openApiRouter } from './docs/routes.js';
@@ -82,6 +83,7 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
     }),
   );
   app.use(compressResponses()); // brotli/gzip on the fly; pre-compressed client files pass through
+  configureReportCells(config.REPORTS_H3_RES);
   app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
 
   // Every route is declared with route(), its access and its cache policy (server/http/route.ts).

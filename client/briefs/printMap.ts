@@ -1,4 +1,5 @@
 import type { Layer } from '@deck.gl/core';
+import type { DeckHandle } from '../map/deckOverlay.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MonitoringPointProps } from '../../common/catalog.js';
 import type { PointFeature } from '../api.js';
@@ -65,19 +66,79 @@ function frame(map: MapLibreMap, flowLayer: Layer | undefined): Promise<void> {
   });
 }
 
+interface LiveMap {
+  map: MapLibreMap;
+  deck: DeckHandle;
+  ready: ReturnType<typeof trackReadiness>;
+  container: HTMLElement;
+  labels: LayerData['countryLabels'];
+}
+
+/**
+ * One MapLibre map per page, kept between briefs (issue 21 §5): the server's warm print page
+ * draws brief after brief without reloading, so the style, the basemap and deck.gl's shaders are
+ * made once; a brief moves the camera and replaces the layers. Its container moves into each
+ * sheet's map box while the frame is drawn and out again once it is copied.
+ */
+let live: Promise<LiveMap> | null = null;
+
+function liveMap(): Promise<LiveMap> {
+  if (!live) {
+    live = (async () => {
+      const container = document.createElement('div');
+      container.className = 'b-map-live';
+      // Off-screen until a brief needs it; MapLibre needs a sized container to start.
+      Object.assign(container.style, { position: 'absolute', left: '-10000px', top: '0', width: '680px', height: '600px' });
+      document.documentElement.append(container);
+      const map = createMap(container, offlineStyle(ZAMBEZI), { lat: -13.5, lon: 27.5, zoom: 4.6 }, {
+        pixelRatio: PRINT_PIXEL_RATIO, interactive: false,
+        // No MSAA: on SwiftShader (no GPU on the server) it multiplies the cost of every frame, and
+        // at 240 dpi the edges are fine without it.
+        antialias: false,
+      });
+      const [{ attachDeck }] = await Promise.all([import('../map/deckOverlay.js'), import('../layers/flowsFlowmap.js')]);
+      let deck: DeckHandle | null = null;
+      const ready = trackReadiness(map, () => deck?.allLoaded() ?? false);
+      const basemap = await ready.track(loadOfflineBasemap(map));
+      deck = attachDeck(map);
+      return { map, deck, ready, container, labels: basemap.labels };
+    })();
+    live.catch(() => { live = null; });
+  }
+  return live;
+}
+
+/** Starts the map before the first brief (the warm print page calls it while it waits). */
+export function prepareMap(): Promise<void> {
+  return liveMap().then(() => undefined);
+}
+
+/** Drops the last brief's layers, so nothing of it stays in the page for the next caller. */
+export async function clearMap(): Promise<void> {
+  if (!live) return;
+  const m = await live;
+  m.deck.render({ layers: new Set(), serviceKinds: new Set(), zoom: m.map.getZoom() }, { towns: [], countryLabels: m.labels, points: [] });
+  document.documentElement.append(m.container);
+  m.container.style.left = '-10000px';
+}
+
 export async function drawMap(box: HTMLElement, d: BriefData): Promise<MapPicture> {
+  const m = await liveMap();
+  const { map, deck, ready } = m;
+  // Sized in pixels, so a brief on the same paper as the last one needs no resize (a new drawing buffer).
+  const size = { width: `${box.clientWidth}px`, height: `${box.clientHeight}px` };
+  const resize = m.container.style.width !== size.width || m.container.style.height !== size.height;
+  Object.assign(m.container.style, { position: 'absolute', left: '0', top: '0', ...size });
+  box.replaceChildren(m.container);
+  if (resize) map.resize();
   const v = d.view;
-  const view = v.lat !== null && v.lon !== null && v.zoom !== null ? { lat: v.lat, lon: v.lon, zoom: v.zoom } : { lat: -13.5, lon: 27.5, zoom: 4.6 };
-  const map = createMap(box, offlineStyle(ZAMBEZI), view, { pixelRatio: PRINT_PIXEL_RATIO, interactive: false });
-  const [{ attachDeck }, { createFlowLayer }] = await Promise.all([import('../map/deckOverlay.js'), import('../layers/flowsFlowmap.js')]);
-  let deck: ReturnType<typeof attachDeck> | null = null;
-  const ready = trackReadiness(map, () => deck?.allLoaded() ?? false);
   const fit = v.zoom === null ? extent(d) : null;
-  if (fit) map.fitBounds(fit, { padding: 40, animate: false, maxZoom: 9 });
-  const basemap = await ready.track(loadOfflineBasemap(map));
+  if (v.lat !== null && v.lon !== null && v.zoom !== null) map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
+  else if (fit) map.fitBounds(fit, { padding: 40, animate: false, maxZoom: 9 });
+  else map.jumpTo({ center: [27.5, -13.5], zoom: 4.6 });
   performance.mark('brief:basemap');
-  deck = attachDeck(map);
-  const data: LayerData = { towns: TOWNS, countryLabels: basemap.labels, points: pointsOf(d) };
+  const { createFlowLayer } = await import('../layers/flowsFlowmap.js');
+  const data: LayerData = { towns: TOWNS, countryLabels: m.labels, points: pointsOf(d) };
   const flows = d.flows as FlowsResponse;
   if (flows.flows.length > 0) data.flowLayer = createFlowLayer(flows, { lockScale: false, selected: null });
   // A saved outreach plan's recommended sites, as the outreach layer draws them (rings).
@@ -91,8 +152,9 @@ export async function drawMap(box: HTMLElement, d: BriefData): Promise<MapPictur
   ready.invalidate();
   await frame(map, data.flowLayer);
   performance.mark('brief:map');
-  const canvas = map.getCanvas();
-  const picture = { url: canvas.toDataURL('image/png'), lat: map.getCenter().lat, zoom: map.getZoom(), widthPx: box.clientWidth, heightPx: box.clientHeight };
-  map.remove();
-  return picture;
+  // A JPEG of the frame (a WebGL canvas prints blank): Chromium's PDF embeds a JPEG as it is,
+  // where a PNG or a canvas is compressed again when printing (seconds at this size), and a PNG
+  // takes seconds to encode on a loaded server.
+  const url = map.getCanvas().toDataURL('image/jpeg', 0.92);
+  return { url, lat: map.getCenter().lat, zoom: map.getZoom(), widthPx: box.clientWidth, heightPx: box.clientHeight };
 }

@@ -1,4 +1,7 @@
-/** The captured map (printMap.ts): a PNG data URL, with where it is centred and at what zoom (for the scale bar). */
+/**
+ * The captured map (printMap.ts): a JPEG data URL of the finished frame, with where it is
+ * centred and at what zoom (for the scale bar).
+ */
 export interface MapPicture {
   url: string;
   lat: number;

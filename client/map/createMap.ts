@@ -11,10 +11,11 @@ export function createMap(
   container: HTMLElement,
   style: StyleSpecification | string,
   view: Viewport,
-  opts: { pixelRatio?: number; interactive?: boolean } = {},
+  opts: { pixelRatio?: number; interactive?: boolean; antialias?: boolean } = {},
 ): MapLibreMap {
+  const { antialias = true, ...mapOpts } = opts;
   const map = new MapLibreMap({
-    ...opts,
+    ...mapOpts,
     container,
     style,
     center: [view.lon, view.lat],
@@ -25,7 +26,7 @@ export function createMap(
     // One copy of the world: the offline basemap holds only the region anyway.
     renderWorldCopies: false,
     // Exports and the browser test read the canvas back after a frame is drawn.
-    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias },
     attributionControl: { compact: true, customAttribution: 'Natural Earth · Corridor reference geography (approximate)' },
     // Rotation helps nobody reading a border map and confuses keyboard users.
     dragRotate: false,

@@ -71,22 +71,28 @@ function launch(executablePath: string): Promise<Browser> {
 
 export function renderBrief(executablePath: string, job: RenderJob): Promise<Buffer> {
   const run = queue.then(() => renderNow(executablePath, job));
-  queue = run.catch(() => undefined);
+  // The next render waits for this one's page to be cleared too; the caller does not.
+  queue = run.catch(() => undefined).then(() => clearing);
   return run;
 }
 
+/** The warm page's clean-up after the last render (renderNow), started before the file is returned. */
+let clearing: Promise<void> = Promise.resolve();
+
 /**
- * Warm print pages (issue 21 §5): one page per device scale (PDF 1, PNG 2), kept open between
- * briefs so Chromium's context, HTTP cache and compiled scripts (MapLibre, deck.gl) are reused.
- * Renders are serial (the queue above), so a page serves one brief at a time. Each brief is a
- * fresh navigation of the page to its own URL: the document, its scripts' state and its canvas
- * are new; the brief's data reaches the page only through `current`, set for that render and
- * cleared after it, and the page is sent to about:blank when done, so nothing of one
- * caller's brief stays in the page for the next. `warmPages: false` is the old path (a new
- * context per brief), kept for the benchmark's baseline.
+ * Warm print pages (issue 21 §5): one page per device scale (PDF 1, PNG 2), opened once at
+ * brief.html?warm=1 and kept. The page keeps its scripts, its MapLibre map with the basemap
+ * loaded and deck.gl's shaders, and draws each brief on demand (`__briefDraw`): no navigation,
+ * no style or basemap load per brief. Renders are serial (the queue above), so a page serves one
+ * brief at a time. The brief's data reaches the page only through `current`, set for that render
+ * and cleared after it, and `__briefClear` empties the sheet and the map's layers when done, so
+ * nothing of one caller's brief stays in the page for the next. A page that fails is closed and
+ * replaced. `warmPages: false` is the old path (a new context per brief, a navigation per
+ * brief), kept for the benchmark's baseline.
  */
 interface WarmPage {
   page: Page;
+  origin: string;
   current: RenderJob | null;
 }
 const warm = new Map<number, Promise<WarmPage>>();
@@ -98,10 +104,12 @@ export function configureBriefRenderer(opts: { warmPages: boolean }): void {
 
 /** Milliseconds per stage of the last render (benchmark): see renderNow. */
 export type RenderTimings = Record<string, number>;
-/** In order: scripts running, data in, sheet and charts built, basemap loaded, map frame drawn, picture placed. */
+/** In order: scripts running, data in, sheet and charts built, map placed, map frame drawn, picture placed. */
 const PAGE_MARKS = ['start', 'data', 'sheet', 'basemap', 'map', 'picture'] as const;
 let timings: RenderTimings | null = null;
 export const lastRenderTimings = (): RenderTimings | null => timings;
+
+type PrintWindow = { __briefReady?: boolean; __briefError?: string; __briefWarm?: boolean; __briefDraw?: (q: string) => void; __briefClear?: () => Promise<void> };
 
 async function serve(page: Page, job: () => RenderJob | null): Promise<void> {
   await page.route('**/api/**', (route) => {
@@ -114,14 +122,22 @@ async function serve(page: Page, job: () => RenderJob | null): Promise<void> {
   });
 }
 
-function warmPage(b: Browser, scale: number): Promise<WarmPage> {
+const newPage = async (b: Browser, scale: number) =>
+  (await b.newContext({ viewport: { width: 1200, height: 1600 }, deviceScaleFactor: scale })).newPage();
+
+function warmPage(b: Browser, scale: number, origin: string): Promise<WarmPage> {
   let w = warm.get(scale);
   if (!w) {
     w = (async () => {
-      const context = await b.newContext({ viewport: { width: 1200, height: 1600 }, deviceScaleFactor: scale });
-      const slot: WarmPage = { page: await context.newPage(), current: null };
+      const slot: WarmPage = { page: await newPage(b, scale), origin, current: null };
       await serve(slot.page, () => slot.current);
       slot.page.on('close', () => { if (warm.get(scale) === w) warm.delete(scale); });
+      await slot.page.goto(`${origin}/brief.html?warm=1`);
+      await slot.page.waitForFunction(() => {
+        const p = window as unknown as PrintWindow;
+        if (p.__briefError) throw new Error(p.__briefError);
+        return p.__briefWarm === true;
+      }, undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
       return slot;
     })();
     warm.set(scale, w);
@@ -130,60 +146,83 @@ function warmPage(b: Browser, scale: number): Promise<WarmPage> {
   return w;
 }
 
+async function dropWarm(scale: number, slot: WarmPage): Promise<void> {
+  if (warm.has(scale)) warm.delete(scale);
+  await slot.page.context().close().catch(() => undefined);
+}
+
 async function renderNow(executablePath: string, job: RenderJob): Promise<Buffer> {
   const t0 = performance.now();
   const b = await launch(executablePath);
   // 2.5 device pixels per CSS pixel: 240 dpi at print size for the map and any raster.
   const scale = job.format === 'png' ? 2 : 1;
+  const search = `?${job.query}&render=1`;
   let slot: WarmPage;
-  let dispose: () => Promise<void>;
+  let dispose: (ok: boolean) => Promise<void>;
+  let startPage: () => Promise<unknown>;
   if (settings.warmPages) {
-    slot = await warmPage(b, scale);
-    dispose = async () => {
-      slot.current = null;
-      await slot.page.goto('about:blank').catch(() => slot.page.close());
+    slot = await warmPage(b, scale, job.origin);
+    if (slot.origin !== job.origin) {
+      // Another listening address (tests start several servers): a warm page of its own.
+      await dropWarm(scale, slot);
+      slot = await warmPage(b, scale, job.origin);
+    }
+    const s = slot;
+    startPage = () => s.page.evaluate((q) => (window as unknown as PrintWindow).__briefDraw?.(q), search);
+    dispose = async (ok) => {
+      s.current = null;
+      // Started now (the brief leaves the page at once), awaited by the next render only.
+      clearing = (async () => {
+        const cleared = ok && (await s.page.evaluate(() => (window as unknown as PrintWindow).__briefClear?.()).then(() => true, () => false));
+        if (!cleared) await dropWarm(scale, s);
+      })();
     };
   } else {
-    const context = await b.newContext({ viewport: { width: 1200, height: 1600 }, deviceScaleFactor: scale });
-    slot = { page: await context.newPage(), current: null };
-    await serve(slot.page, () => slot.current);
-    dispose = () => context.close();
+    const page = await newPage(b, scale);
+    slot = { page, origin: job.origin, current: null };
+    await serve(page, () => slot.current);
+    startPage = () => page.goto(`${job.origin}/brief.html${search}`);
+    dispose = () => page.context().close();
   }
   slot.current = job;
   const { page } = slot;
+  let ok = false;
   try {
     const t1 = performance.now();
-    await page.goto(`${job.origin}/brief.html?${job.query}&render=1`);
+    await startPage();
     const t2 = performance.now();
     await page.waitForFunction(() => {
-      const w = window as unknown as { __briefReady?: boolean; __briefError?: string };
+      const w = window as unknown as PrintWindow;
       if (w.__briefError) throw new Error(w.__briefError);
       return w.__briefReady === true;
-    }, undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
+    }, undefined, { timeout: READY_TIMEOUT_MS, polling: 20 });
     const t3 = performance.now();
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     const out = job.format === 'png'
       ? await page.locator('#sheet').screenshot({ type: 'png' })
       : await page.pdf({ format: job.paper, landscape: job.landscape, printBackground: true, preferCSSPageSize: true });
     const t4 = performance.now();
-    // Page marks (client/briefs/print.ts) are from the navigation's start; stages are differences.
+    ok = true;
+    // Page marks (client/briefs/print.ts) are from the page's time origin: stages are differences
+    // (on the warm page, from the brief's own start).
     const stages: Record<string, number> = {};
-    let prev = 0;
+    let prev = settings.warmPages ? (marks['brief:start'] ?? 0) : 0;
     for (const name of PAGE_MARKS) {
       const at = marks[`brief:${name}`];
-      if (at === undefined) continue;
+      if (at === undefined || (settings.warmPages && name === 'start')) continue;
       stages[name] = at - prev;
       prev = at;
     }
     timings = { page: t1 - t0, navigate: t2 - t1, ready: t3 - t2, output: t4 - t3, total: t4 - t0, ...stages };
     return out;
   } finally {
-    await dispose();
+    await dispose(ok);
   }
 }
 
 /** Closes the shared browser (server shutdown, tests). */
 export async function closeBriefRenderer(): Promise<void> {
+  await clearing;
   const b = browser;
   browser = null;
   warm.clear();

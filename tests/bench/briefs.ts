@@ -6,7 +6,7 @@
  * (server/briefs/render.ts lastRenderTimings: browser page, navigation, the page's own marks,
  * PDF output).
  *
- *   npm run bench -- briefs --runs 10 --rows 20000     BENCH_DATABASE_URL=postgres://… CHROMIUM_PATH=/usr/bin/chromium
+ *   npm run bench -- briefs --runs 10 --rows 20000 [--baseline off]     BENCH_DATABASE_URL=postgres://… CHROMIUM_PATH=/usr/bin/chromium
  */
 import { randomUUID } from 'node:crypto';
 import { createToken } from '../../server/auth/tokens.js';
@@ -40,7 +40,9 @@ export const briefsBench: Bench = {
     };
     const out: BenchRow[] = [];
     try {
-      for (const [path, warmPages] of [['new page per brief (baseline)', false], ['warm print page', true]] as const) {
+      const paths = [['new page per brief (baseline)', false], ['warm print page', true]] as const;
+      // --baseline off: the warm page alone (the baseline takes minutes on a loaded machine).
+      for (const [path, warmPages] of paths.filter(([, warmPages]) => warmPages || options.baseline !== 'off')) {
         configureBriefRenderer({ warmPages });
         await post(); // browser launched, client cached: both paths measured warm
         const results: { ms: number; stages: Record<string, number> }[] = [];

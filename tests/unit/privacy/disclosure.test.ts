@@ -118,7 +118,7 @@ describe('suppressBreakdown', () => {
 
 describe('coarsenedPointSql', () => {
   it('when given column references, then it builds an expression; anything else is refused', () => {
-    expect(coarsenedPointSql({ geom: 'r.geom', monitoringPointId: 'r.monitoring_point_id' })).toMatch(/^COALESCE\(/);
+    expect(coarsenedPointSql({ geom: 'r.geom', monitoringPointId: 'r.monitoring_point_id' })).toMatch(/^h3_cell_centre\(COALESCE\(/);
     expect(() => coarsenedPointSql({ geom: 'geom); DROP TABLE reports; --' })).toThrow(/not a column reference/);
   });
 });
