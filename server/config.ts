@@ -64,7 +64,7 @@ const schema = z.object({
    * H3 resolution protection reports are shown at below data manager (server/privacy/coarsen.ts):
    * 7 ≈ 5.2 km² a cell, 6 ≈ 36 km²; finer than 7 is refused (docs/privacy.md promises ~5 km² or coarser).
    */
-  REPORTS_H3_RES: z.coerce.number().int().min(0).max(7).default(7),
+  REPORTS_H3_RES: z.coerce.number().int().min(0).max(7).default(6),
   /** Largest JSON request body (uploads have their own limits). */
   JSON_BODY_LIMIT: z.string().regex(/^\d{1,6}(b|kb|mb)$/, 'expected a size such as 1mb or 512kb').default('1mb'),
   /** Sign-in attempts (password and one-time code) per minute per client address. */

@@ -7,12 +7,12 @@ import { hasRole, type Principal } from '../auth/roles.js';
 export const GRID_DEGREES = 0.045;
 
 /**
- * H3 resolution of coarsened report locations (config REPORTS_H3_RES, default 7 ≈ 5.2 km² a
- * cell). Set once at start-up by createApp (server/app.ts) from the one config module, so the
+ * H3 resolution of coarsened report locations (config REPORTS_H3_RES, default 6 ≈ 36 km² a
+ * cell: at least as coarse as the ~5 km square grid with snapping it replaced; 7 ≈ 5.2 km² is the finest allowed). Set once at start-up by createApp (server/app.ts) from the one config module, so the
  * few SQL builders that read reports need no config of their own; the value is a validated
  * integer, never a request's.
  */
-export const DEFAULT_REPORTS_H3_RES = 7;
+export const DEFAULT_REPORTS_H3_RES = 6;
 let reportsRes = DEFAULT_REPORTS_H3_RES;
 
 export function configureReportCells(res: number): void {

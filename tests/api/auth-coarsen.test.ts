@@ -30,15 +30,15 @@ describeDb('coarsened report locations on the %s database', ({ db }) => {
     return row;
   };
 
-  it('when a report has no monitoring point, then it is shown at the centre of its H3 cell (default resolution 7, or the one asked for)', async () => {
-    for (const res of [undefined, 6, 5]) {
-      const want = h3Centre(26.0123, -14.0456, res ?? 7);
+  it('when a report has no monitoring point, then it is shown at the centre of its H3 cell (default resolution 6, or the one asked for)', async () => {
+    for (const res of [undefined, 7, 5]) {
+      const want = h3Centre(26.0123, -14.0456, res ?? 6);
       const p = await coarse(26.0123, -14.0456, null, res);
       expect(p.lon).toBeCloseTo(want.lon, 9);
       expect(p.lat).toBeCloseTo(want.lat, 9);
       // The centre lies in the same cell, at that resolution: the cell id follows from what is published.
-      expect(latLngToCell(p.lat, p.lon, res ?? 7)).toBe(want.cell);
-      expect(getResolution(want.cell)).toBe(res ?? 7);
+      expect(latLngToCell(p.lat, p.lon, res ?? 6)).toBe(want.cell);
+      expect(getResolution(want.cell)).toBe(res ?? 6);
     }
   });
 
@@ -66,7 +66,7 @@ describeDb('coarsened report locations on the %s database', ({ db }) => {
       `SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM monitoring_points ORDER BY id LIMIT 1`,
     );
     if (!mp) throw new Error('no monitoring points in the test data');
-    const want = h3Centre(mp.lon, mp.lat, 7);
+    const want = h3Centre(mp.lon, mp.lat, 6);
     const p = await coarse(26.0123, -14.0456, mp.id);
     expect(p.lon).toBeCloseTo(want.lon, 9);
     expect(p.lat).toBeCloseTo(want.lat, 9);
@@ -94,7 +94,7 @@ describeDb('coarsened report locations on the %s database', ({ db }) => {
 
 it('when REPORTS_H3_RES asks for cells finer than ~5 km² (resolution 8+), then start-up refuses it', () => {
   expect(() => loadConfig({ REPORTS_H3_RES: '8' })).toThrow(/REPORTS_H3_RES/);
-  expect(loadConfig({ REPORTS_H3_RES: '6' }).REPORTS_H3_RES).toBe(6);
-  expect(loadConfig({}).REPORTS_H3_RES).toBe(7);
+  expect(loadConfig({ REPORTS_H3_RES: '7' }).REPORTS_H3_RES).toBe(7);
+  expect(loadConfig({}).REPORTS_H3_RES).toBe(6);
   expect(() => configureReportCells(8)).toThrow(/REPORTS_H3_RES/);
 });
