@@ -61,6 +61,10 @@ export async function startApp(
     as,
     anonymous,
     get: opts.as ? as(opts.as).get : anonymous.get,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        (app.locals.stopJobs as (() => void) | undefined)?.();
+        server.close(() => resolve());
+      }),
   };
 }
