@@ -45,6 +45,7 @@ import { hotspotsRouter } from './hotspots/routes.js';
 import { exportRouter } from './export/routes.js';
 import { ingestRouter } from './ingest/routes.js';
 import { importHandler } from './ingest/job.js';
+import { dailyEvaluationHandler } from './alerts/daily-job.js';
 import { useRunner } from './jobs/service.js';
 import { outreachRouter } from './outreach/routes.js';
 import { placesRouter } from './places/routes.js';
@@ -68,7 +69,7 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
   const app = express();
   // Background jobs (server/jobs/): this process claims whatever work is queued in the database.
   // app.locals.stopJobs releases it (tests close apps; a server process just exits).
-  const jobs = useRunner(db, config, log, [importHandler(db)]);
+  const jobs = useRunner(db, config, log, [importHandler(db), dailyEvaluationHandler(db)]);
   app.locals.stopJobs = jobs.release;
   app.disable('x-powered-by');
   // ETags of API answers come from their route's cache policy only (http/cache.ts).

@@ -3,6 +3,7 @@ import type { Db } from '../../server/db/index.js';
 import { INTERRUPTED, type JobHandler, Runner } from '../../server/jobs/runner.js';
 import { getJob, insertJob, requestCancel } from '../../server/jobs/sql.js';
 import { describeDb } from '../helpers/suite.js';
+import { dailyEvaluationHandler, queueDailyEvaluation } from '../../server/alerts/daily-job.js';
 
 /**
  * The job runner (server/jobs/) on both database kinds: claims, leases, retries and cancel.
@@ -124,6 +125,19 @@ describeDb('background jobs on the %s database', { db: 'fresh' }, ({ db }) => {
       expect(await getJob(db, queued)).toMatchObject({ status: 'cancelled', attempts: 0 });
       expect(started).toBe(1);
       expect(await requestCancel(db, running)).toBe('cancelled'); // already: nothing changes
+    } finally {
+      r.stop();
+    }
+  });
+
+  it('when two processes queue the day\'s alert evaluation, then it is one job, and a runner evaluates it', async () => {
+    const day = new Date('2031-02-03T02:00:00Z'); // a day no other test queues
+    const id = await queueDailyEvaluation(db, day);
+    expect(await queueDailyEvaluation(db, day)).toBeNull();
+    const r = runner(db, dailyEvaluationHandler(db));
+    await r.start(false);
+    try {
+      expect(await finished(db, id!)).toMatchObject({ status: 'committed', result: { raised: expect.any(Number) } });
     } finally {
       r.stop();
     }
