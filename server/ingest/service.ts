@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { audit } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -131,15 +132,18 @@ export async function cancelImport(db: Db, principal: Principal, row: ImportRow)
   const jobId = row.job_id;
   // First in memory: on the embedded engine the import's transaction may hold the one connection.
   localRunner(db)?.abortLocal(jobId);
-  await db.transaction(async (tx) => {
+  const path = await db.transaction(async (tx) => {
     const r = await requestCancel(tx, jobId);
-    if (r === 'cancelled') {
-      await tx.query(
-        `UPDATE imports SET status = 'cancelled', message = $2, finished_at = now(), updated_at = now()
-         WHERE id = $1 AND status IN ('queued', 'validating', 'writing')`,
-        [row.id, `cancelled by ${principal.name} before it started; nothing was written`],
-      );
-    }
     await audit(tx, principal, 'import.cancel', { importId: row.id, job: jobId, was: row.status });
+    if (r !== 'cancelled') return null;
+    await tx.query(
+      `UPDATE imports SET status = 'cancelled', message = $2, finished_at = now(), updated_at = now()
+       WHERE id = $1 AND status IN ('queued', 'validating', 'writing')`,
+      [row.id, `cancelled by ${principal.name} before it started; nothing was written`],
+    );
+    const [job] = await tx.query<{ path: string | null }>(`SELECT payload->>'path' AS path FROM jobs WHERE id = $1`, [jobId]);
+    return job?.path ?? null;
   });
+  // A cancelled queued import never runs: its upload goes now (a running one removes its own).
+  if (path) await rm(path, { force: true });
 }
