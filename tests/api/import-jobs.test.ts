@@ -92,7 +92,11 @@ describeApp('imports as background jobs on the %s database', { db: 'fresh', as: 
     try {
       const v = await settled(app, id);
       expect(v).toMatchObject({ status: 'committed', progress: { rowsInserted: expect.any(Number) } });
-      const [job] = await db.query<{ status: string; attempts: number }>('SELECT j.status, j.attempts FROM jobs j JOIN imports i ON i.job_id = j.id WHERE i.id = $1', [id]);
+      // The job row ends just after the imports row (the import commits, then its runner finishes the job).
+      let job: { status: string; attempts: number } | undefined;
+      for (const end = Date.now() + 30_000; Date.now() < end && job?.status !== 'committed'; await sleep(25)) {
+        [job] = await db.query<{ status: string; attempts: number }>('SELECT j.status, j.attempts FROM jobs j JOIN imports i ON i.job_id = j.id WHERE i.id = $1', [id]);
+      }
       expect(job).toEqual({ status: 'committed', attempts: 2 });
     } finally {
       r.stop();
