@@ -9,7 +9,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 export const RUNNING_STATUSES = ['queued', 'validating', 'writing'] as const;
-export const FINAL_STATUSES = ['committed', 'unchanged', 'rejected', 'failed'] as const;
+export const FINAL_STATUSES = ['committed', 'unchanged', 'rejected', 'failed', 'cancelled'] as const;
 export type ImportStatus = (typeof RUNNING_STATUSES)[number] | (typeof FINAL_STATUSES)[number];
 export const isFinal = (s: ImportStatus): boolean => (FINAL_STATUSES as readonly string[]).includes(s);
 export const DATE_FORMATS = ['dd/mm/yyyy', 'mm/dd/yyyy'] as const;

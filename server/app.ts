@@ -45,6 +45,9 @@ import { OGC_BASE, ogcRouter } from './ogc/routes.js';
 import { hotspotsRouter } from './hotspots/routes.js';
 import { exportRouter } from './export/routes.js';
 import { ingestRouter } from './ingest/routes.js';
+import { importHandler } from './ingest/job.js';
+import { dailyEvaluationHandler } from './alerts/daily-job.js';
+import { useRunner } from './jobs/service.js';
 import { outreachRouter } from './outreach/routes.js';
 import { placesRouter } from './places/routes.js';
 import { compressResponses } from './http/compress.js';
@@ -65,6 +68,10 @@ export interface AppDeps {
 /** Assembles middleware, the feature routers and the one error handler. */
 export function createApp({ config, db, reader = db, log, schemaVersion }: AppDeps): Express {
   const app = express();
+  // Background jobs (server/jobs/): this process claims whatever work is queued in the database.
+  // app.locals.stopJobs releases it (tests close apps; a server process just exits).
+  const jobs = useRunner(db, config, log, [importHandler(db), dailyEvaluationHandler(db)]);
+  app.locals.stopJobs = jobs.release;
   app.disable('x-powered-by');
   // ETags of API answers come from their route's cache policy only (http/cache.ts).
   app.set('etag', false);

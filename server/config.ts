@@ -77,6 +77,16 @@ const schema = z.object({
   HEAVY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Chromium for server-rendered briefs; unset = the usual install paths (server/briefs/render.ts), `off` = none. */
   CHROMIUM_PATH: z.string().min(1).optional(),
+  /**
+   * Where uploads wait for their import (and the wizard's kept uploads): a directory every
+   * Corridor process can read (a shared volume when there are several), so an import queued on
+   * one process can run, or be retried, on another.
+   */
+  UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  /** Lease of a running background job; its owner extends it every third. A job whose owner died is retried (or failed) after this. */
+  JOB_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** How often an idle process looks for queued jobs (a job queued by this process starts at once). */
+  JOB_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1_000),
   /** Largest file POST /imports accepts, in bytes (larger → 413); 512 MiB holds a few million FMR rows. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(512 * 1024 ** 2),
   /**
@@ -101,6 +111,8 @@ const SECRETS = new Set(['CORRIDOR_ADMIN_TOKEN', 'DATABASE_URL', 'DATABASE_READ_
 
 export type Config = z.infer<typeof schema> & {
   dataDir: string;
+  /** UPLOAD_DIR, absolute. */
+  uploadDir: string;
   /** Absolute path of the BASEMAP=pmtiles:… archive, checked at start-up; null for the other basemaps. */
   basemapArchive: string | null;
 };
@@ -134,5 +146,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError(`invalid BASEMAP: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return { ...c, dataDir: resolve(c.DATA_DIR), basemapArchive };
+  return { ...c, dataDir: resolve(c.DATA_DIR), uploadDir: resolve(c.UPLOAD_DIR), basemapArchive };
 }

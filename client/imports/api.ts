@@ -26,6 +26,7 @@ export function uploadImport(form: FormData, onProgress: (fraction: number) => v
 
 export const importsApi = {
   get: (id: number) => getJson<ImportView>(`/api/v1/imports/${id}`),
+  cancel: (id: number) => sendJson<ImportView>('POST', `/api/v1/imports/${id}/cancel`),
   datasets: () => getJson<{ datasets: DatasetInfo[] }>('/api/v1/datasets'),
   deleteDataset: (id: number) => sendJson<{ deleted: { id: number; name: string } }>('DELETE', `/api/v1/datasets/${id}`),
 };

@@ -51,6 +51,7 @@ export function renderImportForm(root: HTMLElement, onDone: () => void, navigate
   const sheet = input('import-sheet', { maxlength: '100' });
   const mapping = el('textarea', { id: 'import-mapping', rows: '2', placeholder: '{"total": "Persons counted"}' });
   const submit = el('button', { type: 'submit', class: 'button button--primary' }, 'Import');
+  const cancel = el('button', { type: 'button', class: 'button import-cancel', hidden: true }, 'Cancel import');
   const bar = el('progress', { class: 'import-progress', max: '100', value: '0', hidden: true });
   const status = el('p', { class: 'admin-notice', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { class: 'import-result' });
@@ -62,7 +63,18 @@ export function renderImportForm(root: HTMLElement, onDone: () => void, navigate
       el('div', { class: 'import-more-body' }, field('Period start', start), field('Period end', end), field('Sheet (XLSX)', sheet),
         field('Column mapping', mapping, 'JSON: field → header or HXL tag'))),
     submit);
-  root.replaceChildren(form, bar, status, result);
+  root.replaceChildren(form, bar, status, cancel, result);
+  let running: number | null = null;
+  // The server stops the import (queued: at once; running: at its next progress report) and writes nothing.
+  cancel.addEventListener('click', () => {
+    if (running === null) return;
+    cancel.disabled = true;
+    cancel.textContent = 'Cancelling…';
+    importsApi.cancel(running).catch((err: unknown) => {
+      status.className = 'admin-notice admin-notice--error';
+      status.textContent = errorMessage(err);
+    });
+  });
 
   const showFile = (): void => void (drop.textContent = file.files?.[0] ? `${file.files[0].name} (${Math.ceil(file.files[0].size / 1024).toLocaleString('en-GB')} kB)` : 'Drop a CSV, XLSX or GeoJSON file (boundaries: also a zipped shapefile) here, or choose one');
   file.addEventListener('change', showFile);
@@ -98,6 +110,8 @@ export function renderImportForm(root: HTMLElement, onDone: () => void, navigate
     void (async () => {
       try {
         const { id } = await uploadImport(body, (f) => progress(Math.round(f * 100), `Uploading ${chosen.name}: ${Math.round(f * 100)} %`));
+        running = id;
+        Object.assign(cancel, { hidden: false, disabled: false, textContent: 'Cancel import' });
         const done = await follow(id, (v) => {
           const p = v.progress;
           progress(p.percent, `${v.status === 'writing' ? 'Writing' : v.status === 'queued' ? 'Waiting for the import before it' : 'Checking'} — ${p.rowsRead.toLocaleString('en-GB')} rows read, ${p.rowsValid.toLocaleString('en-GB')} valid, ${p.rowsRejected.toLocaleString('en-GB')} rejected (${p.percent} %)`);
@@ -111,6 +125,8 @@ export function renderImportForm(root: HTMLElement, onDone: () => void, navigate
         status.className = 'admin-notice admin-notice--error';
         status.textContent = errorMessage(err);
       } finally {
+        running = null;
+        cancel.hidden = true;
         submit.disabled = false;
       }
     })();

@@ -17,6 +17,8 @@ function headline(v: ImportView): string {
       return `Nothing added: ${v.message ?? 'these rows were imported before'}.`;
     case 'rejected':
       return `Nothing was written: ${n(p.rowsRejected)} of ${n(p.rowsRead)} rows have errors. Fix them and import the file again, or choose “Keep the valid rows”.`;
+    case 'cancelled':
+      return `Cancelled: ${v.message ?? 'nothing was written'}.`;
     default:
       return `The import failed: ${v.message ?? 'see the server log'}. Nothing was written.`;
   }

@@ -6,6 +6,7 @@ import type { Db, Queryable } from '../db/index.js';
 import { notFound } from '../http/problem.js';
 import { dailySeries } from '../query/daily-series.js';
 import { addDays } from '../query/period.js';
+import { queueDailyEvaluation } from './daily-job.js';
 import { processDueDeliveries } from './deliveries.js';
 import { detect, lookbackDays } from './detect.js';
 import { type EvaluationResult, evaluateRules } from './evaluate.js';
@@ -55,9 +56,10 @@ export async function evaluateRange(db: Db, from: string, to: string): Promise<E
 
 /** Daily evaluation at ALERT_EVALUATION_HOUR UTC and the delivery worker (every 15 s, and when woken). */
 export function startAlertJobs(db: Db, config: Config, log: Logger, clock: Clock = SYSTEM_CLOCK): Repeating {
-  const daily = every(clock, (now) => msUntilHour(now, config.ALERT_EVALUATION_HOUR), async () => {
-    const r = await evaluateLatestDay(db);
-    log.info({ raised: r.raised.length }, 'daily alert evaluation');
+  // Queued as a job (alerts/daily-job.ts): with several processes, one of them evaluates.
+  const daily = every(clock, (now) => msUntilHour(now, config.ALERT_EVALUATION_HOUR), async (now) => {
+    const id = await queueDailyEvaluation(db, now);
+    log.info({ job: id }, id === null ? 'daily alert evaluation queued by another process' : 'daily alert evaluation queued');
   }, (err) => log.error({ err }, 'daily alert evaluation failed'));
   let running = false;
   const deliver = async () => {

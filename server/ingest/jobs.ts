@@ -92,9 +92,6 @@ export async function finishImport(q: Queryable, id: number, f: Finish): Promise
  */
 export const liveProgress = new Map<number, Progress>();
 
-/** An import that stopped reporting this long ago, and that no process here runs, was interrupted. */
-export const STALE_MINUTES = 10;
-
 export interface ImportRow {
   id: number;
   kind: Kind;
@@ -118,14 +115,14 @@ export interface ImportRow {
   created_by: string;
   created_at: Date;
   finished_at: Date | null;
-  stale: boolean;
+  /** The background job that runs it (server/jobs/); null for imports from before jobs existed and the CLI's. */
+  job_id: number | null;
 }
 
 export async function getImport(q: Queryable, id: number): Promise<ImportRow | undefined> {
   const [row] = await q.query<ImportRow & Record<string, unknown>>(
-    `SELECT *, (status IN ('queued', 'validating', 'writing') AND updated_at < now() - make_interval(mins => $2)) AS stale
-     FROM imports WHERE id = $1`,
-    [id, STALE_MINUTES],
+    `SELECT * FROM imports WHERE id = $1`,
+    [id],
   );
   return row;
 }

@@ -21,18 +21,18 @@ import { defaultToday } from './validate.js';
  * of every sheet; with a recipe, each sheet's header and where every field would be read from;
  * with values=true, every distinct value of the fields that take words, countries or places.
  */
-export function previewRoute(router: Router, db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES'>, heavy: RequestHandler): void {
+export function previewRoute(router: Router, db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | 'uploadDir'>, heavy: RequestHandler): void {
   route(router, {
     method: 'post',
     path: '/imports/preview',
     access: 'data_manager',
     cache: 'no-store',
     summary: 'Preview a file for the import wizard: sheets and first rows; with a recipe, the mapping; with values=true, distinct values',
-    middleware: [heavy, uploadMiddleware(config.UPLOAD_MAX_BYTES, true)],
+    middleware: [heavy, uploadMiddleware(config.UPLOAD_MAX_BYTES, true, config.uploadDir)],
     body: previewFields,
     handler: async (_req, res, { principal, body }) => {
-      const named = requestFile(res.locals.upload, body.upload, principal.name);
-      const kept = named.kept ?? (await keepUpload(named.file, principal.name));
+      const named = await requestFile(config.uploadDir, res.locals.upload, body.upload, principal.name);
+      const kept = named.kept ?? (await keepUpload(config.uploadDir, named.file, principal.name));
       res.locals.upload = undefined; // kept: removed when it expires or its import ends
       const upload: Preview<Date>['upload'] = { id: kept.id, fileName: kept.fileName, bytes: kept.bytes, format: kept.format, expiresAt: kept.expiresAt };
       try {

@@ -12,7 +12,7 @@ import { previewRoute } from './preview-route.js';
 import { recipeRoutes } from './recipe-routes.js';
 import { rejectsCsv } from './rejects.js';
 import { idParams, importFields } from './schemas.js';
-import { checkRecipe, chooseRecipe, dryRunImport, startImport } from './service.js';
+import { cancelImport, checkRecipe, chooseRecipe, dryRunImport, startImport } from './service.js';
 import { uploadMiddleware } from './upload.js';
 import { requestFile, takeUpload } from './uploads.js';
 import { importView } from './view.js';
@@ -22,7 +22,7 @@ import { importView } from './view.js';
  * 202 at once with the import's id (the work runs in the background, one import at a time per
  * process), or 200 with the dry run's findings.
  */
-export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | 'HEAVY_RATE_LIMIT'>): Router {
+export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | 'HEAVY_RATE_LIMIT' | 'uploadDir'>): Router {
   const router = Router();
   const heavy = rateLimiter({ perMinute: config.HEAVY_RATE_LIMIT, name: 'imports', by: 'caller' });
   const importOr404 = async (id: number) => {
@@ -36,10 +36,10 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
     access: 'data_manager',
     cache: 'no-store',
     summary: 'Import a CSV, XLSX or GeoJSON file (multipart: file or upload, kind, mode, dataset metadata, recipe or recipeId, dryRun)',
-    middleware: [heavy, uploadMiddleware(config.UPLOAD_MAX_BYTES, true)],
+    middleware: [heavy, uploadMiddleware(config.UPLOAD_MAX_BYTES, true, config.uploadDir)],
     body: importFields,
     handler: async (req, res, { principal, body }) => {
-      const { file, kept } = requestFile(res.locals.upload, body.upload, principal.name);
+      const { file, kept } = await requestFile(config.uploadDir, res.locals.upload, body.upload, principal.name);
       const chosen = await chooseRecipe(db, body);
       const via = body.recipeId !== undefined ? 'recipeId' : body.recipe ? 'recipe' : body.mapping ? 'mapping' : undefined;
       if (via) await checkRecipe(db, file.path, chosen, via);
@@ -47,9 +47,9 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
         res.json(await dryRunImport(db, file, chosen));
         return;
       }
-      const id = await startImport(db, principal, file, body, chosen, req.log);
+      const id = await startImport(db, principal, file, body, chosen);
       // The import owns the file now and removes it when done.
-      if (kept) takeUpload(kept.id, principal.name);
+      if (kept) await takeUpload(config.uploadDir, kept.id, principal.name);
       res.locals.upload = undefined;
       res.status(202).location(`/api/v1/imports/${id}`).json({ id, status: 'queued', links: { self: `/api/v1/imports/${id}` } });
     },
@@ -65,6 +65,18 @@ export function ingestRouter(db: Db, config: Pick<Config, 'UPLOAD_MAX_BYTES' | '
     handler: async (_req, res, { params }) => {
       const row = await importOr404(params.id);
       res.json(importView(row));
+    },
+  });
+  route(router, {
+    method: 'post',
+    path: '/imports/:id/cancel',
+    access: 'data_manager',
+    cache: 'no-store',
+    summary: 'Cancel a queued or running import (nothing is written); 409 when it has finished',
+    params: idParams,
+    handler: async (_req, res, { principal, params }) => {
+      await cancelImport(db, principal, await importOr404(params.id));
+      res.status(202).json(importView(await importOr404(params.id)));
     },
   });
   route(router, {

@@ -9,6 +9,7 @@ import type { Kind, Mode } from './fields.js';
 import { FileError } from './file-error.js';
 import type { ImportOptions, ImportStatus, Progress } from './jobs.js';
 import { KIND_SPECS } from './kinds.js';
+import { CancelledError } from '../jobs/runner.js';
 import { Lookups } from './lookup.js';
 import { type PassInput, Rejected, validatePass, writePass } from './passes.js';
 import { recipeOf } from './recipe.js';
@@ -31,7 +32,7 @@ export interface ImportJob {
 }
 
 export interface ImportOutcome extends Progress {
-  status: Extract<ImportStatus, 'committed' | 'unchanged' | 'rejected' | 'failed'>;
+  status: Extract<ImportStatus, 'committed' | 'unchanged' | 'rejected' | 'failed' | 'cancelled'>;
   datasetId: number | null;
   report: ErrorReport | null;
   message: string;
@@ -49,8 +50,9 @@ export interface ImportOutcome extends Progress {
  * instead (bulk.ts): one pass that validates and COPYs, in one transaction too.
  * Then the flow rollup is refreshed and alerts are evaluated for the days the import touched.
  */
-export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progress) => void): Promise<ImportOutcome> {
+export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportOutcome> {
   const t = new Tracker(db, job.id, job.bytes, onProgress);
+  t.signal = signal;
   const outcome = (status: ImportOutcome['status'], datasetId: number | null, report: ErrorReport | null, message: string) =>
     t.finish(status, { datasetId, report, message }).then((p) => ({ ...p, status, datasetId, report, message }));
   let committed: ImportOutcome & { datasetId: number };
@@ -73,6 +75,11 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
     committed = { ...p, status: 'committed', datasetId, report: t.report.build(), message: commitMessage(p.rowsInserted, p.rowsSkipped, p.rowsRejected) };
   } catch (err) {
     t.end();
+    if (signal?.aborted) {
+      // A lost lease: the job's new owner runs it and reports; this process must not say failed.
+      if (!(signal.reason instanceof CancelledError)) throw err;
+      return outcome('cancelled', null, t.report.build(), `cancelled while ${t.p.status === 'writing' ? 'writing' : 'validating'}; nothing was written`);
+    }
     if (err instanceof Rejected) {
       const s = err.summary;
       t.counts(s);

@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import type { Logger } from 'pino';
 import { audit } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
 import type { Db, Queryable } from '../db/index.js';
@@ -13,10 +12,13 @@ import { KIND_SPECS } from './kinds.js';
 import { Lookups } from './lookup.js';
 import { RecipeProblems } from './plan.js';
 import { inspect } from './preview.js';
-import { enqueue } from './queue.js';
 import { type Recipe, recipeOf } from './recipe.js';
 import { getRecipe } from './recipes.js';
-import { runImport } from './run.js';
+import { IMPORT_JOB } from './job.js';
+import type { ImportJob } from './run.js';
+import { insertJob, localRunner, requestCancel } from '../jobs/service.js';
+import { isFinal } from '../../common/imports.js';
+import type { ImportRow } from './jobs.js';
 import type { ImportFields } from './schemas.js';
 import { detectFormat, type Format } from './table.js';
 import type { Upload } from './upload.js';
@@ -85,10 +87,11 @@ export async function dryRunImport(db: Db, file: Upload, c: Chosen): Promise<Dry
 }
 
 /**
- * Records an import (with its audit entry) and queues it; the queue runs one import at a time
- * and removes the file when done. The import then owns the file.
+ * Records an import (with its audit entry) and its background job, in one transaction; some
+ * process's job runner (server/jobs/) runs it, one import at a time per process, and removes
+ * the file when done. The import then owns the file.
  */
-export async function startImport(db: Db, principal: Principal, file: Upload, f: ImportFields, c: Chosen, log: Logger): Promise<number> {
+export async function startImport(db: Db, principal: Principal, file: Upload, f: ImportFields, c: Chosen): Promise<number> {
   if (f.datasetId !== undefined) {
     const [target] = await db.query<{ kind: string }>('SELECT kind FROM datasets WHERE id = $1', [f.datasetId]);
     if (!target) throw notFound(`no dataset ${f.datasetId} to append to`);
@@ -109,11 +112,38 @@ export async function startImport(db: Db, principal: Principal, file: Upload, f:
     await audit(tx, principal, 'import.start', {
       importId, kind: n.kind, mode: n.mode, file: n.fileName, bytes: n.fileBytes, checksum: n.checksum, ...(c.ref ? { recipe: c.ref } : {}),
     });
+    const job: ImportJob = { id: importId, kind: c.kind, mode: f.mode, path: file.path, bytes: file.bytes, checksum: file.checksum, options, actor: principal, actorName: principal.name };
+    const jobId = await insertJob(tx, { kind: IMPORT_JOB, payload: job, createdBy: principal.name, maxAttempts: 3 });
+    await tx.query('UPDATE imports SET job_id = $2 WHERE id = $1', [importId, jobId]);
     return importId;
   });
-  const job = { id, kind: c.kind, mode: f.mode, path: file.path, bytes: file.bytes, checksum: file.checksum, options, actor: principal, actorName: principal.name };
-  void enqueue(() => runImport(db, job))
-    .catch((err: unknown) => log.error({ err, importId: id }, 'import could not record its outcome'))
-    .finally(() => rm(file.path, { force: true }));
+  localRunner(db)?.wake();
   return id;
+}
+
+/**
+ * POST /imports/:id/cancel: a queued import is cancelled at once; a running one stops at its
+ * next progress report (its runner sees the request at its next heartbeat, or at once when it
+ * runs in this process), and its transaction rolls back: nothing is written either way.
+ */
+export async function cancelImport(db: Db, principal: Principal, row: ImportRow): Promise<void> {
+  if (isFinal(row.status)) throw new HttpError(409, 'Conflict', `import ${row.id} is ${row.status}: there is nothing to cancel`, [{ field: 'id', message: `already ${row.status}` }]);
+  if (row.job_id === null) throw new HttpError(409, 'Conflict', `import ${row.id} is not run as a background job and cannot be cancelled`, [{ field: 'id', message: 'no job' }]);
+  const jobId = row.job_id;
+  // First in memory: on the embedded engine the import's transaction may hold the one connection.
+  localRunner(db)?.abortLocal(jobId);
+  const path = await db.transaction(async (tx) => {
+    const r = await requestCancel(tx, jobId);
+    await audit(tx, principal, 'import.cancel', { importId: row.id, job: jobId, was: row.status });
+    if (r !== 'cancelled') return null;
+    await tx.query(
+      `UPDATE imports SET status = 'cancelled', message = $2, finished_at = now(), updated_at = now()
+       WHERE id = $1 AND status IN ('queued', 'validating', 'writing')`,
+      [row.id, `cancelled by ${principal.name} before it started; nothing was written`],
+    );
+    const [job] = await tx.query<{ path: string | null }>(`SELECT payload->>'path' AS path FROM jobs WHERE id = $1`, [jobId]);
+    return job?.path ?? null;
+  });
+  // A cancelled queued import never runs: its upload goes now (a running one removes its own).
+  if (path) await rm(path, { force: true });
 }

@@ -25,6 +25,8 @@ export class Tracker {
    * progress then lives in memory only (liveProgress), as a save would wait for that connection.
    */
   persist = true;
+  /** Aborted when a user cancels the import (or its lease is lost): the next row or progress report throws. */
+  signal: AbortSignal | undefined;
   private bytesSeen = 0;
   private lastSaved = Date.now();
 
@@ -38,6 +40,7 @@ export class Tracker {
   }
 
   publish(): void {
+    this.signal?.throwIfAborted();
     liveProgress.set(this.importId, { ...this.p });
     this.onProgress?.({ ...this.p });
   }
@@ -49,6 +52,7 @@ export class Tracker {
   };
 
   readonly onRows = (s: ValidationSummary): Promise<void> | undefined => {
+    this.signal?.throwIfAborted();
     this.counts(s);
     this.publish();
     if (!this.persist || Date.now() - this.lastSaved < PERSIST_MS) return undefined;

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -30,16 +29,18 @@ const tooLarge = (max: number) => new HttpError(413, 'Payload too large', `uploa
  * checksum is computed; the other parts become req.body, so the route's zod schema checks them
  * like any body. More than maxBytes → 413, known from Content-Length when the client sends it.
  * `fileOptional`: the form may name a kept upload instead (the wizard's `upload` field).
+ * `dir` is UPLOAD_DIR, shared by every process: the import may run (or be retried) on another.
  */
-export function uploadMiddleware(maxBytes: number, fileOptional = false): RequestHandler {
+export function uploadMiddleware(maxBytes: number, fileOptional: boolean, dir: string): RequestHandler {
   return async (req, res, next) => {
+    mkdirSync(dir, { recursive: true });
     if (!req.is('multipart/form-data')) throw new HttpError(415, 'Unsupported media type', 'send the file as multipart/form-data');
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes + 1_000_000) {
       res.setHeader('Connection', 'close');
       throw tooLarge(maxBytes);
     }
-    const { fields, upload } = await receive(req, maxBytes);
+    const { fields, upload } = await receive(req, maxBytes, dir);
     if (!upload && !fileOptional) throw new HttpError(400, 'Invalid request', 'body.file: a file part named "file" is required', [{ field: 'body.file', message: 'required' }]);
     if (upload) {
       res.locals.upload = upload;
@@ -53,7 +54,7 @@ export function uploadMiddleware(maxBytes: number, fileOptional = false): Reques
   };
 }
 
-function receive(req: Request, maxBytes: number): Promise<{ fields: Record<string, string>; upload?: Upload }> {
+function receive(req: Request, maxBytes: number, dir: string): Promise<{ fields: Record<string, string>; upload?: Upload }> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     let upload: Upload | undefined;
@@ -72,7 +73,7 @@ function receive(req: Request, maxBytes: number): Promise<{ fields: Record<strin
         stream.resume();
         return;
       }
-      const path = join(tmpdir(), `corridor-upload-${randomUUID()}`);
+      const path = join(dir, `corridor-upload-${randomUUID()}`);
       const hash = createHash('sha256');
       const u: Upload = { path, fileName: info.filename || 'upload', bytes: 0, checksum: '' };
       upload = u;

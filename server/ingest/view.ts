@@ -1,10 +1,14 @@
 import type { ImportView } from '../../common/imports.js';
-import { type ImportRow, liveProgress, STALE_MINUTES } from './jobs.js';
+import { type ImportRow, liveProgress } from './jobs.js';
 
-/** GET /imports/:id: status, progress (live while this process runs it), error report, links. */
+/**
+ * GET /imports/:id: status, progress (live while this process runs it), error report, links.
+ * The status is the imports row's, which only the import itself and the job lease rule
+ * (ingest/job.ts) write: no guess from how long ago it last moved (an import waiting behind a
+ * long one was once reported failed here, then ran; issue 20).
+ */
 export function importView(row: ImportRow): ImportView<Date> {
   const live = liveProgress.get(row.id);
-  const interrupted = !live && row.stale;
   const p = live ?? {
     status: row.status,
     rowsRead: row.rows_read,
@@ -19,7 +23,7 @@ export function importView(row: ImportRow): ImportView<Date> {
     id: row.id,
     kind: row.kind,
     mode: row.mode,
-    status: interrupted ? 'failed' : p.status,
+    status: p.status,
     file: { name: row.file_name, format: row.file_format, bytes: row.file_bytes, checksum: row.checksum },
     options: row.options,
     progress: {
@@ -31,7 +35,7 @@ export function importView(row: ImportRow): ImportView<Date> {
       percent: Math.floor(p.percent),
     },
     datasetId: row.dataset_id,
-    message: interrupted ? `interrupted: no progress for ${STALE_MINUTES} minutes (a restart?); nothing was written` : row.message,
+    message: row.message,
     report: row.report,
     createdBy: row.created_by,
     createdAt: row.created_at,

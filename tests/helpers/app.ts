@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
@@ -33,7 +35,8 @@ export async function startApp(
   opts: { kind?: DbKind; db?: Db; reader?: Db; env?: NodeJS.ProcessEnv; as?: Role } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await sharedDb(opts.kind ?? 'embedded'));
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BCRYPT_COST: '4', ...opts.env });
+  // Uploads out of the working tree: an app closed before its import ran leaves the file behind.
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', BCRYPT_COST: '4', UPLOAD_DIR: join(tmpdir(), 'corridor-test-uploads'), ...opts.env });
   const schemaVersion = readMigrations(paths.migrations).at(-1)?.version ?? 'none';
   const app = createApp({ config, db, reader: opts.reader, log: pino({ level: 'silent' }), schemaVersion });
   const server = app.listen(0, '127.0.0.1');
@@ -61,6 +64,10 @@ export async function startApp(
     as,
     anonymous,
     get: opts.as ? as(opts.as).get : anonymous.get,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        (app.locals.stopJobs as (() => void) | undefined)?.();
+        server.close(() => resolve());
+      }),
   };
 }
