@@ -5,7 +5,9 @@
 CREATE TABLE jobs (
   id             bigserial PRIMARY KEY,
   kind           text NOT NULL CHECK (kind ~ '^[a-z][a-z0-9_.-]{0,63}$'),
-  payload        jsonb NOT NULL DEFAULT '{}'::jsonb,
+  -- json, not jsonb: the payload is the handler's message as written; jsonb would reorder its
+  -- keys, and an import's recipe reads answer columns (one-hot reasons) in their key order
+  payload        json NOT NULL DEFAULT '{}'::json,
   -- queued → running → committed | failed | cancelled; a running job whose lease expired is
   -- claimed again (a retry) while attempts < max_attempts, else failed
   status         text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'committed', 'failed', 'cancelled')),

@@ -34,7 +34,7 @@ export interface NewJob {
 
 export async function insertJob(q: Queryable, j: NewJob): Promise<number | null> {
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO jobs (kind, payload, created_by, max_attempts, dedupe_key) VALUES ($1, $2::jsonb, $3, $4, $5)
+    `INSERT INTO jobs (kind, payload, created_by, max_attempts, dedupe_key) VALUES ($1, $2::json, $3, $4, $5)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [j.kind, JSON.stringify(j.payload), j.createdBy, j.maxAttempts ?? 3, j.dedupeKey ?? null],
   );
