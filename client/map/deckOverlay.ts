@@ -19,8 +19,9 @@ export interface DeckHandle {
 export function attachDeck(map: MapLibreMap): DeckHandle {
   // interleaved: deck draws into MapLibre's own WebGL context and canvas, so one canvas
   // (made with preserveDrawingBuffer) holds the whole picture for exports and tests.
-  const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+  const overlay = new MapLibreOverlay({ interleaved: true, layers: [], pickingRadius: 4 });
   map.addControl(overlay);
+  forwardPointer(map, overlay);
   let layers: Layer[] = [];
   return {
     render(state, data) {
@@ -34,4 +35,19 @@ export function attachDeck(map: MapLibreMap): DeckHandle {
       return layers.every((l) => l.isLoaded);
     },
   };
+}
+
+/**
+ * In interleaved mode MapLibreOverlay leaves deck.gl without pointer events (only the
+ * overlaid mode subscribes), so layers' own onHover/onClick never fire and FlowmapLayer
+ * cannot highlight. Its handler for the overlaid mode turns a MapLibre event into deck's
+ * own (hover picking, click, drag state): subscribe it here for the same events.
+ */
+function forwardPointer(map: MapLibreMap, overlay: MapLibreOverlay): void {
+  const handler = (overlay as unknown as { _handleMouseEvent?: (e: unknown) => void })._handleMouseEvent;
+  if (!handler) {
+    console.warn('Corridor: deck.gl overlay has no pointer handler; flow hover is off');
+    return;
+  }
+  for (const type of ['mousedown', 'dragstart', 'drag', 'dragend', 'mousemove', 'mouseout', 'click', 'dblclick'] as const) map.on(type, handler);
 }
