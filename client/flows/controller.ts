@@ -189,6 +189,22 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
     ctx.load('corridors', placesApi.corridors(), (cs) => ui.filters.setChoices('corridor', cs.map((c) => ({ id: c.code, name: c.name }))));
   }
 
+  ctx.map.on('click', (e) => {
+    if (!res || !view().show) return;
+    // Nearest drawn location within a finger's width. Kept while the flow layer's own picking
+    // (deckOverlay.forwardPointer → onClick) does not yet answer in the interleaved overlay.
+    let best: { id: string; d: number } | null = null;
+    for (const l of res.locations) {
+      if (l.lat === null || l.lon === null) continue;
+      const p = ctx.map.project([l.lon, l.lat]);
+      const d = Math.hypot(p.x - e.point.x, p.y - e.point.y);
+      if (d < 18 && (!best || d < best.d)) best = { id: l.id, d };
+    }
+    if (best) {
+      update({ selected: best.id });
+      ui.details.focus();
+    }
+  });
   ctx.store.subscribe((next, prev) => {
     if (next.flows !== prev.flows) sync();
   });

@@ -21,8 +21,8 @@ export function attachDeck(map: MapLibreMap): DeckHandle {
   // (made with preserveDrawingBuffer) holds the whole picture for exports and tests.
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [], pickingRadius: 4 });
   map.addControl(overlay);
-  forwardPointer(map, overlay);
   let layers: Layer[] = [];
+  forwardPointer(map, overlay, () => layers);
   return {
     render(state, data) {
       layers = buildLayers(state, data);
@@ -37,17 +37,49 @@ export function attachDeck(map: MapLibreMap): DeckHandle {
   };
 }
 
+type Handler = (info: PickingInfo, event: { srcEvent: unknown }) => void;
+const handlerOf = (layer: Layer | null | undefined, name: 'onHover' | 'onClick'): Handler | undefined =>
+  (layer?.props as Record<string, unknown> | undefined)?.[name] as Handler | undefined;
+
 /**
- * In interleaved mode MapLibreOverlay leaves deck.gl without pointer events (only the
- * overlaid mode subscribes), so layers' own onHover/onClick never fire and FlowmapLayer
- * cannot highlight. Its handler for the overlaid mode turns a MapLibre event into deck's
- * own (hover picking, click, drag state): subscribe it here for the same events.
+ * In interleaved mode deck.gl gets no pointer events (MapLibreOverlay subscribes them only
+ * when overlaid, and deck's own hover dispatch needs the widget manager an interleaved deck
+ * lacks), so layers' onHover/onClick never fire and FlowmapLayer cannot highlight. Here the
+ * same picking deck would do is run on MapLibre's events and handed to the picked layer's
+ * own handlers; a layer the pointer left gets an empty pick, as deck would send it.
  */
-function forwardPointer(map: MapLibreMap, overlay: MapLibreOverlay): void {
-  const handler = (overlay as unknown as { _handleMouseEvent?: (e: unknown) => void })._handleMouseEvent;
-  if (!handler) {
-    console.warn('Corridor: deck.gl overlay has no pointer handler; flow hover is off');
-    return;
-  }
-  for (const type of ['mousedown', 'dragstart', 'drag', 'dragend', 'mousemove', 'mouseout', 'click', 'dblclick'] as const) map.on(type, handler);
+function forwardPointer(map: MapLibreMap, overlay: MapLibreOverlay, drawn: () => Layer[]): void {
+  let hovered: Layer | null = null;
+  let frame = 0;
+  // Only layers that listen are asked: a monitoring point drawn over a flow's end must not
+  // swallow the flow map's hover (points answer clicks through interaction.ts).
+  const pickAt = (x: number, y: number, name: 'onHover' | 'onClick'): PickingInfo | null => {
+    const layerIds = drawn().filter((l) => handlerOf(l, name)).map((l) => l.id);
+    return layerIds.length ? (overlay.pickObject({ x, y, radius: 4, layerIds }) ?? null) : null;
+  };
+  map.on('mousemove', (e) => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const info = pickAt(e.point.x, e.point.y, 'onHover');
+      const layer = info && handlerOf(info.layer, 'onHover') ? info.layer : null;
+      if (hovered && hovered !== layer) leave(hovered, e.point.x, e.point.y, e.originalEvent);
+      hovered = layer;
+      if (info && layer) handlerOf(layer, 'onHover')?.(info, { srcEvent: e.originalEvent });
+    });
+  });
+  const leave = (layer: Layer, x: number, y: number, srcEvent: unknown): void => {
+    // The layer may have been replaced since: the current one with the same id takes the leave.
+    const current = drawn().find((l) => l.id === layer.id);
+    const empty = { layer: current ?? layer, index: -1, picked: false, object: undefined, sourceLayer: null, x, y, coordinate: undefined } as unknown as PickingInfo;
+    handlerOf(current ?? layer, 'onHover')?.(empty, { srcEvent });
+  };
+  map.getCanvas().addEventListener('mouseleave', (ev) => {
+    if (hovered) leave(hovered, -1, -1, ev);
+    hovered = null;
+  });
+  map.on('click', (e) => {
+    const info = pickAt(e.point.x, e.point.y, 'onClick');
+    if (info?.layer) handlerOf(info.layer, 'onClick')?.(info, { srcEvent: e.originalEvent });
+  });
 }
