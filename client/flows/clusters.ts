@@ -1,4 +1,3 @@
-import type { ClusterLevels, ClusterNode } from '@flowmap.gl/data';
 import type { Flow, FlowLocation } from '../../common/flows.js';
 
 /**
@@ -20,6 +19,14 @@ export const RADIUS_PX = 30;
 const TILE = 512;
 
 type Placed = FlowLocation & { lat: number; lon: number };
+/** flowmap.gl's cluster shapes (@flowmap.gl/data ClusterNode, ClusterLevels), restated so the server-side typecheck of the unit tests need not resolve the package. */
+export interface ClusterNode {
+  id: string | number;
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+export type ClusterLevels = { zoom: number; nodes: ClusterNode[] }[];
 export interface FlowCluster extends ClusterNode {
   name: string;
   children: string[];

@@ -1,5 +1,4 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { ClusterLevels } from '@flowmap.gl/data';
 import { createFlowLayer, drawable } from '../layers/flowsFlowmap.js';
 import type { LayerData } from '../layers/types.js';
 import { renderDetails, summarize } from '../panels/details.js';
@@ -8,7 +7,7 @@ import type { Store } from '../state.js';
 import type { FlowsResponse } from '../../common/flows.js';
 import { placesApi } from '../places/api.js';
 import { flowsApi } from './api.js';
-import { buildClusterLevels, clusterName, isFlowCluster, levelAt, locationWeights } from './clusters.js';
+import { buildClusterLevels, type ClusterLevels, clusterName, isFlowCluster, levelAt, locationWeights } from './clusters.js';
 import { breakdownCharts, periodControl } from './extras.js';
 import type { FlowFilters } from './filters.js';
 import { formatCount, plural } from './format.js';

@@ -1,9 +1,9 @@
-import type { ClusterLevels, LocationTotals } from '@flowmap.gl/data';
+import type { LocationTotals } from '@flowmap.gl/data';
 import type { FlowmapLayerPickingInfo } from '@flowmap.gl/layers';
 import type { Flow, FlowsResponse } from '../../common/flows.js';
 import type { Located } from '../layers/flowsFlowmap.js';
 import { el } from '../panels/dom.js';
-import { isFlowCluster, lineSummary } from './clusters.js';
+import { type ClusterLevels, isFlowCluster, lineSummary } from './clusters.js';
 import { formatCount, plural } from './format.js';
 
 /**
