@@ -1,6 +1,7 @@
 import { el } from '../panels/dom.js';
 import { createFilterPanel, type FilterPanel } from '../panels/filters.js';
 import type { FlowFilters } from './filters.js';
+import { TOP_CHOICES } from './view.js';
 
 /**
  * The flow view's DOM: the movements panel (totals, display switches, filters), and the
@@ -12,6 +13,12 @@ interface FlowPanels {
   empty: HTMLElement;
   show: HTMLInputElement;
   lock: HTMLInputElement;
+  cluster: HTMLInputElement;
+  animate: HTMLInputElement;
+  fade: HTMLInputElement;
+  top: HTMLSelectElement;
+  /** What the map draws at this zoom: ends, clusters, people on the lines. */
+  drawn: HTMLElement;
   tableButton: HTMLButtonElement;
   period: HTMLElement;
   scaleKey: HTMLElement;
@@ -23,6 +30,7 @@ interface PanelEvents {
   onFilters(f: FlowFilters): void;
   onShow(on: boolean): void;
   onLock(on: boolean): void;
+  onDisplay(patch: { cluster?: boolean; animate?: boolean; fade?: number; top?: number }): void;
   onTable(): void;
 }
 
@@ -37,6 +45,16 @@ export function buildFlowPanels(layout: HTMLElement, events: PanelEvents): FlowP
   const empty = el('p', { class: 'flows-empty', role: 'status', hidden: true }, 'No movements match these filters');
   const [showLabel, show] = toggle('flows-show', 'Show flows');
   const [lockLabel, lock] = toggle('flows-lock', 'Lock scale');
+  const [clusterLabel, cluster] = toggle('flows-cluster', 'Group nearby places');
+  const [animateLabel, animate] = toggle('flows-animate', 'Animate');
+  const fade = el('input', { type: 'range', id: 'flows-fade', min: '0', max: '100', step: '5' });
+  const top = el('select', { id: 'flows-top' }, ...TOP_CHOICES.map((n) => el('option', { value: String(n) }, `Top ${n}`)));
+  const drawn = el('p', { class: 'flows-drawn', id: 'flows-drawn' });
+  // Hover card for a flow or an end: over the map, never taking the pointer.
+  cluster.addEventListener('change', () => events.onDisplay({ cluster: cluster.checked }));
+  animate.addEventListener('change', () => events.onDisplay({ animate: animate.checked }));
+  fade.addEventListener('change', () => events.onDisplay({ fade: Number(fade.value) }));
+  top.addEventListener('change', () => events.onDisplay({ top: Number(top.value) }));
   const tableButton = el('button', { type: 'button', class: 'panel-button', 'aria-expanded': 'false', 'aria-controls': 'flow-table' }, 'Show table');
   const period = el('div', { class: 'period', id: 'flows-period' });
   const scaleKey = el('div', { class: 'scale', id: 'flows-scale' });
@@ -49,7 +67,16 @@ export function buildFlowPanels(layout: HTMLElement, events: PanelEvents): FlowP
     el('div', { class: 'panel-head' }, el('h2', { class: 'panel-title' }, 'Movements')),
     totals,
     empty,
-    el('div', { class: 'group flows-switches' }, showLabel, lockLabel, tableButton),
+    el('div', { class: 'group flows-switches' }, showLabel, lockLabel, clusterLabel, animateLabel, tableButton),
+    el(
+      'div',
+      { class: 'group flows-display' },
+      el('label', { for: 'flows-fade' }, 'Fade small flows'),
+      fade,
+      el('label', { for: 'flows-top' }, 'Show'),
+      top,
+    ),
+    drawn,
     scaleKey,
     el('section', { class: 'group', 'aria-label': 'Period' }, period),
     el('section', { class: 'group' }, filters.node),
@@ -57,5 +84,5 @@ export function buildFlowPanels(layout: HTMLElement, events: PanelEvents): FlowP
   const details = el('aside', { id: 'flow-details', class: 'panel panel--details', 'aria-labelledby': 'details-title', tabindex: '-1', hidden: true });
   const table = el('section', { id: 'flow-table', class: 'panel panel--table', 'aria-label': 'Flows table', hidden: true });
   layout.append(panel, details, table);
-  return { filters, totals, empty, show, lock, tableButton, period, scaleKey, details, table };
+  return { filters, totals, empty, show, lock, cluster, animate, fade, top, drawn, tableButton, period, scaleKey, details, table };
 }

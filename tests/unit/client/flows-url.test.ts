@@ -17,6 +17,10 @@ describe('flow filters in the URL', () => {
       lockScale: true,
       table: true,
       selected: 'place:12',
+      cluster: false,
+      fade: 70,
+      top: 50,
+      animate: true,
       filters: {
         from: '2026-01-01', to: '2026-03-31', direction: ['inbound', 'transit'], group: 'children',
         nationality: ['COD', 'ETH'], transport: ['bus'], reason: ['trade', 'asylum'],
