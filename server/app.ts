@@ -20,6 +20,7 @@
 import type { ClientConfig } from '../common/catalog.js';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { accessRouter } from './access/routes.js';
@@ -48,6 +49,7 @@ import { ingestRouter } from './ingest/routes.js';
 import { importHandler } from './ingest/job.js';
 import { dailyEvaluationHandler } from './alerts/daily-job.js';
 import { useRunner } from './jobs/service.js';
+import { briefHandler } from './briefs/job.js';
 import { outreachRouter } from './outreach/routes.js';
 import { placesRouter } from './places/routes.js';
 import { compressResponses } from './http/compress.js';
@@ -65,6 +67,16 @@ export interface AppDeps {
   schemaVersion: string;
 }
 
+type Listening = (server: Server) => void;
+
+/**
+ * Tells the app the server it listens on: from then on this process renders briefs queued by
+ * any process (briefs/job.ts), its print page loaded from this server's own address.
+ */
+export function listeningOn(app: Express, server: Server): void {
+  (app.locals.listening as Listening)(server);
+}
+
 /** Assembles middleware, the feature routers and the one error handler. */
 export function createApp({ config, db, reader = db, log, schemaVersion }: AppDeps): Express {
   const app = express();
@@ -72,6 +84,7 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
   // app.locals.stopJobs releases it (tests close apps; a server process just exits).
   const jobs = useRunner(db, config, log, [importHandler(db), dailyEvaluationHandler(db)]);
   app.locals.stopJobs = jobs.release;
+  app.locals.listening = ((server: Server) => jobs.runner.register(briefHandler(server, config.CHROMIUM_PATH))) satisfies Listening;
   app.disable('x-powered-by');
   // ETags of API answers come from their route's cache policy only (http/cache.ts).
   app.set('etag', false);

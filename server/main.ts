@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { startAlertJobs } from './alerts/service.js';
-import { createApp } from './app.js';
+import { createApp, listeningOn } from './app.js';
 import { bootstrapAuth } from './auth/bootstrap.js';
 import { closeBriefRenderer } from './briefs/render.js';
 import { ensureClientBuilt } from './build.js';
@@ -47,8 +47,10 @@ async function main(): Promise<void> {
   // Daily evaluation of the latest day and the webhook/e-mail worker (timers unref'd).
   const alertJobs = startAlertJobs(db, config, log);
   process.once('exit', () => alertJobs.stop());
-  const server = createApp({ config, db, reader, log, schemaVersion }).listen(config.PORT, config.HOST);
+  const app = createApp({ config, db, reader, log, schemaVersion });
+  const server = app.listen(config.PORT, config.HOST);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => Promise.reject(err))]);
+  listeningOn(app, server);
   step('listen');
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;

@@ -9,19 +9,14 @@ import type { BriefData } from '../../common/briefs.js';
 import { briefData } from './data.js';
 import { DISCLAIMER, protectionNote } from './legal.js';
 import { dataPack } from './pack.js';
-import { chromiumPath, renderBrief } from './render.js';
+import { renderByJob } from './job.js';
+import { chromiumPath } from './render.js';
 import { briefBody, briefFormatQuery, briefQuery, type BriefQuery } from './schemas.js';
 
 type BriefConfig = Pick<Config, 'SUPPRESSION_K' | 'SUPPRESSION_K_SENSITIVE' | 'HEAVY_RATE_LIMIT' | 'CHROMIUM_PATH'>;
 
 /** The origin the caller used (for the permalink printed on the brief). */
 const publicOrigin = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-
-/** This process as it listens, for the headless browser on the same machine. */
-function ownOrigin(req: Request): string {
-  const a = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-  return `http://${a.includes(':') ? `[${a}]` : a}:${req.socket.localPort}`;
-}
 
 /** The print page's query string: the same flat parameters GET /briefs/data takes. */
 export function briefSearch(q: BriefQuery): string {
@@ -55,13 +50,14 @@ export function briefsRouter(db: Db, config: BriefConfig): Router {
     method: 'post', path: '/briefs', access: 'viewer', body: briefBody, query: briefFormatQuery, cache: 'no-store', middleware: [limit],
     summary: 'A one-page map brief for a view as PDF (or ?format=png), rendered by headless Chromium (503 when none)',
     handler: async (req, res, { principal, body, query }) => {
-      const exe = chromiumPath(config.CHROMIUM_PATH);
+      chromiumPath(config.CHROMIUM_PATH); // a 503 now, before any work, when this server cannot render
       const { view, ...options } = body;
       const q: BriefQuery = { ...view, ...options };
       const data = await briefData(db, principal, config, q, publicOrigin(req));
-      const file = await renderBrief(exe, {
-        origin: ownOrigin(req), query: briefSearch(q), data, paper: q.paper, landscape: q.orientation === 'landscape', format: query.format,
-      });
+      // Rendered by whichever process's job runner is free (briefs/job.ts), usually this one.
+      const file = await renderByJob(db, {
+        query: briefSearch(q), data, paper: q.paper, landscape: q.orientation === 'landscape', format: query.format,
+      }, principal.name);
       // Recorded once the file exists: a failed render exported nothing.
       await audit(db, principal, 'export.brief', auditParams(data, query.format));
       const name = `corridor-brief-${data.period.from}-${data.period.to}${data.demo ? '-synthetic-demo' : ''}.${query.format}`;

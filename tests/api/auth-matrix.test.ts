@@ -86,6 +86,7 @@ const EXPECTED: Record<string, Expectation> = {
   // imports and datasets: data managers change data; everyone signed in sees provenance
   'POST /imports': { access: 'data_manager', ok: 415, request: async () => ({ body: {} }) },
   'GET /imports/:id': { access: 'data_manager', ok: 404, request: async () => ({ path: `/imports/${MISSING}` }) },
+  'POST /imports/:id/cancel': { access: 'data_manager', ok: 404, request: async () => ({ path: `/imports/${MISSING}/cancel`, body: {} }) },
   'GET /imports/:id/rejected.csv': { access: 'data_manager', ok: 404, request: async () => ({ path: `/imports/${MISSING}/rejected.csv` }) },
   'POST /imports/preview': { access: 'data_manager', ok: 415, request: async () => ({ body: {} }) },
   'GET /import-recipes': { access: 'data_manager', ok: 200 },

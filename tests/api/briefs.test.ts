@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { BriefData } from '../../common/briefs.js';
 import { closeBriefRenderer } from '../../server/briefs/render.js';
+import { BRIEF_JOB } from '../../server/briefs/job.js';
+import { briefSearch } from '../../server/briefs/routes.js';
+import { briefQuery } from '../../server/briefs/schemas.js';
+import { getJob, insertJob, localRunner, takeOutput } from '../../server/jobs/service.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { describeApp } from '../helpers/suite.js';
 
@@ -51,6 +55,33 @@ describeApp('map briefs on the %s database', options, ({ app, db, kind }) => {
     expect(row?.params.period.from).toBe('2025-03-01');
     expect(row?.params.filter.direction).toEqual(['inbound', 'outbound']);
     expect(row?.params.datasets.length).toBeGreaterThan(0);
+  });
+
+  it('when a brief has been returned, then its job row (with the figures it carried) is gone', async () => {
+    const res = await post(app, { view, paper: 'A4' });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const [left] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE kind = $1', [BRIEF_JOB]);
+    expect(left?.n).toBe(0);
+  });
+
+  it('when the process rendering a brief died, then once its lease ran out a live process renders it again', async () => {
+    const q = briefQuery.parse({ ...view, paper: 'A4' });
+    const search = briefSearch(q);
+    const data: unknown = await (await app.as('viewer').get(`/api/v1/briefs/data?${search}`)).json();
+    const id = await insertJob(db, { kind: BRIEF_JOB, payload: { query: search, data, paper: 'A4', landscape: false, format: 'pdf' }, createdBy: 'test', maxAttempts: 2 });
+    if (id === null) throw new Error('not queued');
+    // As a process that claimed it and was killed leaves it: running, one attempt, its lease run out.
+    await db.query(`UPDATE jobs SET status = 'running', attempts = 1, lease_owner = 'gone:1', lease_expires = now() - interval '1 s' WHERE id = $1`, [id]);
+    localRunner(db)?.wake();
+    let job = await getJob(db, id);
+    for (let i = 0; i < 1200 && job?.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await getJob(db, id);
+    }
+    expect(job?.status, job?.message ?? '').toBe('committed');
+    expect(job?.attempts).toBe(2);
+    expect((await takeOutput(db, id))?.subarray(0, 5).toString()).toBe('%PDF-');
+    await db.query('DELETE FROM jobs WHERE id = $1', [id]);
   });
 
   it.runIf(kind === 'embedded')('when two callers\' briefs follow each other on the warm print page, then the second shows nothing of the first', async () => {

@@ -131,7 +131,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const [job] = await db.query<{ status: string; attempts: number }>('SELECT j.status, j.attempts FROM jobs j JOIN imports i ON i.job_id = j.id WHERE i.id = $1', [id]);
     expect(job?.attempts).toBeGreaterThanOrEqual(2); // the survivor took it over
     console.log(`multiprocess: import ${id} ${view?.status} after SIGKILL of its owner (attempts ${job?.attempts}): ${view?.message}`);
-    expect(readdirSync(uploads).filter((f) => f.startsWith('corridor-upload-'))).toEqual([]);
+    // The job removes its upload just after the import's row says it ended: wait for it.
+    await expect.poll(() => readdirSync(uploads).filter((f) => f.startsWith('corridor-upload-')), { timeout: 15_000 }).toEqual([]);
   });
 
   it('when a brief is requested on the surviving process, then it renders', async () => {

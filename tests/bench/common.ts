@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createApp } from '../../server/app.js';
+import { createApp, listeningOn } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Db } from '../../server/db/index.js';
 
@@ -36,8 +36,10 @@ export function medianTiming(runs: number, warm: number, fn: () => void): Timing
 
 /** The app on `db`, silent, listening on a free loopback port; close `server` when done. */
 export async function benchServer(db: Db, env: Record<string, string> = {}): Promise<{ server: Server; origin: string }> {
-  const server = createApp({ config: loadConfig({ LOG_LEVEL: 'silent', ...env }), db, log: pino({ level: 'silent' }), schemaVersion: 'bench' }).listen(0, '127.0.0.1');
+  const app = createApp({ config: loadConfig({ LOG_LEVEL: 'silent', ...env }), db, log: pino({ level: 'silent' }), schemaVersion: 'bench' });
+  const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
+  listeningOn(app, server);
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import { createApp } from '../../server/app.js';
+import { createApp, listeningOn } from '../../server/app.js';
 import { bootstrapAuth } from '../../server/auth/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import { openDb, openReader } from '../../server/db/index.js';
@@ -21,8 +21,10 @@ const reader = await openReader(config, db);
 const schemaVersion = await migrate(db, readMigrations(paths.migrations));
 await seedDemoIfEmpty(db, config, log);
 await bootstrapAuth(db, config, log);
-const server = createApp({ config, db, reader, log, schemaVersion }).listen(0, '127.0.0.1');
+const app = createApp({ config, db, reader, log, schemaVersion });
+const server = app.listen(0, '127.0.0.1');
 await once(server, 'listening');
+listeningOn(app, server);
 console.log(`listening ${(server.address() as AddressInfo).port}`);
 process.once('SIGTERM', () => {
   server.close();

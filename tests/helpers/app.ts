@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createApp } from '../../server/app.js';
+import { createApp, listeningOn } from '../../server/app.js';
 import type { Role } from '../../server/auth/roles.js';
 import { createToken } from '../../server/auth/tokens.js';
 import { type Config, loadConfig } from '../../server/config.js';
@@ -41,6 +41,7 @@ export async function startApp(
   const app = createApp({ config, db, reader: opts.reader, log: pino({ level: 'silent' }), schemaVersion });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
+  listeningOn(app, server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<Role, Promise<string>>();
   const as = (role: Role): Requester => ({
