@@ -55,9 +55,12 @@ export function createSignInDialog(signIn: (username: string, password: string) 
 
   return {
     open(problem) {
-      if (!dialog.open) dialog.showModal();
-      // Set after showModal: a live region only announces changes while it is displayed.
-      error.textContent = problem ?? '';
+      const wasOpen = dialog.open;
+      if (!wasOpen) dialog.showModal();
+      // Set after showModal: a live region only announces changes while it is displayed. A
+      // request refused while the form is already up (a map layer answered 401) opens it again
+      // with no problem of its own: that must not wipe what the form already says (a used link).
+      if (problem !== undefined || !wasOpen) error.textContent = problem ?? '';
       (user.value ? pass : user).focus();
     },
     close() {

@@ -11,7 +11,7 @@ import type { Db } from '../../server/db/index.js';
 import { describeApp } from '../helpers/suite.js';
 
 /** Requests per route in the random fuzz (bounded: the suite must stay quick). */
-const RUNS = 50;
+const RUNS = 30;
 // The fuzzed app renders no briefs (CHROMIUM_PATH=off): POST /briefs answers its documented 503 problem (issue 8).
 const noRenderer = (method: string, path: string, status: number) => method === 'POST' && path === '/briefs' && status === 503;
 

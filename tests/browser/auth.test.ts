@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { issueOneTimeCode } from '../../server/auth/one-time.js';
 import { POINT_COLORS } from '../../client/layers/colors.js';
 import { json, makeUser, type TestUser } from '../helpers/auth.js';
-import { expected401, expectNoProblems, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
+import { expected401, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { readCanvas, type ColorTarget } from './driver.js';
 
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
@@ -134,13 +134,5 @@ describe('signing in (PUBLIC_VIEWER off, the default)', { timeout: 240_000 }, ()
     expect(await page.locator('#flows-totals').innerText()).toBe('Sign in to see the movements.');
     const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
     expect(me).toBe(401);
-  });
-
-  // Every test's pages are checked the same way after it (useBrowserApp); this one says so on its own.
-  it('when a signed-in user opens the map, then nothing failed and nothing was blocked by the CSP', async () => {
-    const { page, problems } = await ui.open(`/${NAKONDE}`, { as: admin });
-    await waitForMapReady(page, 180_000);
-    await expect.poll(() => header(page).textContent(), { timeout: 30_000 }).toContain(`Signed in as ${admin.username}`);
-    expectNoProblems(problems, expected401);
   });
 });
