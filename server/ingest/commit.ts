@@ -19,7 +19,18 @@ export async function recordCommit(tx: Queryable, job: ImportJob, id: number, n:
   await audit(tx, job.actor, 'import.commit', {
     importId: job.id, kind: job.kind, mode: job.mode, datasetId: id, inserted: n.inserted, skipped: n.valid - n.inserted, rejected: n.rejected,
   });
-  await finishImport(tx, job.id, { progress: p, datasetId: id, report, message: commitMessage(n.inserted, n.valid - n.inserted, n.rejected) });
+  // The fence: of two attempts of one import (the first's process stalled past its lease, and
+  // another took the job over), only the first to get here commits; the other rolls back.
+  if (!(await finishImport(tx, job.id, { progress: p, datasetId: id, report, message: commitMessage(n.inserted, n.valid - n.inserted, n.rejected) }))) {
+    throw new FinishedElsewhere();
+  }
+}
+
+/** Another attempt of the same import ended it first: this attempt's transaction is rolled back. */
+export class FinishedElsewhere extends Error {
+  constructor() {
+    super('another attempt of this import ended it first; this attempt wrote nothing');
+  }
 }
 
 /**

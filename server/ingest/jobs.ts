@@ -58,11 +58,14 @@ export async function createImport(q: Queryable, n: NewImport): Promise<number> 
   return row.id;
 }
 
+/** Statuses an import can still leave: progress and the end are written only over these. */
+const UNFINISHED = `('queued', 'validating', 'writing')`;
+
 export async function saveProgress(q: Queryable, id: number, p: Progress, extra: { format?: Format; header?: string[] } = {}): Promise<void> {
   await q.query(
     `UPDATE imports SET status = $2, rows_read = $3, rows_valid = $4, rows_rejected = $5, rows_inserted = $6, rows_skipped = $7,
        percent = $8, file_format = coalesce($9, file_format), header = coalesce($10::text[], header), updated_at = now()
-     WHERE id = $1`,
+     WHERE id = $1 AND status IN ${UNFINISHED}`,
     [id, p.status, p.rowsRead, p.rowsValid, p.rowsRejected, p.rowsInserted, p.rowsSkipped, Math.floor(p.percent), extra.format ?? null, extra.header ?? null],
   );
 }
@@ -74,16 +77,21 @@ export interface Finish {
   message: string;
 }
 
-/** The final state in ONE statement: a reader never sees a final status without its report. */
-export async function finishImport(q: Queryable, id: number, f: Finish): Promise<void> {
+/**
+ * The final state in ONE statement (a reader never sees a final status without its report),
+ * written once: false when it had already ended (another attempt of the same
+ * import, run by the process that took over its lease, finished it first).
+ */
+export async function finishImport(q: Queryable, id: number, f: Finish): Promise<boolean> {
   const p = f.progress;
-  await q.query(
+  const rows = await q.query(
     `UPDATE imports SET status = $2, rows_read = $3, rows_valid = $4, rows_rejected = $5, rows_inserted = $6, rows_skipped = $7,
        percent = $8, dataset_id = $9, report = $10::jsonb, message = $11, finished_at = now(), updated_at = now()
-     WHERE id = $1`,
+     WHERE id = $1 AND status IN ${UNFINISHED} RETURNING id`,
     [id, p.status, p.rowsRead, p.rowsValid, p.rowsRejected, p.rowsInserted, p.rowsSkipped, Math.floor(p.percent), f.datasetId,
       f.report ? JSON.stringify(f.report) : null, f.message],
   );
+  return rows.length > 0;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/roles.js';
 import { checkpointEmbedded, type Db } from '../db/index.js';
 import { bulkImport, canBulkImport, NeedsTwoPasses } from './bulk.js';
 import { BoundaryError, boundariesImported, clearLevels } from '../places/boundaries.js';
-import { alertsAfter, commitMessage, recordCommit, refreshAfter } from './commit.js';
+import { alertsAfter, commitMessage, FinishedElsewhere, recordCommit, refreshAfter } from './commit.js';
 import { commitDataset, findSameFile } from './datasets.js';
 import type { Kind, Mode } from './fields.js';
 import { FileError } from './file-error.js';
@@ -79,6 +79,10 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
       // A lost lease: the job's new owner runs it and reports; this process must not say failed.
       if (!(signal.reason instanceof CancelledError)) throw err;
       return outcome('cancelled', null, t.report.build(), `cancelled while ${t.p.status === 'writing' ? 'writing' : 'validating'}; nothing was written`);
+    }
+    if (err instanceof FinishedElsewhere) {
+      // Nothing of this attempt was written; the imports row keeps the other attempt's outcome.
+      return { ...t.p, status: 'unchanged', datasetId: null, report: null, message: err.message };
     }
     if (err instanceof Rejected) {
       const s = err.summary;

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { importHandler } from '../../server/ingest/job.js';
+import { type ImportJob, runImport } from '../../server/ingest/run.js';
 import { INTERRUPTED, Runner } from '../../server/jobs/runner.js';
 import { localRunner } from '../../server/jobs/service.js';
 import { fixture, getRetrying, type ImportView, postImport } from '../helpers/import.js';
@@ -115,5 +116,21 @@ describeApp('imports as background jobs on the %s database', { db: 'fresh', as: 
     } finally {
       r.stop();
     }
+  });
+
+  it('when two attempts of one import run at once (a stalled owner and the one that took its lease over), then exactly one commits', async () => {
+    const id = await queue(app);
+    const [row] = await db.query<{ payload: ImportJob }>(`SELECT j.payload FROM jobs j JOIN imports i ON i.job_id = j.id WHERE i.id = $1`, [id]);
+    const attempts = await Promise.all([runImport(db, row!.payload), runImport(db, row!.payload)]);
+    const committed = attempts.filter((a) => a.status === 'committed');
+    expect(committed).toHaveLength(1);
+    expect(attempts.find((a) => a.status !== 'committed')).toMatchObject({ datasetId: null });
+    const [n] = await db.query<{ datasets: number; rows: number }>(
+      `SELECT count(DISTINCT d.id)::int AS datasets, count(o.*)::int AS rows FROM datasets d LEFT JOIN observations o ON o.dataset_id = d.id
+       WHERE d.id IN (SELECT dataset_id FROM imports WHERE id = $1) OR d.name = $2`,
+      [id, row!.payload.options.dataset.name],
+    );
+    expect(n).toEqual({ datasets: 1, rows: committed[0]!.rowsInserted });
+    expect(await view(app, id)).toMatchObject({ status: 'committed', datasetId: committed[0]!.datasetId });
   });
 });
