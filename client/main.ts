@@ -125,7 +125,7 @@ async function start(): Promise<void> {
     cards = interaction.wireInteraction(map, deck);
   });
   // What every lazily loaded view gets: it reads and changes the URL state through the store.
-  const ctx = { map, data, store, redraw, load };
+  const ctx = { map, data, store, redraw, load, pickIn: (layerId: string, x: number, y: number) => deck?.pickIn(layerId, x, y) ?? null };
   // Views that fetch what the caller may see: told when who is signed in changes.
   const resets: ((fetch: boolean) => void)[] = [];
   // The flow view (with @flowmap.gl) is a chunk of its own too, started once deck.gl is up.

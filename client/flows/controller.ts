@@ -1,4 +1,6 @@
+import type { PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { FLOWS_LAYER_ID } from '../layers/flows.js';
 import { createFlowLayer, drawable } from '../layers/flowsFlowmap.js';
 import type { LayerData } from '../layers/types.js';
 import { renderDetails, summarize } from '../panels/details.js';
@@ -11,6 +13,7 @@ import { buildClusterLevels, type ClusterLevels, clusterName, isFlowCluster, lev
 import { breakdownCharts, periodControl } from './extras.js';
 import type { FlowFilters } from './filters.js';
 import { formatCount, plural } from './format.js';
+import { wireFlowHover } from './hover.js';
 import { buildFlowPanels } from './panel.js';
 import { renderScaleKey } from './scaleKey.js';
 import type { FlowView } from './view.js';
@@ -22,6 +25,8 @@ export interface FlowsContext {
   /** The URL state: read it, change it, follow it (main.ts binds it to the hash). */
   store: Store;
   redraw(): void;
+  /** deck.gl's pickable object of one layer under a screen point (null before deck.gl is up). */
+  pickIn(layerId: string, x: number, y: number): PickingInfo | null;
   load<T>(what: string, p: Promise<T>, use: (v: T) => void): void;
 }
 
@@ -59,12 +64,22 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
     const top = [...ids].map(String).sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0))[0] ?? '';
     return clusterName(nameById.get(top) ?? top, ids.length);
   };
+  const pointer = wireFlowHover({
+    map: ctx.map, pick: (x, y) => ctx.pickIn(FLOWS_LAYER_ID, x, y), layer: () => ctx.data.flowLayer, res: () => res,
+    // A click on a place selects it (a cluster is no place of the answer: it has no details).
+    onSelect: (id) => {
+      if (!res?.locations.some((l) => l.id === id)) return;
+      update({ selected: id });
+      ui.details.focus();
+    },
+  });
   const drawLayer = (): void => {
     const v = view();
     ctx.data.flowLayer = res && v.show
       ? createFlowLayer(res, {
         lockScale: v.lockScale, selected: v.selected, onScale: (sc) => renderScaleKey(ui.scaleKey, sc),
         clusters: v.cluster ? levels : null, clusterName: nameCluster, fade: v.fade, top: v.top, animate: v.animate,
+        onHover: pointer.onHover, onClick: pointer.onClick,
       })
       : undefined;
     ctx.redraw();
@@ -166,22 +181,6 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
     ctx.load('corridors', placesApi.corridors(), (cs) => ui.filters.setChoices('corridor', cs.map((c) => ({ id: c.code, name: c.name }))));
   }
 
-  ctx.map.on('click', (e) => {
-    if (!res || !view().show) return;
-    // Nearest drawn location within a finger's width: FlowmapLayer's own picking does not
-    // answer in the interleaved overlay (issue 21 item 2, still open).
-    let best: { id: string; d: number } | null = null;
-    for (const l of res.locations) {
-      if (l.lat === null || l.lon === null) continue;
-      const p = ctx.map.project([l.lon, l.lat]);
-      const d = Math.hypot(p.x - e.point.x, p.y - e.point.y);
-      if (d < 18 && (!best || d < best.d)) best = { id: l.id, d };
-    }
-    if (best) {
-      update({ selected: best.id });
-      ui.details.focus();
-    }
-  });
   ctx.store.subscribe((next, prev) => {
     if (next.flows !== prev.flows) sync();
   });

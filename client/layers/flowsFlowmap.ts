@@ -3,8 +3,12 @@ import type { ScaleState } from '@flowmap.gl/data';
 import type { ClusterLevels } from '@flowmap.gl/data';
 import { FlowmapLayer } from '@flowmap.gl/layers';
 import type { Flow, FlowLocation, FlowsResponse } from '../../common/flows.js';
+import type { FlowHoverInfo } from '../flows/hover.js';
 import { FLOW_COLOR, FLOWS_LAYER_ID } from './flows.js';
 import { toHex } from './colors.js';
+import { patchFlowmapPicking } from './flowmapPicking.js';
+
+patchFlowmapPicking();
 
 /**
  * The FlowmapLayer itself: this module (and @flowmap.gl) is its own chunk, loaded with
@@ -23,6 +27,9 @@ interface FlowLayerOptions {
   fade?: number;
   top?: number;
   animate?: boolean;
+  /** FlowmapLayer's hover callback, with the picked flow or place (flows/hover.ts). */
+  onHover?: (info: FlowHoverInfo) => void;
+  onClick?: (info: FlowHoverInfo) => void;
 }
 
 export type Located = FlowLocation & { lat: number; lon: number };
@@ -69,6 +76,8 @@ export function createFlowLayer(res: FlowsResponse, opts: FlowLayerOptions): Lay
     scaleLock: { enabled: opts.lockScale },
     onScaleChange: opts.onScale,
     filter: filterFor(opts.selected && placed.has(opts.selected) ? opts.selected : null),
+    onHover: opts.onHover as ((info: unknown) => void) | undefined,
+    onClick: opts.onClick as ((info: unknown) => void) | undefined,
     getLocationId: (l) => l.id,
     getLocationName: (l) => l.name,
     getLocationLat: (l) => l.lat,

@@ -12,6 +12,8 @@ export interface DeckHandle {
   render(state: LayerState, data: LayerData): void;
   /** Topmost pickable object under a screen point, with a few pixels of slack for fingers. */
   pick(x: number, y: number): PickingInfo | null;
+  /** What `layerId` has under a screen point, even below other layers (a flow end under a monitoring point). */
+  pickIn(layerId: string, x: number, y: number): PickingInfo | null;
   /** True once every current layer has been initialised and drawn. */
   allLoaded(): boolean;
 }
@@ -29,6 +31,9 @@ export function attachDeck(map: MapLibreMap): DeckHandle {
     },
     pick(x, y) {
       return overlay.pickObject({ x, y, radius: 6 }) ?? null;
+    },
+    pickIn(layerId, x, y) {
+      return overlay.pickObject({ x, y, radius: 6, layerIds: [layerId] }) ?? null;
     },
     allLoaded() {
       return layers.every((l) => l.isLoaded);

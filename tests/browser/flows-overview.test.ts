@@ -2,13 +2,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FLOW_COLOR } from '../../client/layers/flows.js';
 import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
-import { readCanvas } from './driver.js';
+import { readCanvas, screenOf } from './driver.js';
 
-// Issue 21 items 1–2: the clustered overview and animation (hover is not built yet).
+// Issue 21 items 1–2: the clustered overview, hover (deck.gl picking of the flowmap layers) and animation.
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
 const VIEWPORT = { width: 1366, height: 768 };
 const OVERVIEW = '#v=-14,28.5,4.4';
 const HIGHLIGHT: [number, number, number] = [242, 169, 0];
+// A place with no monitoring point drawn over its circle (a point would be picked first).
+const HARARE: [number, number] = [31.05, -17.83];
+const tip = (page: Page) => page.locator('#flow-tip');
 
 const endsDrawn = async (page: Page): Promise<number> => Number(/^(\d+) ends? drawn/.exec(await page.locator('#flows-drawn').innerText())?.[1] ?? NaN);
 
@@ -36,6 +39,29 @@ describe('flow map overview, hover and animation in headless Chromium', { timeou
     expect(await page.evaluate(() => location.hash)).toContain('cl=0');
     await waitForMapReady(page, 120_000);
     await page.screenshot({ path: `${SHOTS}/flows-overview-unclustered.png` });
+  });
+
+  it('when a flow and then a place are hovered, then the tooltip names them and the highlight is drawn', async () => {
+    const page = await open(OVERVIEW);
+    const before = await readCanvas(page, [{ name: 'flow', rgb: [...FLOW_COLOR] as [number, number, number] }, { name: 'highlight', rgb: HIGHLIGHT }], 8);
+    expect(before.counts['highlight']).toBe(0);
+    const onFlow = before.inside['flow'];
+    expect(onFlow).not.toBeNull();
+    const box = await page.locator('#map canvas.maplibregl-canvas').boundingBox();
+    await page.mouse.move(box!.x + onFlow![0], box!.y + onFlow![1]);
+    await expect.poll(() => tip(page).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await tip(page).innerText()).toMatch(/→[\s\S]*(\d[\d,]* people · [\d.]+ % of all shown|<\d+ people)/);
+    await expect.poll(async () => (await readCanvas(page, [{ name: 'highlight', rgb: HIGHLIGHT }], 8)).counts['highlight'], { timeout: 20_000 }).toBeGreaterThan(20);
+    await page.screenshot({ path: `${SHOTS}/flows-hover-flow.png` });
+    // A place: its people in and out, and a ring in the highlight colour around its circle.
+    await page.mouse.move(box!.x + 5, box!.y + box!.height - 5);
+    await expect.poll(() => tip(page).isVisible(), { timeout: 20_000 }).toBe(false);
+    await expect.poll(async () => (await readCanvas(page, [{ name: 'highlight', rgb: HIGHLIGHT }], 8)).counts['highlight'], { timeout: 20_000 }).toBe(0);
+    const [x, y] = await screenOf(page, ...HARARE);
+    await page.mouse.move(box!.x + x, box!.y + y);
+    await expect.poll(() => tip(page).innerText(), { timeout: 20_000 }).toMatch(/Harare[\s\S]*\d[\d,]* in · \d[\d,]* out/);
+    await expect.poll(async () => (await readCanvas(page, [{ name: 'highlight', rgb: HIGHLIGHT }], 8)).counts['highlight'], { timeout: 20_000 }).toBeGreaterThan(5);
+    await page.screenshot({ path: `${SHOTS}/flows-hover-place.png` });
   });
 
   it('when animate is switched on, then the lines move between frames, and off again they stand still', async () => {
