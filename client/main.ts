@@ -142,7 +142,10 @@ async function start(): Promise<void> {
   // Admin areas (issue 15): boundaries, district names and the choropleth, a small chunk.
   load('admin areas', Promise.all([import('./places/controller.js'), deckChunk]), ([areas]) => resets.push(areas.startAreas(ctx)));
   // Awareness surveys (issue 16): estimates, change and the exposure gap by district; MapLibre layers only.
-  load('awareness view', Promise.all([import('./awareness/controller.js'), whenLoaded(map)]), ([aw]) => resets.push(aw.startAwareness(ctx)));
+  load('awareness view', Promise.all([import('./awareness/controller.js'), whenLoaded(map)]), ([aw]) => {
+    resets.push(aw.startAwareness(ctx));
+    rail.add(byId('awareness-panel'), 'Awareness', 'right', 'always');
+  });
   // Map briefs (issue 8): the composer is a chunk of its own.
   load('brief composer', import('./briefs/controller.js'), (b) => b.startBriefs({ map, store }));
   const offline = (): void => load('basemap', loadOfflineBasemap(map), (b) => {
@@ -188,6 +191,7 @@ async function start(): Promise<void> {
     plannerUser = () => {}; // loading: later calls only update plannerMe
     load('outreach planner', Promise.all([import('./planner/controller.js'), deckChunk]), ([m]) => {
       plannerUser = m.startPlanner(ctx);
+      rail.add(byId('planner-panel'), 'Planner', 'right', 'always');
       plannerUser(plannerMe);
     });
   };
@@ -198,6 +202,8 @@ async function start(): Promise<void> {
     if (!me || me.kind === 'anonymous') return;
     load('alerts', import('./alerts/controller.js'), (m) => {
       alertsUser = m.startAlerts({ map, slot: byId('alerts-slot'), layout: byId('map').parentElement as HTMLElement });
+      // Opened from the header badge; in the rail it takes the layer panel's place on a laptop.
+      rail.add(byId('alerts-panel'), 'Alerts', 'left', 'always');
       alertsUser(me);
     });
   };

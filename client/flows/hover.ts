@@ -67,9 +67,11 @@ export function wireFlowHover(d: HoverDeps): { onHover(info: FlowHoverInfo): voi
   // and index, then call ours below with the flow or place.
   const forward = (kind: 'onHover' | 'onClick', x: number, y: number) => {
     const layer = d.layer();
+    // A layer deck.gl has not drawn yet (just made for new data) has no state to set a highlight in.
+    if (!layer || !(layer as unknown as { state?: object | null }).state) return;
     const info = d.pick(x, y);
     const hit = info?.layer?.id === FLOWS_LAYER_ID ? info : { index: -1, picked: false, x, y };
-    (layer?.props as Partial<Record<typeof kind, Handler>> | undefined)?.[kind]?.({ ...hit, layer: layer ?? null }, {});
+    (layer.props as Partial<Record<typeof kind, Handler>>)[kind]?.({ ...hit, layer }, {});
   };
   d.map.on('mousemove', (e) => {
     if (frame) return;

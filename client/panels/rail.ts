@@ -1,8 +1,8 @@
 import { el } from './dom.js';
 
 /**
- * The panel rail (issue 21): one button per floating panel, in a strip under the zoom
- * buttons. On a laptop (up to 1599 px) panels of one column take turns (the layer panel on
+ * The panel rail (issue 21): one button per floating panel (layers, in view, movements,
+ * analysis, awareness, planner, alerts), in a strip under the zoom buttons. On a laptop (up to 1599 px) panels of one column take turns (the layer panel on
  * the left; the movements and analysis panels share the right), so the map keeps more
  * than 60 % of the width; on a tablet (up to 1024 px) one panel is open at a time. Wider
  * screens open what the user opens. A panel's own code still owns its `hidden` attribute

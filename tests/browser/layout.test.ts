@@ -44,6 +44,21 @@ function headerCutOff(page: Page): Promise<string[]> {
   });
 }
 
+/** Pairs of visible panels (and the scale bar) whose boxes overlap, as "a/b". */
+function overlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('.layout .panel, .maplibregl-ctrl-scale')]
+      .filter((p) => p.getClientRects().length > 0 && getComputedStyle(p).visibility !== 'hidden')
+      .map((p) => ({ id: p.id || p.className.split(' ')[0] || '?', r: p.getBoundingClientRect() }))
+      .filter((b) => b.r.width > 0 && b.r.height > 0);
+    const out: string[] = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+      if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1) out.push(`${a.id}/${b.id}`);
+    }));
+    return out;
+  });
+}
+
 const rail = (page: Page, name: string) => page.locator('.rail').getByRole('button', { name, exact: true });
 const openPanels = (page: Page): Promise<string[]> =>
   page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#legend, #inview, #flows-panel, #analysis-panel')].filter((p) => p.getClientRects().length > 0).map((p) => p.id));
@@ -87,6 +102,21 @@ describe('small screens and the keyboard (issue 21)', { timeout: 300_000 }, () =
       expect(withAnalysis.free / width).toBeGreaterThanOrEqual(0.6);
       expect(await headerCutOff(page)).toEqual([]);
       expect(await page.locator('.brand-tagline').isVisible()).toBe(true);
+      expect(await overlaps(page)).toEqual([]);
+      // Alerts open over the layer panel's column: the rail folds the layer panel meanwhile.
+      await page.locator('#alerts-button').click();
+      await expect.poll(() => page.locator('#alerts-panel').isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await openPanels(page)).toEqual(['analysis-panel']);
+      expect(await overlaps(page)).toEqual([]);
+      await page.locator('#alerts-button').click();
+      await expect.poll(() => openPanels(page), { timeout: 10_000 }).toEqual(['legend', 'analysis-panel']);
+      // The planner takes the right column.
+      await page.locator('#planner-toggle').click();
+      await expect.poll(() => page.locator('#planner-panel').isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await openPanels(page)).toEqual(['legend']);
+      expect(await overlaps(page)).toEqual([]);
+      expect((await freeWidth(page)).free / width).toBeGreaterThanOrEqual(0.6);
+      if (viewport.width === 1366) await page.screenshot({ path: `${SHOTS}/layout-1366x768-planner.png` });
     });
   }
 
