@@ -65,11 +65,11 @@ export function wireFlowHover(d: HoverDeps): { onHover(info: FlowHoverInfo): voi
   let frame = 0;
   // FlowmapLayer's own handlers (installed by its constructor) set the outline from the sublayer
   // and index, then call ours below with the flow or place.
-  const forward = (kind: 'onHover' | 'onClick', x: number, y: number) => {
+  const forward = (kind: 'onHover' | 'onClick', x: number, y: number, away = false) => {
     const layer = d.layer();
     // A layer deck.gl has not drawn yet (just made for new data) has no state to set a highlight in.
     if (!layer || !(layer as unknown as { state?: object | null }).state) return;
-    const info = d.pick(x, y);
+    const info = away ? null : d.pick(x, y);
     const hit = info?.layer?.id === FLOWS_LAYER_ID ? info : { index: -1, picked: false, x, y };
     (layer.props as Partial<Record<typeof kind, Handler>>)[kind]?.({ ...hit, layer }, {});
   };
@@ -81,7 +81,8 @@ export function wireFlowHover(d: HoverDeps): { onHover(info: FlowHoverInfo): voi
     });
   });
   d.map.on('click', (e) => forward('onClick', e.point.x, e.point.y));
-  d.map.getCanvas().addEventListener('mouseleave', () => (tip.hidden = true));
+  // Off the map: no outline and no tooltip left behind.
+  d.map.getCanvas().addEventListener('mouseleave', () => forward('onHover', 0, 0, true));
   const onClick = (info: FlowHoverInfo) => {
     if (info?.object?.type === 'location') d.onSelect(info.object.id);
   };
