@@ -115,3 +115,20 @@ export function lineSummary(flows: readonly Flow[], from: readonly string[], to:
   }
   return { count: published > 0 ? count : null, suppressed, flows: published + suppressed };
 }
+
+/**
+ * Published people on the lines and circles one level draws: each flow counts once through the
+ * node holding each of its ends. A location missing from the level (or held twice) would change
+ * the sum, so it must equal the unclustered sum (the browser test compares them).
+ */
+export function peopleDrawn(level: ClusterLevels[number] | null, flows: readonly Flow[]): number {
+  const node = new Map<string, number>();
+  level?.nodes.forEach((n, i) => (isFlowCluster(n) ? n.children : [String(n.id)]).forEach((id) => node.set(id, node.has(id) ? NaN : i)));
+  let sum = 0;
+  for (const f of flows) {
+    if (f.count === null) continue;
+    if (!level) sum += f.count;
+    else if (Number.isInteger(node.get(f.origin)) && Number.isInteger(node.get(f.dest))) sum += f.count;
+  }
+  return sum;
+}

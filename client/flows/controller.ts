@@ -9,7 +9,7 @@ import type { Store } from '../state.js';
 import type { FlowsResponse } from '../../common/flows.js';
 import { placesApi } from '../places/api.js';
 import { flowsApi } from './api.js';
-import { buildClusterLevels, type ClusterLevels, clusterName, isFlowCluster, levelAt, locationWeights } from './clusters.js';
+import { buildClusterLevels, type ClusterLevels, clusterName, isFlowCluster, levelAt, locationWeights, peopleDrawn } from './clusters.js';
 import { breakdownCharts, periodControl } from './extras.js';
 import type { FlowFilters } from './filters.js';
 import { formatCount, plural } from './format.js';
@@ -91,6 +91,7 @@ export function startFlows(ctx: FlowsContext): (fetch: boolean) => void {
     const level = v.cluster && levels ? levelAt(levels, ctx.map.getZoom()) : null;
     const ends = level ? level.nodes.length : res ? drawable(res).locations.length : 0;
     const groups = level ? level.nodes.filter(isFlowCluster).length : 0;
+    ui.drawn.dataset['people'] = res ? String(peopleDrawn(level ?? null, drawable(res).flows)) : '';
     ui.drawn.textContent = res && v.show ? `${plural(ends, 'end', 'ends')} drawn${groups ? `, ${plural(groups, 'group', 'groups')} of nearby places` : ''}` : '';
   };
   ctx.map.on('zoomend', describeDrawn);

@@ -13,6 +13,7 @@ const HIGHLIGHT: [number, number, number] = [242, 169, 0];
 const HARARE: [number, number] = [31.05, -17.83];
 const tip = (page: Page) => page.locator('#flow-tip');
 
+const peopleDrawn = async (page: Page): Promise<number> => Number(await page.locator('#flows-drawn').getAttribute('data-people'));
 const endsDrawn = async (page: Page): Promise<number> => Number(/^(\d+) ends? drawn/.exec(await page.locator('#flows-drawn').innerText())?.[1] ?? NaN);
 
 async function settled(page: Page): Promise<void> {
@@ -31,12 +32,16 @@ describe('flow map overview, hover and animation in headless Chromium', { timeou
   it('when clustering is on at the overview, then fewer ends are drawn than with it off', async () => {
     const page = await open(OVERVIEW);
     const clustered = await endsDrawn(page);
+    const people = await peopleDrawn(page);
+    expect(people).toBeGreaterThan(0);
     expect(await page.locator('#flows-drawn').innerText()).toMatch(/groups? of nearby places/);
     await page.screenshot({ path: `${SHOTS}/flows-overview-clustered.png` });
     await page.mouse.move(5, 5);
     await page.getByLabel('Group nearby places').uncheck();
     await expect.poll(() => endsDrawn(page), { timeout: 20_000 }).toBeGreaterThan(clustered);
     expect(await page.evaluate(() => location.hash)).toContain('cl=0');
+    // Grouping moves people into groups, never drops or doubles them.
+    expect(await peopleDrawn(page)).toBe(people);
     await waitForMapReady(page, 120_000);
     await page.screenshot({ path: `${SHOTS}/flows-overview-unclustered.png` });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClusterLevels, isFlowCluster, levelAt, lineSummary } from '../../../client/flows/clusters.js';
+import { buildClusterLevels, isFlowCluster, levelAt, lineSummary, peopleDrawn } from '../../../client/flows/clusters.js';
 import type { Flow, FlowLocation } from '../../../common/flows.js';
 
 const loc = (id: string, name: string, lat: number, lon: number): FlowLocation & { lat: number; lon: number } =>
@@ -41,5 +41,14 @@ describe('flow clusters', () => {
   it('when a line is summed over cluster members, then only published counts add up and an all-suppressed line stays "<k"', () => {
     expect(lineSummary(FLOWS, ['sesheke', 'katima', 'pontoon', 'kazungula'], ['lusaka'])).toEqual({ count: 200, suppressed: 1, flows: 2 });
     expect(lineSummary(FLOWS, ['pontoon'], ['lusaka'])).toEqual({ count: null, suppressed: 1, flows: 1 });
+  });
+
+  it('when people are summed over a level, then every level gives the unclustered sum, and a level missing a place does not', () => {
+    const levels = buildClusterLevels(LOCATIONS, FLOWS);
+    const all = peopleDrawn(null, FLOWS);
+    expect(all).toBe(1190);
+    for (const z of [2, 4.4, 6, 9]) expect(peopleDrawn(levelAt(levels, z)!, FLOWS)).toBe(all);
+    const level = levelAt(levels, 9)!;
+    expect(peopleDrawn({ ...level, nodes: level.nodes.filter((n) => n.id !== 'tunduma') }, FLOWS)).toBe(all - 300);
   });
 });
