@@ -6,14 +6,18 @@ import { ARCHIVE_PATH, type DetailBasemap } from '../../common/basemap.js';
 import { REVALIDATE } from '../http/cache.js';
 import { notFound } from '../http/problem.js';
 import { route } from '../http/route.js';
-import { cutDetail } from './detail.js';
 
 const require = createRequire(import.meta.url);
 
-/** Cut once, on first request: the 3.6 MB world file is read only if someone zooms in. */
-let detail: DetailBasemap | undefined;
-function detailBasemap(): DetailBasemap {
-  detail ??= cutDetail(JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology);
+/**
+ * Cut once, on first request: the 3.6 MB world file is read only if someone zooms in. detail.ts
+ * is imported here, not at the top: it loads @turf/turf, ~1 s of every start (issue 19).
+ */
+let detail: Promise<DetailBasemap> | undefined;
+function detailBasemap(): Promise<DetailBasemap> {
+  detail ??= import('./detail.js').then(({ cutDetail }) =>
+    cutDetail(JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology),
+  );
   return detail;
 }
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FileError } from './file-error.js';
 import { readSheetList } from './xlsx-sheets.js';
 import type { Cell, RawRow, SheetBatch, SheetChoice } from './table.js';
@@ -17,9 +17,11 @@ const BATCH = 2_000;
  */
 export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n: number) => void): AsyncGenerator<SheetBatch> {
   const sheets = await readSheetList(path);
+  // Imported here, not at the top: exceljs costs ~0.6 s of every start (issue 19), and only imports of .xlsx use it.
+  const { default: Excel } = await import('exceljs');
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) stream.on('data', (c) => onBytes(c.length));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // without styles, dates arrive as bare serial numbers
