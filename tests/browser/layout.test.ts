@@ -44,16 +44,16 @@ function headerCutOff(page: Page): Promise<string[]> {
   });
 }
 
-/** Pairs of visible panels (and the scale bar) whose boxes overlap, as "a/b". */
+/** Pairs of visible panels (and the scale bar and attribution) whose boxes overlap, as "a/b". */
 function overlaps(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.layout .panel, .maplibregl-ctrl-scale')]
+    const boxes = [...document.querySelectorAll<HTMLElement>('.layout .panel, .maplibregl-ctrl-scale, .maplibregl-ctrl-attrib')]
       .filter((p) => p.getClientRects().length > 0 && getComputedStyle(p).visibility !== 'hidden')
       .map((p) => ({ id: p.id || p.className.split(' ')[0] || '?', r: p.getBoundingClientRect() }))
       .filter((b) => b.r.width > 0 && b.r.height > 0);
     const out: string[] = [];
     boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
-      if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1) out.push(`${a.id}/${b.id}`);
+      if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1) out.push(`${a.id}/${b.id} ${JSON.stringify([a.r, b.r].map((r) => [r.left, r.top, r.right, r.bottom].map(Math.round)))}`);
     }));
     return out;
   });
@@ -62,6 +62,9 @@ function overlaps(page: Page): Promise<string[]> {
 const rail = (page: Page, name: string) => page.locator('.rail').getByRole('button', { name, exact: true });
 const openPanels = (page: Page): Promise<string[]> =>
   page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#legend, #inview, #flows-panel, #analysis-panel')].filter((p) => p.getClientRects().length > 0).map((p) => p.id));
+/** Every rail panel that shows, the admin's alerts, planner and awareness panels too. */
+const shown = (page: Page): Promise<string[]> =>
+  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.layout .panel[id]')].filter((p) => p.getClientRects().length > 0 && document.querySelector(`.rail [aria-controls="${p.id}"]`)).map((p) => p.id));
 
 describe('small screens and the keyboard (issue 21)', { timeout: 300_000 }, () => {
   const ui = useBrowserApp({ env: { PUBLIC_VIEWER: 'on' } });
@@ -117,6 +120,26 @@ describe('small screens and the keyboard (issue 21)', { timeout: 300_000 }, () =
       expect(await overlaps(page)).toEqual([]);
       expect((await freeWidth(page)).free / width).toBeGreaterThanOrEqual(0.6);
       if (viewport.width === 1366) await page.screenshot({ path: `${SHOTS}/layout-1366x768-planner.png` });
+      await page.locator('#planner-toggle').click();
+      await expect.poll(() => page.locator('#planner-panel').isVisible(), { timeout: 30_000 }).toBe(false);
+      // The awareness view takes the right column too, above the scale bar (and puts the analysis layer away).
+      await page.locator('#aw-mode').selectOption('estimate');
+      await expect.poll(() => shown(page), { timeout: 30_000 }).toContain('awareness-panel');
+      expect((await shown(page)).sort()).toEqual(['awareness-panel', 'legend']);
+      expect(await rail(page, 'Awareness').getAttribute('aria-expanded')).toBe('true');
+      expect(await overlaps(page)).toEqual([]);
+      expect((await freeWidth(page)).free / width).toBeGreaterThanOrEqual(0.6);
+      if (viewport.width === 1366) await page.screenshot({ path: `${SHOTS}/layout-1366x768-awareness.png` });
+      // Each rail button in turn: never two panels over each other, the scale bar and attribution free.
+      await page.locator('#alerts-button').click(); // the Alerts rail button shows while alerts are open
+      await expect.poll(() => rail(page, 'Alerts').isVisible(), { timeout: 30_000 }).toBe(true);
+      for (const name of ['In view', 'Movements', 'Alerts', 'Layers', 'Awareness']) {
+        await rail(page, name).click();
+        expect(await rail(page, name).getAttribute('aria-expanded')).toBe('true');
+        expect(await overlaps(page), name).toEqual([]);
+        expect((await freeWidth(page)).free / width, name).toBeGreaterThanOrEqual(0.6);
+      }
+      if (viewport.width === 1366) await page.screenshot({ path: `${SHOTS}/layout-1366x768-final.png` });
     });
   }
 
@@ -133,6 +156,14 @@ describe('small screens and the keyboard (issue 21)', { timeout: 300_000 }, () =
     const { free, width } = await freeWidth(page);
     expect(free / width).toBeGreaterThanOrEqual(0.6);
     expect(await headerCutOff(page)).toEqual([]);
+    // The admin's panels take turns with the rest: one open at a time, none over another.
+    await page.locator('#alerts-button').click();
+    await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(['alerts-panel']);
+    expect(await overlaps(page)).toEqual([]);
+    await page.locator('#planner-toggle').click();
+    await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(['planner-panel']);
+    expect(await overlaps(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/layout-768x1024-planner.png` });
   });
 
   it('when a keyboard user walks the "In view" list, then Enter opens the same details as a click and Escape closes them', async () => {
