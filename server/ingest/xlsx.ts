@@ -34,7 +34,7 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
   const seen = new Set<number>();
   try {
     for await (const ws of reader) {
-      const name = (ws as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`;
+      const name = sheetName(ws as unknown as { name?: string; id?: string | number }, sheets) ?? `Sheet${names.length + 1}`;
       names.push(name);
       const index = choice.all ? names.length - 1 : choice.names ? choice.names.indexOf(name) : names.length === 1 ? 0 : -1;
       if (index < 0 || seen.has(index)) {
@@ -67,6 +67,17 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
   if (missing.length > 0) {
     throw new FileError('xlsx.sheet', `there is no sheet named ${missing.map((m) => `"${m}"`).join(', ')} (sheets: ${names.join(', ')})`);
   }
+}
+
+/**
+ * exceljs calls a worksheet `Sheet<n>` (n from its part name) when it has not matched the part
+ * to the workbook's sheet list through the relationships part; seen once in CI with a streamed
+ * DTM workbook, whose sheets were then not found by name. Our own listing (readSheetList), by
+ * sheet number, names it then.
+ */
+export function sheetName(ws: { name?: string; id?: string | number }, listed: readonly { name: string; id: number }[] | undefined): string | undefined {
+  const own = listed?.find((s) => String(s.id) === String(ws.id));
+  return own && ws.name === `Sheet${ws.id}` ? own.name : ws.name;
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readXlsx } from '../../../server/ingest/xlsx.js';
+import { readXlsx, sheetName } from '../../../server/ingest/xlsx.js';
 import { parseSheets, readSheetList } from '../../../server/ingest/xlsx-sheets.js';
 
 /**
@@ -65,5 +65,16 @@ describe('readXlsx when the worksheets come before xl/workbook.xml', () => {
       { name: 'A & B é', id: 3, rId: 'rId7', state: 'hidden' },
       { name: 'C', id: 4, rId: 'rId8' },
     ]);
+  });
+});
+
+describe('naming a worksheet exceljs could not match to the workbook', () => {
+  const listed = [{ name: 'Entry Sheet', id: 1 }, { name: 'Exit Sheet', id: 2 }];
+  it('when exceljs falls back to "Sheet<n>", then the listing read from the zip names it by sheet number', () => {
+    expect(sheetName({ name: 'Sheet2', id: '2' }, listed)).toBe('Exit Sheet');
+  });
+  it('when exceljs matched the sheet, or there is no listing, then its own name stands', () => {
+    expect(sheetName({ name: 'Entry Sheet', id: 1 }, listed)).toBe('Entry Sheet');
+    expect(sheetName({ name: 'Sheet1', id: '1' }, undefined)).toBe('Sheet1');
   });
 });
