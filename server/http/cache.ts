@@ -24,6 +24,14 @@ export const AGGREGATE: CachePolicy = { maxAge: 60, etag: true };
 /** Data that may change at any moment (saved plans, reference layers): asked again each time, 304 when unchanged. */
 export const REVALIDATE: CachePolicy = { etag: true };
 
+/**
+ * The client's static files (http/static.ts), the same for every caller: content-hashed build
+ * output gets a new name when it changes, so a year and `immutable` are safe…
+ */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** …and everything else (index.html, brief.html, the service worker) is kept but revalidated with its ETag each time. */
+export const REVALIDATE_FILE = 'no-cache';
+
 export function cacheControl(policy: CachePolicy): string {
   if (policy === 'no-store') return 'no-store';
   return policy.maxAge ? `private, max-age=${policy.maxAge}` : 'private, no-cache';

@@ -2,12 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { PRECOMPRESSED_EXTENSIONS, SUFFIX } from '../../common/precompressed.js';
+import { IMMUTABLE, REVALIDATE_FILE } from './cache.js';
 import { chooseEncoding } from './encoding.js';
 
-/** Content-hashed build output: a changed file gets a new name, so a year and `immutable` are safe. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Everything else (index.html, brief.html, the service worker): kept, but revalidated with its ETag each time. */
-export const REVALIDATE_FILE = 'no-cache';
 
 export interface StaticOptions {
   /** Cache-Control for a file, by its path relative to the root. */
