@@ -8,7 +8,8 @@ import { formatCount } from './format.js';
 
 /**
  * Hover on the flow map: the line or circle under the pointer is outlined by FlowmapLayer itself
- * (its own hover handler, called here because the interleaved overlay gets no pointer events),
+ * (its own hover handler, called here because the interleaved overlay gets no pointer events;
+ * a place's flows in and out by layers/flowmapPlaces.ts),
  * and a tooltip says what it stands for: a flow's people and share, a place's people in and out.
  * Picking is deck.gl's (layers/flowmapPicking.ts makes flowmap.gl's layers answer it).
  */

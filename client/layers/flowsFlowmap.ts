@@ -1,12 +1,12 @@
 import type { Layer } from '@deck.gl/core';
 import type { ScaleState } from '@flowmap.gl/data';
 import type { ClusterLevels } from '@flowmap.gl/data';
-import { FlowmapLayer } from '@flowmap.gl/layers';
-import type { Flow, FlowLocation, FlowsResponse } from '../../common/flows.js';
+import type { Flow, FlowsResponse } from '../../common/flows.js';
 import type { FlowHoverInfo } from '../flows/hover.js';
 import { FLOW_COLOR, FLOWS_LAYER_ID } from './flows.js';
 import { toHex } from './colors.js';
 import { patchFlowmapPicking } from './flowmapPicking.js';
+import { PlaceFlowmapLayer, type Located } from './flowmapPlaces.js';
 
 patchFlowmapPicking();
 
@@ -32,7 +32,7 @@ interface FlowLayerOptions {
   onClick?: (info: FlowHoverInfo) => void;
 }
 
-export type Located = FlowLocation & { lat: number; lon: number };
+export type { Located };
 
 /**
  * What can be drawn: unplaced ends (lat null) and suppressed flows (count null) cannot; the
@@ -50,7 +50,7 @@ export function createFlowLayer(res: FlowsResponse, opts: FlowLayerOptions): Lay
   const { locations, flows } = drawable(res);
   const placed = new Set(locations.map((l) => l.id));
   const hex = toHex(FLOW_COLOR);
-  return new FlowmapLayer<Located, Flow>({
+  return new PlaceFlowmapLayer({
     id: FLOWS_LAYER_ID,
     data: opts.clusters ? { locations, flows, clusterLevels: opts.clusters } : { locations, flows },
     pickable: true,

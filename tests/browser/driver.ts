@@ -19,14 +19,21 @@ export interface CanvasStats {
   inside: Record<string, [number, number] | null>;
 }
 
+/** Count only pixels at least `radius` CSS px from (x, y): what is drawn away from a symbol. */
+export interface Away {
+  x: number;
+  y: number;
+  radius: number;
+}
+
 /**
  * Copies MapLibre's WebGL canvas (deck.gl draws into it: interleaved mode) to a 2D canvas
  * in the page and counts pixels per colour. Works because the map is created with
  * preserveDrawingBuffer, which exports need anyway.
  */
-export function readCanvas(page: Page, targets: ColorTarget[], tolerance = 6): Promise<CanvasStats> {
+export function readCanvas(page: Page, targets: ColorTarget[], tolerance = 6, away?: Away): Promise<CanvasStats> {
   return page.evaluate(
-    ({ targets, tolerance }) => {
+    ({ targets, tolerance, away }) => {
       const src = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas');
       if (!src) throw new Error('no map canvas');
       const copy = document.createElement('canvas');
@@ -44,6 +51,7 @@ export function readCanvas(page: Page, targets: ColorTarget[], tolerance = 6): P
         let n = 0;
         for (let i = 0; i < width * height; i++) {
           const o = i * 4;
+          if (away && Math.hypot((i % width) / scale - away.x, Math.floor(i / width) / scale - away.y) < away.radius) continue;
           if (
             Math.abs((data[o] ?? 0) - t.rgb[0]) <= tolerance &&
             Math.abs((data[o + 1] ?? 0) - t.rgb[1]) <= tolerance &&
@@ -80,7 +88,7 @@ export function readCanvas(page: Page, targets: ColorTarget[], tolerance = 6): P
       }
       return { width, height, counts, inside };
     },
-    { targets: targets.map((t) => ({ name: t.name, rgb: [...t.rgb] as [number, number, number] })), tolerance },
+    { targets: targets.map((t) => ({ name: t.name, rgb: [...t.rgb] as [number, number, number] })), tolerance, away },
   );
 }
 

@@ -46,7 +46,7 @@ describe('flow map overview, hover and animation in headless Chromium', { timeou
     await page.screenshot({ path: `${SHOTS}/flows-overview-unclustered.png` });
   });
 
-  it('when a flow and then a place are hovered, then the tooltip names them and the highlight is drawn', async () => {
+  it('when a flow and then a place are hovered, then the tooltip names them and the highlight is drawn (for a place, its flows in and out too)', async () => {
     const page = await open(OVERVIEW);
     const before = await readCanvas(page, [{ name: 'flow', rgb: [...FLOW_COLOR] as [number, number, number] }, { name: 'highlight', rgb: HIGHLIGHT }], 8);
     expect(before.counts['highlight']).toBe(0);
@@ -66,6 +66,9 @@ describe('flow map overview, hover and animation in headless Chromium', { timeou
     await page.mouse.move(box!.x + x, box!.y + y);
     await expect.poll(() => tip(page).innerText(), { timeout: 20_000 }).toMatch(/Harare[\s\S]*\d[\d,]* in · \d[\d,]* out/);
     await expect.poll(async () => (await readCanvas(page, [{ name: 'highlight', rgb: HIGHLIGHT }], 8)).counts['highlight'], { timeout: 20_000 }).toBeGreaterThan(5);
+    // Its flows in and out are outlined too: highlight pixels well away from its circle and ring.
+    const away = { x, y, radius: 40 };
+    await expect.poll(async () => (await readCanvas(page, [{ name: 'highlight', rgb: HIGHLIGHT }], 8, away)).counts['highlight'], { timeout: 20_000 }).toBeGreaterThan(50);
     await page.screenshot({ path: `${SHOTS}/flows-hover-place.png` });
   });
 

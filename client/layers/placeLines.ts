@@ -1,0 +1,41 @@
+/**
+ * The flows in and out of a hovered place, picked out of FlowmapLayer's own line attributes (the
+ * typed arrays it draws from, after clustering and the top-N cut), so the highlight shows exactly
+ * the lines on screen that start or end at the place's circle. Pure: unit-tested without WebGL.
+ */
+interface Attribute {
+  value: ArrayLike<number> & { constructor: TypedArrayConstructor };
+  size: number;
+}
+type TypedArrayConstructor = new (length: number) => ArrayLike<number> & { [i: number]: number };
+export interface LineAttributes {
+  length: number;
+  attributes: Record<string, Attribute>;
+}
+
+/** Circle and line ends are made from the same coordinates; the tolerance only absorbs float noise. */
+const SAME = 1e-6;
+
+export function lineIndicesAt(lines: LineAttributes, at: readonly [number, number]): number[] {
+  const src = lines.attributes.getSourcePosition;
+  const dst = lines.attributes.getTargetPosition;
+  if (!src || !dst) return [];
+  const hits: number[] = [];
+  const near = (a: Attribute, i: number) =>
+    Math.abs((a.value[i * a.size] ?? NaN) - at[0]) < SAME && Math.abs((a.value[i * a.size + 1] ?? NaN) - at[1]) < SAME;
+  for (let i = 0; i < lines.length; i++) if (near(src, i) || near(dst, i)) hits.push(i);
+  return hits;
+}
+
+/** A copy of the attributes holding only the given lines, in the same layout. */
+export function selectLines(lines: LineAttributes, indices: readonly number[]): LineAttributes {
+  const attributes: Record<string, Attribute> = {};
+  for (const [name, a] of Object.entries(lines.attributes)) {
+    const value = new a.value.constructor(indices.length * a.size);
+    indices.forEach((from, to) => {
+      for (let k = 0; k < a.size; k++) value[to * a.size + k] = a.value[from * a.size + k] ?? 0;
+    });
+    attributes[name] = { value: value as Attribute['value'], size: a.size };
+  }
+  return { length: indices.length, attributes };
+}
