@@ -1,18 +1,21 @@
+import { ScatterplotLayer } from '@deck.gl/layers';
 import { CurvedFlowLinesLayer, FlowLinesLayer, FlowmapLayer } from '@flowmap.gl/layers';
 import type { Flow, FlowLocation } from '../../common/flows.js';
-import { lineIndicesAt, selectLines, type LineAttributes } from './placeLines.js';
+import { lineEnds, lineIndicesAt, selectLines, type LineAttributes } from './placeLines.js';
 
 export type Located = FlowLocation & { lat: number; lon: number };
 
 /**
- * FlowmapLayer that also outlines a hovered place's flows in and out. flowmap.gl 9.4 only rings
- * the place's circle; its highlight state already holds the circle's position, so the lines
- * starting or ending there are picked out of the drawn line attributes (placeLines.ts) and drawn
- * once more, outlined in the highlight colour, under the circles (so the ring stays on top).
+ * FlowmapLayer that also outlines a hovered place's flows in and out, and rings a hovered flow's
+ * two ends. flowmap.gl 9.4 only rings the place's circle or outlines the line; its highlight
+ * state already holds the circle's position (or the line's attributes), so the lines starting or
+ * ending there are picked out of the drawn line attributes (placeLines.ts) and drawn once more,
+ * outlined in the highlight colour.
  */
 interface PlaceHighlight {
   type: 'location' | 'flow';
   coords?: [number, number];
+  lineAttributes?: LineAttributes;
 }
 interface Drawn {
   highlightedObject?: PlaceHighlight;
@@ -26,6 +29,8 @@ function hexToRgba(hex: string): [number, number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }
 
+type Props = { highlightColor?: string; flowLineThicknessScale?: number; flowLineCurviness?: number; flowLinesRenderingMode?: string };
+
 export class PlaceFlowmapLayer extends FlowmapLayer<Located, Flow> {
   static override layerName = 'PlaceFlowmapLayer';
 
@@ -33,21 +38,31 @@ export class PlaceFlowmapLayer extends FlowmapLayer<Located, Flow> {
     const layers = super.renderLayers();
     const state = this.state as Drawn | undefined;
     const h = state?.highlightedObject;
-    const all = state?.layersData?.lineAttributes;
-    if (h?.type !== 'location' || !h.coords || !all) return layers;
+    if (h?.type === 'location') this.placeFlows(layers, h, state?.layersData?.lineAttributes);
+    if (h?.type === 'flow' && h.lineAttributes) layers.push(this.endRings(h.lineAttributes));
+    return layers;
+  }
+
+  private get colour(): [number, number, number, number] {
+    return hexToRgba((this.props as unknown as Props).highlightColor ?? '#f2a900');
+  }
+
+  /** The place's lines, outlined, slipped in under the circles so its ring stays on top. */
+  private placeFlows(layers: unknown[], h: PlaceHighlight, all: LineAttributes | undefined): void {
+    if (!h.coords || !all) return;
     if (!cache.has(h)) {
       const hits = lineIndicesAt(all, h.coords);
       cache.set(h, hits.length ? selectLines(all, hits) : null);
     }
     const data = cache.get(h);
-    if (!data) return layers;
-    const p = this.props as unknown as { highlightColor?: string; flowLineThicknessScale?: number; flowLineCurviness?: number; flowLinesRenderingMode?: string };
+    if (!data) return;
+    const p = this.props as unknown as Props;
     const common = this.getSubLayerProps({
       id: 'place-flows-highlight',
       data,
       drawOutline: true,
       pickable: false,
-      outlineColor: hexToRgba(p.highlightColor ?? '#f2a900'),
+      outlineColor: this.colour,
       outlineThickness: 1.5,
       thicknessUnit: 12 * (p.flowLineThicknessScale ?? 1),
       curviness: p.flowLineCurviness ?? 1,
@@ -55,8 +70,26 @@ export class PlaceFlowmapLayer extends FlowmapLayer<Located, Flow> {
     });
     // Animated lines are straight: their highlight is too.
     const lines = p.flowLinesRenderingMode === 'curved' ? new CurvedFlowLinesLayer(common) : new FlowLinesLayer(common);
-    const circles = layers.findIndex((l: { id?: string }) => l.id === `${this.props.id}-circles`);
+    const circles = layers.findIndex((l) => (l as { id?: string }).id === `${this.props.id}-circles`);
     layers.splice(circles < 0 ? layers.length : circles, 0, lines);
-    return layers;
+  }
+
+  /** A hovered flow's two ends get the ring a hovered place gets. */
+  private endRings(line: LineAttributes): ScatterplotLayer {
+    return new ScatterplotLayer(
+      this.getSubLayerProps({
+        id: 'flow-ends-highlight',
+        data: lineEnds(line),
+        pickable: false,
+        stroked: true,
+        filled: false,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2,
+        radiusUnits: 'pixels',
+        getRadius: (d: { radius: number }) => d.radius,
+        getLineColor: this.colour,
+        getPosition: (d: { coords: [number, number] }) => d.coords,
+      }),
+    );
   }
 }

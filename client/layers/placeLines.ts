@@ -1,7 +1,8 @@
 /**
  * The flows in and out of a hovered place, picked out of FlowmapLayer's own line attributes (the
  * typed arrays it draws from, after clustering and the top-N cut), so the highlight shows exactly
- * the lines on screen that start or end at the place's circle. Pure: unit-tested without WebGL.
+ * the lines on screen that start or end at the place's circle; and the two ends of a hovered line.
+ * Pure: unit-tested without WebGL.
  */
 interface Attribute {
   value: ArrayLike<number> & { constructor: TypedArrayConstructor };
@@ -38,4 +39,15 @@ export function selectLines(lines: LineAttributes, indices: readonly number[]): 
     attributes[name] = { value: value as Attribute['value'], size: a.size };
   }
   return { length: indices.length, attributes };
+}
+
+/** The two ends of a single highlighted line, with the radius of the circle drawn at each. */
+export function lineEnds(line: LineAttributes): { coords: [number, number]; radius: number }[] {
+  const { getSourcePosition: src, getTargetPosition: dst, getEndpointOffsets: r } = line.attributes;
+  if (!src || !dst || line.length < 1) return [];
+  const end = (a: Attribute, k: number) => ({
+    coords: [a.value[0] ?? 0, a.value[1] ?? 0] as [number, number],
+    radius: r?.value[k] ?? 0,
+  });
+  return [end(src, 0), end(dst, 1)];
 }

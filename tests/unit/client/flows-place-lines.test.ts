@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineIndicesAt, selectLines, type LineAttributes } from '../../../client/layers/placeLines.js';
+import { lineEnds, lineIndicesAt, selectLines, type LineAttributes } from '../../../client/layers/placeLines.js';
 
 // Lines as FlowmapLayer lays them out: positions (lon, lat, 0) as float64, colours as bytes.
 function lines(ends: [[number, number], [number, number]][]): LineAttributes {
@@ -43,5 +43,17 @@ describe('a hovered place’s flows in and out, from the drawn line attributes',
 
   it('when no line touches the place, then the selection is empty', () => {
     expect(selectLines(all, []).length).toBe(0);
+  });
+
+  it('when one flow is hovered, then both its ends are ringed at the radius of their circles', () => {
+    const one = selectLines(
+      { ...all, attributes: { ...all.attributes, getEndpointOffsets: { value: Float32Array.from([7, 3, 9, 4, 5, 6, 2, 8]), size: 2 } } },
+      [2],
+    );
+    expect(lineEnds(one)).toEqual([
+      { coords: LUSAKA, radius: 5 },
+      { coords: NAKONDE, radius: 6 },
+    ]);
+    expect(lineEnds(selectLines(all, []))).toEqual([]);
   });
 });
