@@ -4,11 +4,11 @@
  * the lines on screen that start or end at the place's circle; and the two ends of a hovered line.
  * Pure: unit-tested without WebGL.
  */
+type NumericArray = Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array | Int32Array;
 interface Attribute {
-  value: ArrayLike<number> & { constructor: TypedArrayConstructor };
+  value: NumericArray;
   size: number;
 }
-type TypedArrayConstructor = new (length: number) => ArrayLike<number> & { [i: number]: number };
 export interface LineAttributes {
   length: number;
   attributes: Record<string, Attribute>;
@@ -32,11 +32,12 @@ export function lineIndicesAt(lines: LineAttributes, at: readonly [number, numbe
 export function selectLines(lines: LineAttributes, indices: readonly number[]): LineAttributes {
   const attributes: Record<string, Attribute> = {};
   for (const [name, a] of Object.entries(lines.attributes)) {
-    const value = new a.value.constructor(indices.length * a.size);
+    // Same array type as the layer's (bytes for colours, floats for positions).
+    const value = new (a.value.constructor as new (length: number) => NumericArray)(indices.length * a.size);
     indices.forEach((from, to) => {
       for (let k = 0; k < a.size; k++) value[to * a.size + k] = a.value[from * a.size + k] ?? 0;
     });
-    attributes[name] = { value: value as Attribute['value'], size: a.size };
+    attributes[name] = { value, size: a.size };
   }
   return { length: indices.length, attributes };
 }

@@ -29,13 +29,19 @@ export interface Cube {
    * them so (migrations 007, 008): the attribute itself, or nationality when there are several.
    */
   lead?: string;
+  /**
+   * Whether the cube stores day rows (migration 018). Only flow_point (daily series without
+   * filters) and flow_cube do: in every other cube the days were nearly as many rows as the
+   * observations themselves, so a query's day parts read flow_cube's days instead (sql.ts).
+   */
+  days: boolean;
 }
 
-const cube = (table: CubeTable, dims: readonly Dim[]): Cube => {
+const cube = (table: CubeTable, dims: readonly Dim[], days = false): Cube => {
   const attrs = dims.filter((d) => ATTRS.includes(d));
   const leadDim = attrs.length > 1 ? 'nationality' : attrs[0];
   const lead = leadDim ? DIM_COLUMNS[leadDim][0] : undefined;
-  return { table, dims, columns: dims.flatMap((d) => DIM_COLUMNS[d]), ...(lead ? { lead } : {}) };
+  return { table, dims, columns: dims.flatMap((d) => DIM_COLUMNS[d]), days, ...(lead ? { lead } : {}) };
 };
 
 /**
@@ -44,7 +50,7 @@ const cube = (table: CubeTable, dims: readonly Dim[]): Cube => {
  * flow_cube, the last, holds all.
  */
 export const CUBES: readonly Cube[] = [
-  cube('flow_point', BASE),
+  cube('flow_point', BASE, true),
   cube('flow_nat', [...BASE, 'nationality']),
   cube('flow_mode', [...BASE, 'transport']),
   cube('flow_vuln', [...BASE, 'vulnerabilities']),
@@ -55,21 +61,34 @@ export const CUBES: readonly Cube[] = [
   cube('flow_od_vuln', [...OD, 'vulnerabilities']),
   cube('flow_od_reason', [...OD, 'reasons']),
   cube('flow_attr', [...BASE, ...ATTRS]),
-  cube('flow_cube', [...OD, ...ATTRS]),
+  cube('flow_cube', [...OD, ...ATTRS], true),
 ];
 
 /**
  * Build order and sources for a refresh: largest first, each from the smallest cube already
- * built that holds all its dimensions (grouping 300k rows is cheaper than grouping 3M);
- * flow_cube itself from observations (source null).
+ * built that holds all its dimensions (grouping 300k rows is cheaper than grouping 3M), its
+ * days (if it keeps any) from the smallest such cube that has days; flow_cube itself from
+ * observations (sources null).
  */
-export function buildPlan(): { cube: Cube; from: Cube | null }[] {
+export function buildPlan(): { cube: Cube; from: Cube | null; fromDays: Cube | null }[] {
   const built: Cube[] = [];
   return [...CUBES].reverse().map((c) => {
-    const from = built.filter((b) => c.dims.every((d) => b.dims.includes(d))).sort((a, b) => CUBES.indexOf(a) - CUBES.indexOf(b))[0] ?? null;
+    const from = smallestHolding(built, c.dims);
+    const fromDays = c.days ? smallestHolding(built.filter((b) => b.days), c.dims) : null;
     built.push(c);
-    return { cube: c, from };
+    return { cube: c, from, fromDays };
   });
+}
+
+function smallestHolding(cubes: readonly Cube[], dims: readonly Dim[]): Cube | null {
+  return cubes.filter((b) => dims.every((d) => b.dims.includes(d))).sort((a, b) => CUBES.indexOf(a) - CUBES.indexOf(b))[0] ?? null;
+}
+
+/** The cube a query on `table` reads its day parts from: itself when it keeps days. */
+export function dayCube(table: CubeTable): Cube {
+  const own = CUBES.find((c) => c.table === table);
+  if (!own) throw new Error(`unknown cube ${table}`);
+  return own.days ? own : (smallestHolding(CUBES.filter((c) => c.days), own.dims) ?? own);
 }
 
 /** Sums every cube carries; a request's count is one of them or a difference of two. */

@@ -13,8 +13,9 @@ const TABLES = CUBES.map((c) => c.table);
 /**
  * Recomputes the flow rollups (migrations 003, 006–008) for a scope, in one transaction.
  * flow_cube's days come from observations and its weeks and months from its days; every other
- * cube, at every grain, from the smallest cube holding its dimensions (buildPlan), so each
- * stays an exact sum of the same observations.
+ * cube's weeks and months (and flow_point's days) from the smallest cube holding its dimensions
+ * (buildPlan), so each stays an exact sum of the same observations. Only flow_point and
+ * flow_cube keep days (cubes.ts).
  *
  * A scoped refresh (datasetId, from/to) deletes and rebuilds its rows while readers keep
  * seeing the old ones until it commits: the normal case, after each import. A full refresh
@@ -56,14 +57,16 @@ export async function refreshRollup(db: Db, scope: RefreshScope = {}): Promise<{
 /** Inserts the scope's rows into every cube; returns the number of flow_cube day rows. */
 async function build(tx: Queryable, scope: RefreshScope): Promise<number> {
   let days = 0;
-  for (const { cube, from } of buildPlan()) {
+  for (const { cube, from, fromDays } of buildPlan()) {
     const cols = cube.columns.join(', ');
     const into = `INSERT INTO ${cube.table} (grain, observed_on, dataset_id, ${cols}, ${MEASURES.join(', ')})`;
+    // Stored in index order, so a filter on the lead attribute reads few, adjacent pages.
+    const order = cube.lead ? `grain, ${cube.lead}, observed_on` : 'grain, observed_on';
+    const copy = (src: string, grains: string) => (p: Params) => `${into} SELECT grain, observed_on, dataset_id, ${cols}, ${SUMS}
+        FROM ${src} WHERE ${grains} AND ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY ${order}`;
     if (from) {
-      // Stored in index order, so a filter on the lead attribute reads few, adjacent pages.
-      const order = cube.lead ? `grain, ${cube.lead}, observed_on` : 'grain, observed_on';
-      await run(tx, (p) => `${into} SELECT grain, observed_on, dataset_id, ${cols}, ${SUMS} FROM ${from.table}
-        WHERE ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY ${order}`);
+      await run(tx, copy(from.table, `grain <> 'd'`));
+      if (fromDays) await run(tx, copy(fromDays.table, `grain = 'd'`));
       continue;
     }
     const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, cube.lead, scope));

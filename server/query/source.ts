@@ -1,5 +1,5 @@
 import type { Db, Queryable, Row } from '../db/index.js';
-import { type Dim, pickCube } from './cubes.js';
+import { dayCube, type Dim, pickCube } from './cubes.js';
 import { MAX_SPAN_DAYS, type Period, previousPeriod, resolvePeriod } from './period.js';
 import { type Bucket, planParts } from './plan.js';
 import type { FlowFilter } from './schemas.js';
@@ -63,12 +63,18 @@ export function isStale(dirty: readonly (readonly [string, string])[], periods: 
 // several attributes). JIT then spends 100–200 ms compiling a query that runs in less.
 const HEAVY = new Set(['raw', 'flow_attr', 'flow_cube']);
 
+/** The raw table, a heavy cube, or day parts read from one (sql.ts cubeSource). */
+function heavy(src: Source): boolean {
+  if (src.kind === 'raw') return true;
+  return HEAVY.has(src.table) || (src.parts.some((r) => r.grain === 'd') && HEAVY.has(dayCube(src.table).table));
+}
+
 /**
  * Runs an aggregate query on its source. On the heavy sources JIT is switched off for that
  * one statement (SET LOCAL in its own transaction); the light ones run as a plain query.
  */
 export async function runOn<T extends Row>(db: Db, src: Source, { text, values }: Sql): Promise<T[]> {
-  if (!HEAVY.has(src.kind === 'raw' ? 'raw' : src.table)) return db.query<T>(text, values);
+  if (!heavy(src)) return db.query<T>(text, values);
   return db.transaction(async (tx) => {
     await tx.exec('SET LOCAL jit = off');
     return tx.query<T>(text, values);

@@ -1,6 +1,6 @@
 import { type MaskedSet, maskOf, overlappingMasks } from './bits.js';
 import type { Period } from './period.js';
-import { CUBES, type CubeTable, type Dim } from './cubes.js';
+import { CUBES, type CubeTable, dayCube, type Dim, MEASURES } from './cubes.js';
 import type { Part } from './plan.js';
 import type { FlowFilter } from './schemas.js';
 
@@ -76,13 +76,13 @@ export function obsExpr(src: Source): string {
  */
 export function fromWhere(src: Source, f: FlowFilter, periods: readonly Period[], p: Params): string {
   const where: string[] = [];
+  let table = src.kind === 'raw' ? 'observations' : src.table;
   if (src.kind === 'raw') {
     where.push(`(${periods.map((r) => `observed_on BETWEEN ${p.bind(r.from, '::date')} AND ${p.bind(r.to, '::date')}`).join(' OR ')})`);
   } else {
-    const ranges = src.parts.map(
-      (r) => `(grain = ${p.bind(r.grain)} AND observed_on BETWEEN ${p.bind(r.from, '::date')} AND ${p.bind(r.to, '::date')})`,
-    );
-    where.push(ranges.length ? `(${ranges.join(' OR ')})` : 'false');
+    const { from, days } = cubeSource(src, p);
+    table = from;
+    if (days !== undefined) where.push(days);
   }
   if (f.direction) where.push(`direction = ANY(${p.bind(f.direction, '::text[]')})`);
   if (f.point) where.push(`monitoring_point_id = ANY(${p.bind(f.point, '::int[]')})`);
@@ -91,8 +91,32 @@ export function fromWhere(src: Source, f: FlowFilter, periods: readonly Period[]
   if (f.transport) where.push(`transport_mode = ANY(${p.bind(f.transport, '::text[]')})`);
   if (f.reason) where.push(setFilter(src, 'reasons', f.reason, p));
   if (f.vulnerability) where.push(setFilter(src, 'vulnerabilities', f.vulnerability, p));
-  const table = src.kind === 'raw' ? 'observations' : src.table;
-  return `FROM ${table} WHERE ${where.join(' AND ')}`;
+  return `FROM ${table} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
+}
+
+const ranges = (parts: readonly Part[], p: Params): string =>
+  parts.length
+    ? `(${parts.map((r) => `(grain = ${p.bind(r.grain)} AND observed_on BETWEEN ${p.bind(r.from, '::date')} AND ${p.bind(r.to, '::date')})`).join(' OR ')})`
+    : 'false';
+
+/**
+ * The rows of a cube's parts. Most cubes keep no days (cubes.ts): their day parts come from
+ * the cube that does (flow_cube), whose columns include theirs, joined on by UNION ALL under
+ * the cube's own column list; the filters outside are pushed into both branches by PostgreSQL.
+ * `days`: the grain/date condition, when the rows come from one table.
+ */
+function cubeSource(src: Extract<Source, { kind: 'rollup' }>, p: Params): { from: string; days?: string } {
+  const own = CUBES.find((c) => c.table === src.table);
+  const dayTable = dayCube(src.table);
+  const dayParts = src.parts.filter((r) => r.grain === 'd');
+  const coarse = src.parts.filter((r) => r.grain !== 'd');
+  if (!own || dayTable.table === src.table || !dayParts.length) return { from: src.table, days: ranges(src.parts, p) };
+  if (!coarse.length) return { from: dayTable.table, days: ranges(dayParts, p) };
+  const cols = ['grain', 'observed_on', 'dataset_id', ...own.columns, ...MEASURES].join(', ');
+  return {
+    from: `(SELECT ${cols} FROM ${src.table} WHERE ${ranges(coarse, p)}
+      UNION ALL SELECT ${cols} FROM ${dayTable.table} WHERE ${ranges(dayParts, p)}) AS cube_rows`,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, CUBES, pickCube } from '../../../server/query/cubes.js';
+import { buildPlan, CUBES, dayCube, pickCube } from '../../../server/query/cubes.js';
 
 describe('rollup cubes', () => {
   it('when a query needs some dimensions, then the smallest cube holding them all is read', () => {
@@ -27,6 +27,16 @@ describe('rollup cubes', () => {
     expect(built.size).toBe(CUBES.length);
     expect(plan.find((p) => p.cube.table === 'flow_od')?.from?.table).toBe('flow_od_nat');
     expect(plan.find((p) => p.cube.table === 'flow_point')?.from?.table).toBe('flow_nat');
+  });
+
+  it('when a cube keeps no days, then its day parts are read from flow_cube, and flow_point builds its days from there', () => {
+    expect(CUBES.filter((c) => c.days).map((c) => c.table)).toEqual(['flow_point', 'flow_cube']);
+    expect(dayCube('flow_point').table).toBe('flow_point');
+    expect(dayCube('flow_od_nat').table).toBe('flow_cube');
+    expect(dayCube('flow_attr').table).toBe('flow_cube');
+    const plan = buildPlan();
+    expect(plan.find((p) => p.cube.table === 'flow_point')?.fromDays?.table).toBe('flow_cube');
+    expect(plan.filter((p) => p.fromDays).map((p) => p.cube.table)).toEqual(['flow_point']);
   });
 
   it('when a cube has attributes, then its rows are led by its attribute, or nationality among several (migrations 007, 008)', () => {
