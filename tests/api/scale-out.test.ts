@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshRollup } from '../../server/query/rollup.js';
 import { startApp, type TestApp } from '../helpers/app.js';
-import { calls, readLayout, readsOf, recording, scansOf } from '../helpers/sql-shape.js';
+import { calls, readLayout, readsOf, recording, scansOf, unionAllPartners } from '../helpers/sql-shape.js';
 import { describeDb } from '../helpers/suite.js';
 
 /**
@@ -33,6 +33,14 @@ describe('the scan finder of the layout check', () => {
     expect(win!.level).toMatch(/^SELECT x, sum\(n\) AS n FROM flow_cube WHERE y IN \(\) GROUP BY x$/);
     expect(win!.level).not.toMatch(/OVER/);
     expect(scansOf('SELECT count(*) FROM flow_cube_archive', distributed, aggs)).toEqual([]);
+  });
+
+  it('when two cubes are read as legs of one UNION ALL, then they are partners only with the same select list holding the distribution column', () => {
+    const union = (a: string, b: string) => `SELECT sum(total) FROM (SELECT ${a} FROM flow_od WHERE (grain = $1) UNION ALL SELECT ${b} FROM flow_cube WHERE (grain = $2)) AS r`;
+    expect(unionAllPartners(union('grain, dataset_id, total', 'grain, dataset_id, total'), 'flow_od', 'dataset_id', layout.distributed)).toEqual(['flow_cube']);
+    expect(unionAllPartners(union('grain, dataset_id, total', 'grain, dataset_id, total'), 'flow_cube', 'dataset_id', layout.distributed)).toEqual(['flow_od']);
+    expect(unionAllPartners(union('grain, total', 'grain, total'), 'flow_od', 'dataset_id', layout.distributed)).toEqual([]);
+    expect(unionAllPartners(union('grain, dataset_id, total', 'dataset_id, grain, total'), 'flow_od', 'dataset_id', layout.distributed)).toEqual([]);
   });
 });
 
@@ -132,7 +140,8 @@ function describe_sql(db: Parameters<typeof recording>[0]): void {
         if (!groupedByKey) expect(used.filter((f) => !TWO_PHASE.has(f)), where).toEqual([]);
         expect(scan.level, where).not.toMatch(/\bOVER\s*\(/i);
         if (/\bGROUPING SETS\b|\bROLLUP\(|\bCUBE\(/i.test(scan.level)) grouping.add(label.split(/[ ?]/)[1]!);
-        const others = readsOf(scan.whole).filter((t) => tables.has(t) && t !== scan.table);
+        const partners = unionAllPartners(scan.whole, scan.table, key, layout.distributed);
+        const others = readsOf(scan.whole).filter((t) => tables.has(t) && t !== scan.table && !partners.includes(t));
         for (const t of others) expect(layout.reference.has(t), `${where}: joins ${t}`).toBe(true);
       }
     }

@@ -121,3 +121,21 @@ export function calls(text: string): string[] {
 export function readsOf(text: string): string[] {
   return [...text.matchAll(/\b(?:FROM|JOIN)\s+(\w+)/gi)].map((m) => m[1]!.toLowerCase());
 }
+
+/**
+ * Distributed tables read beside `table` as legs of one `UNION ALL` whose legs select the same
+ * columns, the distribution column `key` among them, from tables distributed on that column:
+ * Citus pushes such a union of co-located tables down to the shards (the cubes' day parts,
+ * server/query/sql.ts). Other tables are not partners.
+ */
+export function unionAllPartners(sql: string, table: string, key: string, distributed: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  for (const m of sql.matchAll(/SELECT ([^()]*?) FROM (\w+) WHERE [^]*?UNION ALL SELECT ([^()]*?) FROM (\w+) WHERE/gi)) {
+    const [, a, ta, b, tb] = m as unknown as [string, string, string, string, string];
+    if (norm(a) !== norm(b) || !norm(a).split(', ').includes(key)) continue;
+    const partner = ta === table ? tb : tb === table ? ta : null;
+    if (partner && distributed.get(partner) === key && distributed.get(table) === key) out.push(partner);
+  }
+  return out;
+}
