@@ -63,20 +63,32 @@ export function isStale(dirty: readonly (readonly [string, string])[], periods: 
 // several attributes). JIT then spends 100–200 ms compiling a query that runs in less.
 const HEAVY = new Set(['raw', 'flow_attr', 'flow_cube']);
 
-/** The raw table, a heavy cube, or day parts read from one (sql.ts cubeSource). */
-function heavy(src: Source): boolean {
-  if (src.kind === 'raw') return true;
-  return HEAVY.has(src.table) || (src.parts.some((r) => r.grain === 'd') && HEAVY.has(dayCube(src.table).table));
+/**
+ * Settings for one statement on its source. Heavy sources (the raw table, the cubes of several
+ * attributes, or day parts read from one): JIT off. A cube whose day parts come from flow_cube
+ * (sql.ts cubeSource, a UNION ALL of a few thousand rows): no parallel workers either, since
+ * PostgreSQL then plans a Parallel Append whose workers take 25–150 ms to start for 2 ms of work
+ * (bench flows, last 90 days at 1,000,000 rows).
+ */
+export function sourceSettings(src: Source): string[] {
+  if (src.kind === 'raw') return ['SET LOCAL jit = off'];
+  const days = dayCube(src.table).table;
+  const readsDays = days !== src.table && src.parts.some((r) => r.grain === 'd');
+  const out: string[] = [];
+  if (HEAVY.has(src.table) || (readsDays && HEAVY.has(days))) out.push('SET LOCAL jit = off');
+  if (readsDays && src.parts.some((r) => r.grain !== 'd')) out.push('SET LOCAL max_parallel_workers_per_gather = 0');
+  return out;
 }
 
 /**
- * Runs an aggregate query on its source. On the heavy sources JIT is switched off for that
- * one statement (SET LOCAL in its own transaction); the light ones run as a plain query.
+ * Runs an aggregate query on its source, with sourceSettings in its own transaction when it
+ * has any; otherwise as a plain query.
  */
 export async function runOn<T extends Row>(db: Db, src: Source, { text, values }: Sql): Promise<T[]> {
-  if (!heavy(src)) return db.query<T>(text, values);
+  const settings = sourceSettings(src);
+  if (!settings.length) return db.query<T>(text, values);
   return db.transaction(async (tx) => {
-    await tx.exec('SET LOCAL jit = off');
+    for (const s of settings) await tx.exec(s);
     return tx.query<T>(text, values);
   });
 }
