@@ -163,6 +163,14 @@ describe('small screens and the keyboard (issue 21)', { timeout: 300_000 }, () =
     await page.locator('#planner-toggle').click();
     await expect.poll(() => shown(page), { timeout: 30_000 }).toEqual(['planner-panel']);
     expect(await overlaps(page)).toEqual([]);
+    // Its form fits the narrow panel: no field runs past the panel's right edge (the activity mix did).
+    const overflowing = await page.evaluate(() => {
+      const panel = document.getElementById('planner-panel')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('#planner-panel input, #planner-panel select, #planner-panel button')]
+        .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().right > panel.right + 0.5)
+        .map((e) => e.id || e.getAttribute('aria-label') || e.tagName);
+    });
+    expect(overflowing).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/layout-768x1024-planner.png` });
   });
 
