@@ -5,13 +5,6 @@ import { lineEnds, lineIndicesAt, selectLines, type LineAttributes } from './pla
 
 export type Located = FlowLocation & { lat: number; lon: number };
 
-/**
- * FlowmapLayer that also outlines a hovered place's flows in and out, and rings a hovered flow's
- * two ends. flowmap.gl 9.4 only rings the place's circle or outlines the line; its highlight
- * state already holds the circle's position (or the line's attributes), so the lines starting or
- * ending there are picked out of the drawn line attributes (placeLines.ts) and drawn once more,
- * outlined in the highlight colour.
- */
 interface PlaceHighlight {
   type: 'location' | 'flow';
   coords?: [number, number];
@@ -31,6 +24,13 @@ function hexToRgba(hex: string): [number, number, number, number] {
 
 type Props = { highlightColor?: string; flowLineThicknessScale?: number; flowLineCurviness?: number; flowLinesRenderingMode?: string };
 
+/**
+ * FlowmapLayer that also outlines a hovered place's flows in and out, and rings a hovered flow's
+ * two ends. flowmap.gl 9.4 only rings the place's circle or outlines the line; its highlight
+ * state already holds the circle's position (or the line's attributes), so the lines starting or
+ * ending there are picked out of the drawn line attributes (placeLines.ts) and drawn once more,
+ * outlined in the highlight colour.
+ */
 export class PlaceFlowmapLayer extends FlowmapLayer<Located, Flow> {
   static override layerName = 'PlaceFlowmapLayer';
 
