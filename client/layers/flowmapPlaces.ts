@@ -1,6 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { CurvedFlowLinesLayer, FlowLinesLayer, FlowmapLayer } from '@flowmap.gl/layers';
 import type { Flow, FlowLocation } from '../../common/flows.js';
+import { FLOW_HIGHLIGHT } from './flows.js';
 import { lineEnds, lineIndicesAt, selectLines, type LineAttributes } from './placeLines.js';
 
 export type Located = FlowLocation & { lat: number; lon: number };
@@ -17,12 +18,9 @@ interface Drawn {
 /** One selection per highlight, so a redraw does not re-upload the same lines. */
 const cache = new WeakMap<PlaceHighlight, LineAttributes | null>();
 
-function hexToRgba(hex: string): [number, number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-}
+const COLOUR: [number, number, number, number] = [...FLOW_HIGHLIGHT, 255];
 
-type Props = { highlightColor?: string; flowLineThicknessScale?: number; flowLineCurviness?: number; flowLinesRenderingMode?: string };
+type Props = { flowLineThicknessScale?: number; flowLineCurviness?: number; flowLinesRenderingMode?: string };
 
 /**
  * FlowmapLayer that also outlines a hovered place's flows in and out, and rings a hovered flow's
@@ -43,10 +41,6 @@ export class PlaceFlowmapLayer extends FlowmapLayer<Located, Flow> {
     return layers;
   }
 
-  private get colour(): [number, number, number, number] {
-    return hexToRgba((this.props as unknown as Props).highlightColor ?? '#f2a900');
-  }
-
   /** The place's lines, outlined, slipped in under the circles so its ring stays on top. */
   private placeFlows(layers: unknown[], h: PlaceHighlight, all: LineAttributes | undefined): void {
     if (!h.coords || !all) return;
@@ -62,7 +56,7 @@ export class PlaceFlowmapLayer extends FlowmapLayer<Located, Flow> {
       data,
       drawOutline: true,
       pickable: false,
-      outlineColor: this.colour,
+      outlineColor: COLOUR,
       outlineThickness: 1.5,
       thicknessUnit: 12 * (p.flowLineThicknessScale ?? 1),
       curviness: p.flowLineCurviness ?? 1,
@@ -87,7 +81,7 @@ export class PlaceFlowmapLayer extends FlowmapLayer<Located, Flow> {
         getLineWidth: 2,
         radiusUnits: 'pixels',
         getRadius: (d: { radius: number }) => d.radius,
-        getLineColor: this.colour,
+        getLineColor: COLOUR,
         getPosition: (d: { coords: [number, number] }) => d.coords,
       }),
     );

@@ -10,6 +10,8 @@ import type { LayerData, LayerState } from './types.js';
 export const FLOWS_LAYER_ID = 'flows';
 /** Deep crimson: distinct from point, service and basemap colours (colors.ts). */
 export const FLOW_COLOR: Rgb = [150, 20, 60];
+/** Amber outline of a hovered flow or place and its flows (flowsFlowmap.ts, flowmapPlaces.ts). */
+export const FLOW_HIGHLIGHT: Rgb = [242, 169, 0];
 
 export function flowsLayers(_state: LayerState, data: LayerData): Layer[] {
   return data.flowLayer ? [data.flowLayer] : [];

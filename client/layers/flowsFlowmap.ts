@@ -3,7 +3,7 @@ import type { ScaleState } from '@flowmap.gl/data';
 import type { ClusterLevels } from '@flowmap.gl/data';
 import type { Flow, FlowsResponse } from '../../common/flows.js';
 import type { FlowHoverInfo } from '../flows/hover.js';
-import { FLOW_COLOR, FLOWS_LAYER_ID } from './flows.js';
+import { FLOW_COLOR, FLOW_HIGHLIGHT, FLOWS_LAYER_ID } from './flows.js';
 import { toHex } from './colors.js';
 import { patchFlowmapPicking } from './flowmapPicking.js';
 import { PlaceFlowmapLayer, type Located } from './flowmapPlaces.js';
@@ -60,7 +60,7 @@ export function createFlowLayer(res: FlowsResponse, opts: FlowLayerOptions): Lay
     // Fading by magnitude: the few large flows read first at the overview.
     fadeEnabled: (opts.fade ?? 0) > 0,
     fadeAmount: opts.fade ?? 0,
-    highlightColor: '#f2a900',
+    highlightColor: toHex(FLOW_HIGHLIGHT),
     // Animated lines are straight (flowmap.gl draws moving dashes only on straight lines).
     flowLinesRenderingMode: opts.animate ? 'animated-straight' : 'curved',
     clusteringEnabled: opts.clusters !== null,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FLOW_COLOR } from '../../client/layers/flows.js';
+import { FLOW_COLOR, FLOW_HIGHLIGHT } from '../../client/layers/flows.js';
 import { useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { readCanvas, screenOf } from './driver.js';
 
@@ -8,7 +8,7 @@ import { readCanvas, screenOf } from './driver.js';
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
 const VIEWPORT = { width: 1366, height: 768 };
 const OVERVIEW = '#v=-14,28.5,4.4';
-const HIGHLIGHT: [number, number, number] = [242, 169, 0];
+const HIGHLIGHT: [number, number, number] = [...FLOW_HIGHLIGHT];
 // A place with no monitoring point drawn over its circle (a point would be picked first).
 const HARARE: [number, number] = [31.05, -17.83];
 const tip = (page: Page) => page.locator('#flow-tip');
