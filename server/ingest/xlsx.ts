@@ -46,7 +46,7 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
       let batch: RawRow[] = [];
       let n = 0;
       for await (const row of ws) {
-        batch.push({ row: row.number, cells: rowCells(row) });
+        batch.push({ row: row.number, cells: rowCells(row, reader as unknown as SharedStrings) });
         if (batch.length >= BATCH) {
           yield { sheet: index, name, rows: batch };
           batch = [];
@@ -95,18 +95,33 @@ function release(ws: unknown): void {
   }
 }
 
-function rowCells(row: ExcelJS.Row): Cell[] {
+function rowCells(row: ExcelJS.Row, reader: SharedStrings): Cell[] {
   const values = row.values as unknown[]; // 1-based and sparse
   const out: Cell[] = [];
-  for (let i = 1; i < values.length; i++) out.push(cellValue(values[i]));
+  for (let i = 1; i < values.length; i++) out.push(cellValue(values[i], reader));
   return out;
 }
 
-export function cellValue(v: unknown): Cell {
+/** exceljs's reader keeps the workbook's string table here once it has read it. */
+interface SharedStrings {
+  sharedStrings?: readonly unknown[];
+}
+
+/**
+ * A cell's value. exceljs hands out `{ sharedString: n }` when it parsed the sheet's rows before
+ * the workbook's string table (seen once in CI, header cells then read as "[object Object]");
+ * the table is looked up then, and a reference it cannot resolve is the file's error, not text.
+ */
+export function cellValue(v: unknown, reader?: SharedStrings): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
+    const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown; sharedString?: unknown };
+    if (typeof o.sharedString === 'number') {
+      const text = reader?.sharedStrings?.[o.sharedString];
+      if (text === undefined) throw new FileError('xlsx.unreadable', `a text cell refers to entry ${o.sharedString} of the workbook's string table, which could not be read`);
+      return cellValue(text);
+    }
     if ('result' in o) return cellValue(o.result);
     if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
     if (typeof o.text === 'string') return o.text; // hyperlink

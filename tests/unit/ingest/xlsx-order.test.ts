@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readXlsx, sheetName } from '../../../server/ingest/xlsx.js';
+import { FileError } from '../../../server/ingest/file-error.js';
+import { cellValue, readXlsx, sheetName } from '../../../server/ingest/xlsx.js';
 import { parseSheets, readSheetList } from '../../../server/ingest/xlsx-sheets.js';
 
 /**
@@ -76,5 +77,13 @@ describe('naming a worksheet exceljs could not match to the workbook', () => {
   it('when exceljs matched the sheet, or there is no listing, then its own name stands', () => {
     expect(sheetName({ name: 'Entry Sheet', id: 1 }, listed)).toBe('Entry Sheet');
     expect(sheetName({ name: 'Sheet1', id: '1' }, undefined)).toBe('Sheet1');
+  });
+});
+
+describe('a cell exceljs hands out as a shared-string reference', () => {
+  it('when the reader holds its string table, then the cell reads as its text; without it, as the file’s error, never "[object Object]"', () => {
+    expect(cellValue({ sharedString: 1 }, { sharedStrings: ['Date', 'Facility name'] })).toBe('Facility name');
+    expect(cellValue({ sharedString: 0 }, { sharedStrings: [{ richText: [{ text: 'Facility ' }, { text: 'type' }] }] })).toBe('Facility type');
+    expect(() => cellValue({ sharedString: 2 }, {})).toThrow(FileError);
   });
 });
