@@ -1,9 +1,9 @@
 import type { Db, Queryable, Row } from '../db/index.js';
-import { dayCube, type Dim, pickCube } from './cubes.js';
+import { type Dim, pickCube } from './cubes.js';
 import { MAX_SPAN_DAYS, type Period, previousPeriod, resolvePeriod } from './period.js';
 import { type Bucket, planParts } from './plan.js';
 import type { FlowFilter } from './schemas.js';
-import { filterDims, type Source, type Sql } from './sql.js';
+import { filterDims, partsOf, type Source, type Sql } from './sql.js';
 
 /**
  * 'auto' reads the rollup when it is fresh for the periods asked, else the raw table;
@@ -72,11 +72,11 @@ const HEAVY = new Set(['raw', 'flow_attr', 'flow_cube']);
  */
 export function sourceSettings(src: Source): string[] {
   if (src.kind === 'raw') return ['SET LOCAL jit = off'];
-  const days = dayCube(src.table).table;
-  const readsDays = days !== src.table && src.parts.some((r) => r.grain === 'd');
+  const { dayTable, days, coarse } = partsOf(src);
+  const readsDays = dayTable !== src.table && days.length > 0;
   const out: string[] = [];
-  if (HEAVY.has(src.table) || (readsDays && HEAVY.has(days))) out.push('SET LOCAL jit = off');
-  if (readsDays && src.parts.some((r) => r.grain !== 'd')) out.push('SET LOCAL max_parallel_workers_per_gather = 0');
+  if (HEAVY.has(src.table) || (readsDays && HEAVY.has(dayTable))) out.push('SET LOCAL jit = off');
+  if (readsDays && coarse.length > 0) out.push('SET LOCAL max_parallel_workers_per_gather = 0');
   return out;
 }
 

@@ -80,9 +80,9 @@ export function fromWhere(src: Source, f: FlowFilter, periods: readonly Period[]
   if (src.kind === 'raw') {
     where.push(`(${periods.map((r) => `observed_on BETWEEN ${p.bind(r.from, '::date')} AND ${p.bind(r.to, '::date')}`).join(' OR ')})`);
   } else {
-    const { from, days } = cubeSource(src, p);
-    table = from;
-    if (days !== undefined) where.push(days);
+    const rows = cubeSource(src, p);
+    table = rows.from;
+    if (rows.where !== undefined) where.push(rows.where);
   }
   if (f.direction) where.push(`direction = ANY(${p.bind(f.direction, '::text[]')})`);
   if (f.point) where.push(`monitoring_point_id = ANY(${p.bind(f.point, '::int[]')})`);
@@ -99,23 +99,35 @@ const ranges = (parts: readonly Part[], p: Params): string =>
     ? `(${parts.map((r) => `(grain = ${p.bind(r.grain)} AND observed_on BETWEEN ${p.bind(r.from, '::date')} AND ${p.bind(r.to, '::date')})`).join(' OR ')})`
     : 'false';
 
+type RollupSource = Extract<Source, { kind: 'rollup' }>;
+
 /**
- * The rows of a cube's parts. Most cubes keep no days (cubes.ts): their day parts come from
- * the cube that does (flow_cube), whose columns include theirs, joined on by UNION ALL under
- * the cube's own column list; the filters outside are pushed into both branches by PostgreSQL.
- * `days`: the grain/date condition, when the rows come from one table.
+ * Where a cube's parts are read: weeks and months from the cube itself; days from the cube
+ * itself when it keeps them, else from the cube that does (cubes.ts dayCube, flow_cube).
  */
-function cubeSource(src: Extract<Source, { kind: 'rollup' }>, p: Params): { from: string; days?: string } {
+export function partsOf(src: RollupSource): { dayTable: CubeTable; days: Part[]; coarse: Part[] } {
+  return {
+    dayTable: dayCube(src.table).table,
+    days: src.parts.filter((r) => r.grain === 'd'),
+    coarse: src.parts.filter((r) => r.grain !== 'd'),
+  };
+}
+
+/**
+ * The rows of a cube's parts. Day parts read from another cube (partsOf) are joined on by UNION
+ * ALL under the cube's own column list (that cube's columns include them); the filters outside
+ * are pushed into both branches by PostgreSQL. `where`: the grain/date condition, when the rows
+ * come from one table.
+ */
+function cubeSource(src: RollupSource, p: Params): { from: string; where?: string } {
+  const { dayTable, days, coarse } = partsOf(src);
+  if (dayTable === src.table || !days.length) return { from: src.table, where: ranges(src.parts, p) };
+  if (!coarse.length) return { from: dayTable, where: ranges(days, p) };
   const own = CUBES.find((c) => c.table === src.table);
-  const dayTable = dayCube(src.table);
-  const dayParts = src.parts.filter((r) => r.grain === 'd');
-  const coarse = src.parts.filter((r) => r.grain !== 'd');
-  if (!own || dayTable.table === src.table || !dayParts.length) return { from: src.table, days: ranges(src.parts, p) };
-  if (!coarse.length) return { from: dayTable.table, days: ranges(dayParts, p) };
-  const cols = ['grain', 'observed_on', 'dataset_id', ...own.columns, ...MEASURES].join(', ');
+  const cols = ['grain', 'observed_on', 'dataset_id', ...(own?.columns ?? []), ...MEASURES].join(', ');
   return {
     from: `(SELECT ${cols} FROM ${src.table} WHERE ${ranges(coarse, p)}
-      UNION ALL SELECT ${cols} FROM ${dayTable.table} WHERE ${ranges(dayParts, p)}) AS cube_rows`,
+      UNION ALL SELECT ${cols} FROM ${dayTable} WHERE ${ranges(days, p)}) AS cube_rows`,
   };
 }
 
