@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../db/index.js';
+import { type Db, type Queryable, yieldToRequests } from '../db/index.js';
 import { dailySeries, type EntitySeries } from '../query/daily-series.js';
 import { addDays } from '../query/period.js';
 import { enqueueDeliveries } from './deliveries.js';
@@ -44,6 +44,7 @@ export async function evaluateRules(db: Db, range: EvaluationRange): Promise<Eva
   const rules = range.rules ?? (await listRules(db, true));
   const result: EvaluationResult = { raised: [], kept: 0, withdrawn: 0 };
   for (const rule of rules) {
+    await yieldToRequests(); // one short transaction per rule; requests go between them
     const r = await db.transaction((tx) => evaluateRule(tx, rule, range));
     result.raised.push(...r.raised);
     result.kept += r.kept;

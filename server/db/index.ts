@@ -42,3 +42,12 @@ export async function engineInfo(db: Db): Promise<{ postgres: string; postgis: s
 export async function checkpointEmbedded(db: Db): Promise<void> {
   if (db.kind === 'embedded') await db.exec('CHECKPOINT');
 }
+
+/**
+ * Between the steps of background work (a spooled import, a rollup refresh in steps, alert
+ * rules): a timer, so the requests that arrived during a step get the engine before the next
+ * step does. The embedded engine's statements each wait for an event-loop turn first
+ * (embedded.ts), and a step queued from that same turn would otherwise go ahead of them: a
+ * request then waited for two steps, not one (npm run bench -- import-wait).
+ */
+export const yieldToRequests = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
