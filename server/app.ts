@@ -82,7 +82,7 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
   const app = express();
   // Background jobs (server/jobs/): this process claims whatever work is queued in the database.
   // app.locals.stopJobs releases it (tests close apps; a server process just exits).
-  const jobs = useRunner(db, config, log, [importHandler(db), dailyEvaluationHandler(db)]);
+  const jobs = useRunner(db, config, log, [importHandler(db, { pauseMs: config.IMPORT_WRITE_PAUSE_MS }), dailyEvaluationHandler(db)]);
   app.locals.stopJobs = jobs.release;
   app.locals.listening = ((server: Server) => jobs.runner.register(briefHandler(server, config.CHROMIUM_PATH))) satisfies Listening;
   app.disable('x-powered-by');

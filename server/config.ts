@@ -87,6 +87,12 @@ const schema = z.object({
   JOB_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** How often an idle process looks for queued jobs (a job queued by this process starts at once). */
   JOB_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1_000),
+  /**
+   * Embedded engine: milliseconds an import leaves the engine to other requests between its
+   * write steps (server/ingest/spool.ts). 0 writes as fast as it can; a slow laptop shared by
+   * several users may trade import speed for quicker maps. Tests raise it to watch progress.
+   */
+  IMPORT_WRITE_PAUSE_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Largest file POST /imports accepts, in bytes (larger → 413); 512 MiB holds a few million FMR rows. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 3).default(512 * 1024 ** 2),
   /**

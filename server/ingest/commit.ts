@@ -1,10 +1,12 @@
 import { evaluateAfterImport } from '../alerts/service.js';
 import { audit } from '../audit/audit.js';
 import type { Db, Queryable } from '../db/index.js';
-import { refreshRollup } from '../query/rollup.js';
+import { refreshInSteps, refreshRollup } from '../query/rollup.js';
 import { finishImport, liveProgress, type Progress } from './jobs.js';
 import type { ErrorReport } from './report.js';
 import type { ImportJob, ImportOutcome } from './run.js';
+import type { DayRange } from './spool-steps.js';
+import { WRITTEN } from './tracker.js';
 
 interface Written {
   valid: number;
@@ -34,14 +36,18 @@ export class FinishedElsewhere extends Error {
 }
 
 /**
- * The flow rollup for the new rows, after the commit. The imports row says committed already;
- * here the import reads as still writing until the rollup is fresh. A failure leaves the data
- * in and flow queries on raw rows (flow_rollup_dirty) until the next refresh, and says so.
+ * The flow rollup for the new rows, after the commit: in one transaction, or in `steps` (a
+ * spooled import). The imports row says committed already; here the import reads as still
+ * writing until the rollup is fresh. A failure leaves the data in and flow queries on raw
+ * rows (flow_rollup_dirty) until the next refresh, and says so.
  */
-export async function refreshAfter(db: Db, importId: number, datasetId: number, outcome: ImportOutcome): Promise<void> {
-  liveProgress.set(importId, { ...outcome, status: 'writing', percent: 99 });
+export async function refreshAfter(db: Db, importId: number, datasetId: number, outcome: ImportOutcome, steps?: readonly DayRange[]): Promise<void> {
+  const progress = (percent: number) => liveProgress.set(importId, { ...outcome, status: 'writing', percent });
+  progress(steps ? WRITTEN : 99);
   try {
-    await refreshRollup(db, { datasetId });
+    // Steps (a spooled import): the bar moves on through them, from WRITTEN to 99 %.
+    if (steps) await refreshInSteps(db, datasetId, steps, (done) => progress(WRITTEN + ((99 - WRITTEN) * done) / steps.length));
+    else await refreshRollup(db, { datasetId });
   } catch (err) {
     outcome.rollupError = (err as Error).message;
     outcome.message += `; the flow rollup was not refreshed (${outcome.rollupError})`;

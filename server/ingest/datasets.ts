@@ -24,11 +24,15 @@ export async function findSameFile(q: Queryable, kind: Kind, checksum: string): 
   return row?.id ?? null;
 }
 
-/** The dataset row of an import, inside its transaction: a new one with provenance, or the one appended to. */
+/**
+ * The dataset row of an import, inside its transaction: a new one with provenance, or the one
+ * appended to. `id`: the new row's id, taken from its sequence beforehand (spool.ts).
+ */
 export async function commitDataset(
   tx: Queryable,
   job: ImportJob,
   period: { firstDay: string | null; lastDay: string | null },
+  id?: number,
 ): Promise<number> {
   const d = job.options.dataset;
   const start = d.periodStart ?? period.firstDay;
@@ -44,9 +48,9 @@ export async function commitDataset(
     return row.id;
   }
   const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO datasets (name, kind, source_org, method, licence, period_start, period_end, checksum, imported_by)
-     VALUES ($1, $2, $3, $4, $5, $6::date, $7::date, $8, $9) RETURNING id`,
-    [d.name, job.kind, d.sourceOrg ?? null, d.method ?? null, d.licence ?? null, start, end, job.checksum, job.actorName],
+    `INSERT INTO datasets (id, name, kind, source_org, method, licence, period_start, period_end, checksum, imported_by)
+     VALUES (coalesce($10::int, nextval(pg_get_serial_sequence('datasets', 'id'))), $1, $2, $3, $4, $5, $6::date, $7::date, $8, $9) RETURNING id`,
+    [d.name, job.kind, d.sourceOrg ?? null, d.method ?? null, d.licence ?? null, start, end, job.checksum, job.actorName, id ?? null],
   );
   if (!row) throw new Error('datasets insert returned no row');
   return row.id;

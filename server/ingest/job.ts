@@ -4,7 +4,8 @@ import type { Db, Queryable } from '../db/index.js';
 import type { JobEnd, JobHandler, JobRow } from '../jobs/service.js';
 import { isFinal } from '../../common/imports.js';
 import { getImport } from './jobs.js';
-import { type ImportJob, runImport } from './run.js';
+import { type ImportJob, type ImportTuning, runImport } from './run.js';
+import { spoolPath } from './spool.js';
 
 /** The job kind of an import; its payload is the ImportJob (the file's path is in UPLOAD_DIR). */
 export const IMPORT_JOB = 'import';
@@ -14,10 +15,11 @@ const payloadOf = (job: JobRow) => job.payload as unknown as ImportJob;
 /**
  * Imports as background jobs (server/jobs/). The imports row stays the import's record and the
  * API's answer; the job says who runs it. A retry (the previous owner died) starts from the
- * file again: nothing was written, as an import writes in one transaction. It is possible
+ * file again: nothing was written, as an import's rows become visible in one transaction (a
+ * spooled import's unattached table is dropped at start-up, spool.ts). It is possible
  * while the upload is still in UPLOAD_DIR; else the lease rule fails it (ended below).
  */
-export function importHandler(db: Db): JobHandler {
+export function importHandler(db: Db, tuning: ImportTuning = {}): JobHandler {
   return {
     kind: IMPORT_JOB,
     lane: 'import',
@@ -30,7 +32,7 @@ export function importHandler(db: Db): JobHandler {
       if (isFinal(row.status)) return done(p, row.status, row.message ?? row.status);
       // Rows a killed attempt had rejected before it died, and its counts, start again.
       await db.query('DELETE FROM import_rejects WHERE import_id = $1', [p.id]);
-      const out = await runImport(db, p, undefined, signal);
+      const out = await runImport(db, p, undefined, signal, tuning);
       return done(p, out.status, out.message, out.datasetId);
     },
     async ended(tx: Queryable, job: JobRow, end: JobEnd): Promise<void> {
@@ -41,6 +43,7 @@ export function importHandler(db: Db): JobHandler {
         [p.id, end.status === 'cancelled' ? 'cancelled' : 'failed', end.message],
       );
       void rm(p.path, { force: true });
+      void rm(spoolPath(p.path), { force: true });
     },
   };
 }

@@ -14,6 +14,8 @@ import { Lookups } from './lookup.js';
 import { type PassInput, Rejected, validatePass, writePass } from './passes.js';
 import { recipeOf } from './recipe.js';
 import type { ErrorReport } from './report.js';
+import { spoolImport } from './spool.js';
+import type { DayRange } from './spool-steps.js';
 import { detectFormat } from './table.js';
 import { Tracker } from './tracker.js';
 import { defaultToday } from './validate.js';
@@ -31,6 +33,14 @@ export interface ImportJob {
   actorName: string;
 }
 
+/** How an import writes; the defaults are right for users (bench and tests change them). */
+export interface ImportTuning {
+  /** Embedded engine: write a new observations dataset through a spool in short steps (spool.ts); false writes it in one transaction as on the server (the bench's baseline). */
+  spool?: boolean;
+  /** Milliseconds between a spooled import's write steps (config IMPORT_WRITE_PAUSE_MS). */
+  pauseMs?: number;
+}
+
 export interface ImportOutcome extends Progress {
   status: Extract<ImportStatus, 'committed' | 'unchanged' | 'rejected' | 'failed' | 'cancelled'>;
   datasetId: number | null;
@@ -46,16 +56,25 @@ export interface ImportOutcome extends Progress {
  * One import, start to end: same file again → unchanged; pass 1 validates every row (no data
  * written, rejected rows kept); then, unless all-or-nothing found errors, pass 2 re-reads the
  * file and writes the valid rows in ONE transaction, together with the dataset row, the
- * audit entry and the import's final status. A new observations dataset takes the bulk path
- * instead (bulk.ts): one pass that validates and COPYs, in one transaction too.
+ * audit entry and the import's final status. A new observations dataset takes a faster path
+ * instead: on the server the bulk path (bulk.ts), one pass that validates and COPYs, in one
+ * transaction too; on the embedded engine, which serves one statement at a time, the spool
+ * path (spool.ts), which holds the engine in short steps only.
  * Then the flow rollup is refreshed and alerts are evaluated for the days the import touched.
  */
-export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ImportOutcome> {
+export async function runImport(
+  db: Db,
+  job: ImportJob,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+  tuning: ImportTuning = {},
+): Promise<ImportOutcome> {
   const t = new Tracker(db, job.id, job.bytes, onProgress);
   t.signal = signal;
   const outcome = (status: ImportOutcome['status'], datasetId: number | null, report: ErrorReport | null, message: string) =>
     t.finish(status, { datasetId, report, message }).then((p) => ({ ...p, status, datasetId, report, message }));
   let committed: ImportOutcome & { datasetId: number };
+  let refresh: DayRange[] | undefined;
   try {
     t.publish();
     const same = await findSameFile(db, job.kind, job.checksum);
@@ -69,7 +88,13 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
       lookups: await Lookups.load(db),
       today: defaultToday(),
     };
-    const datasetId = (canBulkImport(job) ? await bulkRun(db, job, input, t) : undefined) ?? (await twoPassRun(db, job, input, t));
+    let datasetId: number | undefined;
+    if (canBulkImport(job) && db.kind === 'embedded' && tuning.spool !== false) {
+      t.span = 50;
+      ({ datasetId, refresh } = await spoolImport(db, job, input, t, tuning));
+    } else {
+      datasetId = (canBulkImport(job) ? await bulkRun(db, job, input, t) : undefined) ?? (await twoPassRun(db, job, input, t));
+    }
     const p = t.p;
     onProgress?.({ ...p });
     committed = { ...p, status: 'committed', datasetId, report: t.report.build(), message: commitMessage(p.rowsInserted, p.rowsSkipped, p.rowsRejected) };
@@ -98,7 +123,7 @@ export async function runImport(db: Db, job: ImportJob, onProgress?: (p: Progres
   }
   try {
     if (job.kind === 'observations') {
-      await refreshAfter(db, job.id, committed.datasetId, committed);
+      await refreshAfter(db, job.id, committed.datasetId, committed, refresh);
       await alertsAfter(db, job.id, committed.datasetId, committed);
     }
     // The import's WAL off the disk (embedded engine; docs/architecture.md#database).

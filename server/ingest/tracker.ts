@@ -6,6 +6,8 @@ import { ReportBuilder } from './report.js';
 import type { Format } from './table.js';
 
 const PERSIST_MS = 2_000;
+/** Percent of the bar when the rows are written; the rest is the rollup refresh (commit.ts refreshAfter). */
+export const WRITTEN = 95;
 
 const start = (): Progress => ({ status: 'validating', rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsInserted: 0, rowsSkipped: 0, percent: 0 });
 
@@ -71,6 +73,16 @@ export class Tracker {
     Object.assign(this.p, { status: 'writing', percent: fromPercent });
     this.bytesSeen = 0;
     this.publish();
+  }
+
+  /** A write step of a spooled import is done: its rows, and the share of the spool written so far. */
+  async wrote(rows: number, share: number): Promise<void> {
+    this.p.rowsInserted += rows;
+    this.p.percent = this.span + (WRITTEN - this.span) * share;
+    this.publish();
+    if (Date.now() - this.lastSaved < PERSIST_MS) return;
+    this.lastSaved = Date.now();
+    await saveProgress(this.db, this.importId, this.p);
   }
 
   counts(s: Pick<ValidationSummary, 'rowsRead' | 'rowsValid' | 'rowsRejected'>): void {

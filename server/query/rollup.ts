@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../db/index.js';
+import { type Db, type Queryable, yieldToRequests } from '../db/index.js';
 import { buildPlan, CUBES, MEASURES } from './cubes.js';
 import { isIsoDate } from './period.js';
 import type { Grain } from './plan.js';
@@ -22,7 +22,7 @@ const TABLES = CUBES.map((c) => c.table);
  * (no scope) is a bulk rebuild for first loads and repairs: it truncates the cubes and builds
  * their indexes afterwards, several times faster, but readers of the cubes wait until it commits.
  */
-export async function refreshRollup(db: Db, scope: RefreshScope = {}): Promise<{ cubeRows: number; ms: number }> {
+export async function refreshRollup(db: Db, scope: RefreshScope = {}, opts: { analyze?: boolean } = {}): Promise<{ cubeRows: number; ms: number }> {
   const t0 = Date.now();
   if ((scope.from === undefined) !== (scope.to === undefined)) throw new Error('refreshRollup: give both from and to, or neither');
   if (scope.from && scope.to && !(isIsoDate(scope.from) && isIsoDate(scope.to) && scope.from <= scope.to)) {
@@ -48,10 +48,29 @@ export async function refreshRollup(db: Db, scope: RefreshScope = {}): Promise<{
       days = await build(tx, scope);
     }
     // Fresh statistics: after a bulk change the planner otherwise guesses from stale ones.
-    await tx.exec(`ANALYZE ${TABLES.join(', ')}`);
+    if (opts.analyze !== false) await tx.exec(`ANALYZE ${TABLES.join(', ')}`);
     return days;
   });
   return { cubeRows, ms: Date.now() - t0 };
+}
+
+/**
+ * A dataset's rollup in steps of a few days, oldest first, each its own short transaction
+ * (the spooled import on the embedded engine, which serves one statement at a time). Each
+ * step's own dirty mark keeps queries over its days on the raw rows until it is done; in this
+ * order every week and month ends built from all its days (ingest/spool-steps.ts). The
+ * statistics come last, one table per statement.
+ */
+export async function refreshInSteps(db: Db, datasetId: number, steps: readonly { from: string; to: string }[], onStep?: (done: number) => void): Promise<void> {
+  for (const [i, s] of steps.entries()) {
+    await yieldToRequests();
+    await refreshRollup(db, { datasetId, from: s.from, to: s.to }, { analyze: false });
+    onStep?.(i + 1);
+  }
+  for (const table of TABLES) {
+    await yieldToRequests();
+    await db.exec(`ANALYZE ${table}`);
+  }
 }
 
 /** Inserts the scope's rows into every cube; returns the number of flow_cube day rows. */

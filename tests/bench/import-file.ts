@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { readGeography } from '../../server/demo/geography.js';
 
 /** The bench file's header: the importer's canonical observation fields. */
@@ -36,4 +37,11 @@ export async function writeCsv(path: string, rows: number): Promise<void> {
   }
   out.end(buf);
   await once(out, 'finish');
+}
+
+/** The file's checksum, as the upload computes it (a re-import of the same file is found by it). */
+export async function sha256(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const c of createReadStream(path)) h.update(c as Buffer);
+  return h.digest('hex');
 }

@@ -12,8 +12,6 @@
  *   npm run bench -- import --rows 1000000        BENCH_DATABASE_URL=postgres://… (database name gets _import)
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +22,7 @@ import { createImport } from '../../server/ingest/jobs.js';
 import { KIND_SPECS } from '../../server/ingest/kinds.js';
 import { runImport } from '../../server/ingest/run.js';
 import { freshBenchDatabase } from './bench-db.js';
-import { writeCsv } from './import-file.js';
+import { sha256, writeCsv } from './import-file.js';
 import type { Bench, BenchRow } from './run.js';
 
 const COPY_TABLE = `CREATE TABLE bench_copy (source_row_id text, observed_on date, monitoring_point text, direction text, origin text,
@@ -108,12 +106,6 @@ async function serverInsertFloor(db: Db): Promise<number> {
     if (!(err instanceof Rollback)) throw err;
   }
   return seconds || (performance.now() - t0) / 1000;
-}
-
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const c of createReadStream(path)) h.update(c as Buffer);
-  return h.digest('hex');
 }
 
 interface ImportTimes {

@@ -10,6 +10,7 @@ import { briefsBench } from './briefs.js';
 import { flowsBench } from './flows.js';
 import { hotspotsBench } from './hotspots.js';
 import { importBench } from './import.js';
+import { importWaitBench } from './import-wait.js';
 import { loadBench } from './load.js';
 import { recipesBench } from './import-recipes.js';
 import { ogcBench } from './ogc.js';
@@ -31,7 +32,7 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-const BENCHES: Bench[] = [flowsBench, importBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench, loadBench, briefsBench];
+const BENCHES: Bench[] = [flowsBench, importBench, importWaitBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench, loadBench, briefsBench];
 
 function parseArgs(argv: string[]): { names: string[]; options: Record<string, string> } {
   const names: string[] = [];
