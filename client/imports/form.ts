@@ -2,6 +2,7 @@ import { errorMessage } from '../auth/http.js';
 import { el } from '../panels/dom.js';
 import { IMPORT_KINDS, type ImportKind, type ImportView, isFinal } from '../../common/imports.js';
 import { importsApi, uploadImport } from './api.js';
+import { progressText } from './progress.js';
 import { renderResult } from './result.js';
 import type { Navigate } from './showOnMap.js';
 
@@ -112,10 +113,7 @@ export function renderImportForm(root: HTMLElement, onDone: () => void, navigate
         const { id } = await uploadImport(body, (f) => progress(Math.round(f * 100), `Uploading ${chosen.name}: ${Math.round(f * 100)} %`));
         running = id;
         Object.assign(cancel, { hidden: false, disabled: false, textContent: 'Cancel import' });
-        const done = await follow(id, (v) => {
-          const p = v.progress;
-          progress(p.percent, `${v.status === 'writing' ? 'Writing' : v.status === 'queued' ? 'Waiting for the import before it' : 'Checking'} — ${p.rowsRead.toLocaleString('en-GB')} rows read, ${p.rowsValid.toLocaleString('en-GB')} valid, ${p.rowsRejected.toLocaleString('en-GB')} rejected (${p.percent} %)`);
-        });
+        const done = await follow(id, (v) => progress(v.progress.percent, progressText(v)));
         bar.hidden = true;
         status.textContent = '';
         result.replaceChildren(renderResult(done, navigate));

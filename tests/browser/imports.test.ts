@@ -1,18 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveProgress, type Progress } from '../../server/ingest/jobs.js';
+import { writeCsv } from '../bench/import-file.js';
 import { makeUser, type TestUser } from '../helpers/auth.js';
 import { expected401, useBrowserApp, waitForMapReady } from '../helpers/browser.js';
 import { importFile } from '../helpers/import.js';
 
 const SHOTS = process.env['CORRIDOR_SHOTS_DIR'] ?? '/tmp';
+const PAUSE_MS = 500;
+const LARGE_ROWS = 60_000; // about 6 MB of COPY text: six write steps
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 // A rejected import is still a 202 and a GET: only the sign-in probe before signing in is a 401.
 
 describe('the data screen: a data manager imports a file in the browser', { timeout: 240_000 }, () => {
   // Its own database: this test writes. Each test imports files no other test imports.
-  const ui = useBrowserApp({ db: 'fresh', allowConsole: expected401 });
+  // Writes slowed (server/ingest/spool.ts): a large import's steps are long enough to watch.
+  const ui = useBrowserApp({ db: 'fresh', allowConsole: expected401, env: { IMPORT_WRITE_PAUSE_MS: String(PAUSE_MS) } });
   let manager: TestUser;
   let page: Page;
   const rows = async (): Promise<number> => Number((await ui.db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations'))[0]?.n);
@@ -23,9 +30,14 @@ describe('the data screen: a data manager imports a file in the browser', { time
     await page.locator('#data-button').click();
   };
 
+  let large: string;
+
   beforeAll(async () => {
     manager = await makeUser(ui.db, 'data_manager', 'imp');
+    large = join(mkdtempSync(join(tmpdir(), 'corridor-large-')), 'fmr-2025-large.csv');
+    await writeCsv(large, LARGE_ROWS);
   });
+  afterAll(() => rmSync(dirname(large), { recursive: true, force: true }));
 
   const dialog = (): ReturnType<Page['getByRole']> => page.getByRole('dialog', { name: 'Data' });
 
@@ -79,5 +91,40 @@ describe('the data screen: a data manager imports a file in the browser', { time
     await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 60_000 }).toBe('unchanged');
     expect(await outcome.innerText()).toMatch(/Nothing added/);
     expect(await rows()).toBe(before);
+  });
+
+  it('when a large file is imported, then the bar moves while its rows are written and the map is answered meanwhile', async () => {
+    await openDataScreen();
+    await dialog().locator('#import-file').setInputFiles(large);
+    await dialog().getByLabel('Dataset name').fill('FMR 2025, large');
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    const outcome = dialog().locator('.import-outcome');
+    const writing: { value: number; text: string }[] = [];
+    let answered: { status: number; during: Progress | undefined } | undefined;
+    for (let i = 0; i < 1200 && (await outcome.count()) === 0; i++) {
+      const now = await dialog().evaluate((d) => ({
+        value: Number((d.querySelector('.import-progress') as HTMLProgressElement | null)?.value ?? -1),
+        text: d.querySelector('.import-form ~ [role=status]')?.textContent ?? '',
+      }));
+      if (/^Writing — /.test(now.text) && writing.at(-1)?.text !== now.text) writing.push(now);
+      if (writing.length === 1 && !answered) {
+        await page.screenshot({ path: `${SHOTS}/corridor-import-writing.png` });
+        // A map request while the rows are being written: answered before the import is done.
+        const res = await ui.app.as('viewer').get('/api/v1/flows');
+        answered = { status: res.status, during: [...liveProgress.values()][0] };
+      }
+      await page.waitForTimeout(100);
+    }
+    await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 120_000 }).toBe('committed');
+    expect(await outcome.innerText()).toMatch(/Imported 60,000 rows/);
+    // The bar moved through the writing steps: several distinct values, each further on.
+    expect(writing.length, JSON.stringify(writing)).toBeGreaterThanOrEqual(3);
+    const values = writing.map((w) => w.value);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(new Set(values).size).toBeGreaterThanOrEqual(3);
+    expect(writing[0]?.text).toMatch(/^Writing — [\d,]+ of 60,000 rows written \(\d+ %\)$/);
+    expect(answered?.status).toBe(200);
+    expect(answered?.during).toMatchObject({ status: 'writing' });
+    expect(answered?.during?.rowsInserted).toBeLessThan(LARGE_ROWS);
   });
 });
