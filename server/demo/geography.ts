@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { lonLatTrace } from '../db/reference.js';
 import { MONITORING_POINT_KINDS, PLACE_KINDS } from '../../common/vocabulary.js';
 import { corridorCode } from '../corridors/schemas.js';
+import { paths } from '../paths.js';
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/);
 const lat = z.number().min(-90).max(90);
@@ -47,7 +49,7 @@ let cached: Geography | undefined;
 /** data/geography.json, checked once: a typo there should fail loudly, not seed a broken map. */
 export function readGeography(): Geography {
   if (cached) return cached;
-  const raw: unknown = JSON.parse(readFileSync(new URL('../../data/geography.json', import.meta.url), 'utf8'));
+  const raw: unknown = JSON.parse(readFileSync(join(paths.data, 'geography.json'), 'utf8'));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Response, Router } from 'express';
 import { z } from 'zod';
 import { REVALIDATE } from '../http/cache.js';
@@ -22,7 +21,7 @@ const ASSETS: Record<string, string> = {
   'swagger-ui.css': join(uiDir, 'swagger-ui.css'),
   'swagger-ui-bundle.js': join(uiDir, 'swagger-ui-bundle.js'),
   'favicon-32x32.png': join(uiDir, 'favicon-32x32.png'),
-  'docs.js': fileURLToPath(new URL('./docs.js', import.meta.url)),
+  'docs.js': join(paths.server, 'docs', 'docs.js'),
 };
 const version = (JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string }).version;
 

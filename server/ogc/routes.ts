@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -27,7 +26,7 @@ import { findCollection, listCollections } from './registry.js';
  */
 export const OGC_BASE = '/ogc';
 const version = (JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string }).version;
-const STYLE = readFileSync(fileURLToPath(new URL('./style.css', import.meta.url)), 'utf8');
+const STYLE = readFileSync(join(paths.server, 'ogc', 'style.css'), 'utf8');
 
 const f = z.strictObject(formatShape);
 const collectionParams = z.strictObject({ collectionId: z.string().regex(/^[a-z0-9-]{1,60}$/, 'expected a collection id such as services') });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -15,9 +15,10 @@ function runMain(env: NodeJS.ProcessEnv) {
   return spawnSync(node[0], [...node.slice(1), main], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
 }
 
-/** Starts the server and resolves with its URL once it prints it. */
-function startMain(env: NodeJS.ProcessEnv) {
-  const child = spawn(node[0], [...node.slice(1), main], { env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env } });
+/** Starts the server (through tsx, or as `npm start` does: server/start.mjs) and resolves with its URL once it prints it. */
+function startMain(env: NodeJS.ProcessEnv, how: 'tsx' | 'npm start' = 'tsx') {
+  const args = how === 'tsx' ? [...node.slice(1), main] : [join(paths.root, 'server/start.mjs')];
+  const child = spawn(node[0], args, { env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', ...env } });
   let out = '';
   const url = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
@@ -93,6 +94,29 @@ describe('start-up', () => {
       const after = await count();
       expect(after.o).toBe(before.o);
       expect(after.p).toBe(before.p + 1);
+    }, 240_000);
+
+    it('when started as npm start does (one esbuild bundle run by node), then it serves the API, the files it reads beside its sources and the solver worker', async () => {
+      const token = `start-test-${'x'.repeat(40)}`;
+      const server = startMain({ DATA_DIR: dir, CORRIDOR_ADMIN_TOKEN: token }, 'npm start');
+      try {
+        const url = await server.url;
+        expect(existsSync(join(paths.root, '.cache/server/main.js'))).toBe(true);
+        expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
+        expect((await fetch(`${url}/api/docs/assets/docs.js`)).status).toBe(200); // server/docs/docs.js
+        expect(await (await fetch(`${url}/ogc/style.css`)).text()).toContain('system-ui'); // server/ogc/style.css
+        // The exact solver runs in a worker thread: its entry is bundled beside main.js.
+        const res = await fetch(`${url}/api/v1/outreach/plans`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ measure: 'movement', p: 2, method: 'exact', timeLimitMs: 20_000 }),
+        });
+        expect(res.status, await res.clone().text()).toBe(201);
+        expect(((await res.json()) as { solver: { thread: string } }).solver.thread).toBe('worker');
+      } finally {
+        server.child.kill('SIGTERM');
+        await new Promise((r) => server.child.once('exit', r));
+      }
     }, 240_000);
   });
 });
