@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,5 +126,23 @@ describe('the data screen: a data manager imports a file in the browser', { time
     expect(answered?.status).toBe(200);
     expect(answered?.during).toMatchObject({ status: 'writing' });
     expect(answered?.during?.rowsInserted).toBeLessThan(LARGE_ROWS);
+  });
+
+  it('when a large import is cancelled while its rows are written, then it ends cancelled, its staged rows are dropped and nothing is written', async () => {
+    const again = join(dirname(large), 'fmr-2025-large-again.csv');
+    writeFileSync(again, `${readFileSync(large, 'utf8')}\n`); // the same rows, another checksum
+    const before = await rows();
+    await openDataScreen();
+    await dialog().locator('#import-file').setInputFiles(again);
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    const status = dialog().locator('.import-form ~ [role=status]');
+    await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/^Writing — /);
+    await dialog().getByRole('button', { name: 'Cancel import' }).click();
+    const outcome = dialog().locator('.import-outcome');
+    await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 120_000 }).toBe('cancelled');
+    expect(await outcome.innerText()).toMatch(/Cancelled: cancelled while writing; nothing was written/);
+    expect(await rows()).toBe(before);
+    const staged = await ui.db.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND NOT relispartition AND relname ~ '^observations_d[0-9]+$'`);
+    expect(staged).toEqual([]);
   });
 });
