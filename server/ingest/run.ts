@@ -35,7 +35,10 @@ export interface ImportJob {
 
 /** How an import writes; the defaults are right for users (bench and tests change them). */
 export interface ImportTuning {
-  /** Embedded engine: write a new observations dataset through a spool in short steps (spool.ts); false writes it in one transaction as on the server (the bench's baseline). */
+  /**
+   * Embedded engine: a new observations dataset goes through a spool, in short steps (spool.ts);
+   * false writes it in one transaction as on the server (the bench's baseline).
+   */
   spool?: boolean;
   /** Milliseconds between a spooled import's write steps (config IMPORT_WRITE_PAUSE_MS). */
   pauseMs?: number;
@@ -90,7 +93,6 @@ export async function runImport(
     };
     let datasetId: number | undefined;
     if (canBulkImport(job) && db.kind === 'embedded' && tuning.spool !== false) {
-      t.span = 50;
       ({ datasetId, refresh } = await spoolImport(db, job, input, t, tuning));
     } else {
       datasetId = (canBulkImport(job) ? await bulkRun(db, job, input, t) : undefined) ?? (await twoPassRun(db, job, input, t));

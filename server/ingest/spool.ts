@@ -18,8 +18,13 @@ import type { Tracker } from './tracker.js';
 const STEP_BYTES = 1 << 20;
 /** Spool bytes written between CHECKPOINTs: the embedded engine never checkpoints by itself (db/index.ts). */
 const CHECKPOINT_BYTES = 48 << 20;
-/** Observations per rollup refresh step after the commit. */
+/** Observations per rollup refresh step after the commit (about 0.2 s each on the embedded engine)… */
 export const REFRESH_ROWS = 40_000;
+/**
+ * …but no more steps than this: each step is a dirty mark until it is refreshed, and past 200
+ * marks every flow query reads the raw rows (query/source.ts DIRTY_LIST_MAX).
+ */
+const MAX_REFRESH_STEPS = 100;
 
 interface Spool {
   summary: ValidationSummary;
@@ -52,13 +57,14 @@ export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: T
   const datasetId = res.id;
   const table = `observations_d${datasetId}`;
   const file = spoolPath(job.path);
+  t.span = 50; // the bar: checking the rows to 50 %, writing them to WRITTEN, the rollup to 99 %
   try {
     const spool = await validateInto(file, datasetId, input, t);
     const { summary } = spool;
     if (summary.rowsValid === 0 || (job.mode === 'all-or-nothing' && summary.rowsRejected > 0)) throw new Rejected(summary);
     await t.validated(summary, input.table.format);
     t.writing(t.span);
-    const refresh = refreshSteps(spool.days, REFRESH_ROWS);
+    const refresh = refreshSteps(spool.days, Math.max(REFRESH_ROWS, Math.ceil(summary.rowsValid / MAX_REFRESH_STEPS)));
     try {
       await createTable(db, table, datasetId);
       await copySteps(db, table, file, spool, t, tuning);
