@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DbOpenError, openDb, openReader } from './db/index.js';
 import { MigrationError, migrate, readMigrations } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { sweepSpoolTables } from './ingest/spool.js';
+import { sweepSpool } from './ingest/spool.js';
 import { createLogger } from './log.js';
 import { paths } from './paths.js';
 
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   const schemaVersion = await migrate(db, readMigrations(paths.migrations));
   step('migrations and reference data');
-  const swept = await sweepSpoolTables(db);
+  const swept = await sweepSpool(db);
   if (swept.length) log.warn({ tables: swept }, 'dropped the tables of imports a stop interrupted (they are retried from their files)');
   await seedDemoIfEmpty(db, config, log);
   step('demo data');

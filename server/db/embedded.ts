@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { paths } from '../paths.js';
@@ -51,7 +54,9 @@ export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDb> {
       parsers,
       postgresqlconf: [...(opts.conf ?? EMBEDDED_CONF)],
     });
-    return new EmbeddedDb(pg, release);
+    // In memory (tests): a folder of its own, so no other engine's start-up sweep touches it.
+    const scratchDir = opts.dir ? join(opts.dir, 'scratch') : join(tmpdir(), `corridor-scratch-${randomUUID()}`);
+    return new EmbeddedDb(pg, release, scratchDir, !opts.dir);
   } catch (err) {
     release();
     throw err;
@@ -117,6 +122,8 @@ export class EmbeddedDb implements Db {
   constructor(
     readonly pg: PGlite,
     private readonly release: () => void,
+    readonly scratchDir: string,
+    private readonly ownScratch: boolean,
   ) {
     this.q = wrap(pg);
   }
@@ -145,6 +152,7 @@ export class EmbeddedDb implements Db {
     try {
       if (!this.pg.closed) await this.pg.close();
     } finally {
+      if (this.ownScratch) await rm(this.scratchDir, { recursive: true, force: true });
       this.release();
     }
   }

@@ -25,6 +25,12 @@ export type CopyProducer = (send: (chunk: string) => Promise<void> | undefined) 
  */
 export interface Db extends Queryable {
   readonly kind: 'embedded' | 'server';
+  /**
+   * The embedded engine's folder for its own temporary files (an import's spool,
+   * ingest/spool.ts): inside its data directory, which one process holds, so whatever is there
+   * at start-up is a crash's leftover. Undefined on the server.
+   */
+  readonly scratchDir?: string;
   /** Runs fn in one transaction; a thrown error rolls everything back. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -5,7 +5,6 @@ import type { JobEnd, JobHandler, JobRow } from '../jobs/service.js';
 import { isFinal } from '../../common/imports.js';
 import { getImport } from './jobs.js';
 import { type ImportJob, type ImportTuning, runImport } from './run.js';
-import { spoolPath } from './spool.js';
 
 /** The job kind of an import; its payload is the ImportJob (the file's path is in UPLOAD_DIR). */
 export const IMPORT_JOB = 'import';
@@ -16,7 +15,7 @@ const payloadOf = (job: JobRow) => job.payload as unknown as ImportJob;
  * Imports as background jobs (server/jobs/). The imports row stays the import's record and the
  * API's answer; the job says who runs it. A retry (the previous owner died) starts from the
  * file again: nothing was written, as an import's rows become visible in one transaction (a
- * spooled import's unattached table is dropped at start-up, spool.ts). It is possible
+ * spooled import's unattached table and spool are dropped at start-up, spool.ts). It is possible
  * while the upload is still in UPLOAD_DIR; else the lease rule fails it (ended below).
  */
 export function importHandler(db: Db, tuning: ImportTuning = {}): JobHandler {
@@ -43,7 +42,6 @@ export function importHandler(db: Db, tuning: ImportTuning = {}): JobHandler {
         [p.id, end.status === 'cancelled' ? 'cancelled' : 'failed', end.message],
       );
       void rm(p.path, { force: true });
-      void rm(spoolPath(p.path), { force: true });
     },
   };
 }

@@ -70,6 +70,16 @@ export async function saveProgress(q: Queryable, id: number, p: Progress, extra:
   );
 }
 
+/**
+ * Inside an import's commit transaction, before anything is written: whether the import is
+ * still unfinished (its row then locked until the commit). False when another attempt of the
+ * same import ended it first (see finishImport).
+ */
+export async function lockUnfinished(q: Queryable, id: number): Promise<boolean> {
+  const rows = await q.query(`SELECT id FROM imports WHERE id = $1 AND status IN ${UNFINISHED} FOR UPDATE`, [id]);
+  return rows.length > 0;
+}
+
 export interface Finish {
   progress: Progress;
   datasetId: number | null;

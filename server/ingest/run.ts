@@ -92,7 +92,7 @@ export async function runImport(
       today: defaultToday(),
     };
     let datasetId: number | undefined;
-    if (canBulkImport(job) && db.kind === 'embedded' && tuning.spool !== false) {
+    if (canBulkImport(job) && db.scratchDir !== undefined && tuning.spool !== false) {
       ({ datasetId, refresh } = await spoolImport(db, job, input, t, tuning));
     } else {
       datasetId = (canBulkImport(job) ? await bulkRun(db, job, input, t) : undefined) ?? (await twoPassRun(db, job, input, t));

@@ -1,11 +1,13 @@
 import { createWriteStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Db, yieldToRequests } from '../db/index.js';
-import { recordCommit } from './commit.js';
+import { FinishedElsewhere, recordCommit } from './commit.js';
 import { copyLine } from './copy-text.js';
 import { commitDataset } from './datasets.js';
+import { lockUnfinished } from './jobs.js';
 import { type PassInput, Rejected, validatePass, type ValidationSummary } from './passes.js';
 import type { ImportJob, ImportTuning } from './run.js';
 import { type DayRange, refreshSteps } from './spool-steps.js';
@@ -56,7 +58,9 @@ export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: T
   if (!res) throw new Error('no dataset id');
   const datasetId = res.id;
   const table = `observations_d${datasetId}`;
-  const file = spoolPath(job.path);
+  if (!db.scratchDir) throw new Error('a spooled import needs the embedded engine');
+  await mkdir(db.scratchDir, { recursive: true });
+  const file = spoolPath(db.scratchDir, datasetId);
   t.span = 50; // the bar: checking the rows to 50 %, writing them to WRITTEN, the rollup to 99 %
   try {
     const spool = await validateInto(file, datasetId, input, t);
@@ -71,6 +75,9 @@ export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: T
       await db.exec(`ANALYZE ${table}`);
       await yieldToRequests();
       await db.transaction(async (tx) => {
+        // Another attempt of this import (its lease taken over) committed first: its dataset
+        // holds these rows, and this one's would collide with it on the file's checksum.
+        if (!(await lockUnfinished(tx, job.id))) throw new FinishedElsewhere();
         await commitDataset(tx, job, summary, datasetId);
         await tx.exec(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${datasetId})`);
         // Attaching fires no insert trigger (migration 003): one mark per refresh step.
@@ -90,8 +97,8 @@ export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: T
   }
 }
 
-/** The spool of an upload: beside it, so it goes where uploads go (UPLOAD_DIR). */
-export const spoolPath = (upload: string): string => `${upload}.spool`;
+/** The spool of one attempt (its dataset id is its own): in the engine's scratch folder, not beside the file (the CLI imports a user's file where it lies). */
+export const spoolPath = (scratchDir: string, datasetId: number): string => join(scratchDir, `d${datasetId}.copy`);
 
 /** Step 1: every row validated (repeated ids rejected, as on the two-pass path), valid ones spooled as COPY text. */
 async function validateInto(file: string, datasetId: number, input: PassInput, t: Tracker): Promise<Spool> {
@@ -174,13 +181,14 @@ async function copySteps(db: Db, table: string, file: string, spool: Spool, t: T
 }
 
 /**
- * Tables of spooled imports a crash left unattached (step 3 or 4 never ended): nothing reads
- * them. Run at start-up before the job runner retries the import, embedded engine only (the
- * server's bulk path makes its table inside its transaction, and another process may be
- * writing one there).
+ * Tables and spools of imports a crash left (step 3 or 4 never ended): nothing reads them.
+ * Run at start-up before the job runner retries the import, on the embedded engine only (one
+ * process holds it; the server's bulk path makes its table inside its transaction, and another
+ * process may be writing one there). Returns the tables dropped.
  */
-export async function sweepSpoolTables(db: Db): Promise<string[]> {
-  if (db.kind !== 'embedded') return [];
+export async function sweepSpool(db: Db): Promise<string[]> {
+  if (db.kind !== 'embedded' || !db.scratchDir) return [];
+  await rm(db.scratchDir, { recursive: true, force: true });
   const rows = await db.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c
      WHERE c.relkind = 'r' AND NOT c.relispartition AND c.relname ~ '^observations_d[0-9]+$'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { SYSTEM } from '../../server/audit/audit.js';
 import type { Db, Queryable } from '../../server/db/index.js';
 import { createImport, type Progress } from '../../server/ingest/jobs.js';
 import { type ImportOutcome, type ImportTuning, runImport } from '../../server/ingest/run.js';
-import { spoolPath, sweepSpoolTables } from '../../server/ingest/spool.js';
+import { sweepSpool } from '../../server/ingest/spool.js';
 import { refreshSteps } from '../../server/ingest/spool-steps.js';
 import { CancelledError } from '../../server/jobs/runner.js';
 import { CUBES, MEASURES } from '../../server/query/cubes.js';
@@ -39,6 +39,9 @@ async function run(db: Db, path: string, tuning: ImportTuning, onProgress?: (p: 
 const staged = (q: Queryable) =>
   q.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND NOT relispartition AND relname ~ '^observations_d[0-9]+$'`);
 
+/** Spool files left in the engine's scratch folder. */
+const spools = (db: Db): string[] => (db.scratchDir && existsSync(db.scratchDir) ? readdirSync(db.scratchDir) : []);
+
 /** A dataset's rows, or one cube's, without the dataset's id: two datasets of the same rows compare equal. */
 const rowsOf = (q: Queryable, id: number | null) =>
   q.query(`SELECT source_row_id, observed_on, monitoring_point_id, direction, origin_place_id, origin_country, final_destination_place_id,
@@ -59,6 +62,7 @@ describe('a new observations dataset on the embedded engine goes through a spool
     const text = readFileSync(file('rows.csv'), 'utf8');
     appendFileSync(file('rows-again.csv'), `${text}\n`); // the same rows; another checksum
     appendFileSync(file('rows-cancel.csv'), `${text}\n\n`);
+    appendFileSync(file('rows-twice.csv'), `${text}\n\n\n`);
   });
   afterAll(async () => {
     await db?.close();
@@ -93,7 +97,7 @@ describe('a new observations dataset on the embedded engine goes through a spool
     }
     expect(new Set(seen.map((s) => s.staged)).size).toBeGreaterThanOrEqual(2);
     expect(await staged(db)).toEqual([]);
-    expect(existsSync(spoolPath(file('rows.csv')))).toBe(false);
+    expect(spools(db)).toEqual([]);
     const [dirty] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM flow_rollup_dirty WHERE dataset_id = $1', [spooled.datasetId]);
     expect(dirty?.n).toBe(0);
   });
@@ -138,18 +142,38 @@ describe('a new observations dataset on the embedded engine goes through a spool
     expect(out.status).toBe('cancelled');
     expect(out.message).toMatch(/nothing was written/);
     expect(await staged(db)).toEqual([]);
-    expect(existsSync(spoolPath(file('rows-cancel.csv')))).toBe(false);
+    expect(spools(db)).toEqual([]);
     const after = await tableCounts(db);
     expect(after).toEqual(before);
   });
 
-  it('when a stop left a table unattached, then the start-up sweep drops it and only it', async () => {
+  it('when a stop left a table unattached and its spool, then the start-up sweep drops them and only them', async () => {
     const [parts] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'observations'::regclass`);
     await db.exec('CREATE TABLE observations_d987654 (LIKE observations INCLUDING DEFAULTS INCLUDING CONSTRAINTS)');
-    expect(await sweepSpoolTables(db)).toEqual(['observations_d987654']);
+    mkdirSync(db.scratchDir ?? '', { recursive: true });
+    writeFileSync(join(db.scratchDir ?? '', 'd987654.copy'), '987654\tleft\n');
+    expect(await sweepSpool(db)).toEqual(['observations_d987654']);
     expect(await staged(db)).toEqual([]);
+    expect(spools(db)).toEqual([]);
     const [left] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'observations'::regclass`);
     expect(left?.n).toBe(parts?.n);
-    expect(await sweepSpoolTables(db)).toEqual([]);
+    expect(await sweepSpool(db)).toEqual([]);
+  });
+
+  it('when two attempts of one import run at once, then each has its own spool and table and exactly one commits', async () => {
+    const before = await tableCounts(db);
+    const data = readFileSync(file('rows-twice.csv'));
+    const checksum = createHash('sha256').update(data).digest('hex');
+    const options = { dataset: { name: 'spool twice' } };
+    const mode = 'all-or-nothing';
+    const id = await createImport(db, { kind: 'observations', mode, fileName: 'f.csv', fileBytes: data.length, checksum, options, createdBy: 'test' });
+    const job = { id, kind: 'observations', mode, path: file('rows-twice.csv'), bytes: data.length, checksum, options, actor: SYSTEM, actorName: 'test' } as const;
+    const attempts = await Promise.all([runImport(db, job), runImport(db, job)]);
+    expect(attempts.map((a) => a.status).sort()).toEqual(['committed', 'unchanged']);
+    const after = await tableCounts(db);
+    expect(after['observations']).toBe((before['observations'] ?? 0) + ROWS);
+    expect(after['datasets']).toBe((before['datasets'] ?? 0) + 1);
+    expect(await staged(db)).toEqual([]);
+    expect(spools(db)).toEqual([]);
   });
 });

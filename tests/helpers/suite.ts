@@ -111,6 +111,9 @@ function dbHandle(db: () => Db): Db {
     get kind() {
       return db().kind;
     },
+    get scratchDir() {
+      return db().scratchDir;
+    },
     query: (text, values) => db().query(text, values),
     exec: (text) => db().exec(text),
     get copyFrom() {
