@@ -43,7 +43,7 @@ interface Spool {
  * one long transaction (the server's bulk path, bulk.ts) would make every other request wait
  * for the whole import (26 s for 1,000,000 rows, issue 19). Here the engine is held in short
  * steps only:
- *  1. validate the file into a spool of COPY text next to the upload (no database work);
+ *  1. validate the file into a spool of COPY text in the engine's scratch folder (no database work);
  *  2. all-or-nothing with errors, or no valid row: rejected, nothing written;
  *  3. COPY the spool, ~1 MB per statement, into the dataset's own table, not yet attached and
  *     so seen by no query (its indexes exist from the start: no long index build later);
