@@ -50,7 +50,7 @@ interface Spool {
  *  4. ONE short transaction makes it visible: the dataset row, ATTACH as the dataset's
  *     partition of observations, its days marked for the rollup, the audit entry and status.
  * Anything failing before 4 commits drops the table: nothing was written. A table left by a
- * crash is dropped on the next start (sweepSpoolTables). Returns the rollup's refresh steps,
+ * crash is dropped on the next start (sweepSpool). Returns the rollup's refresh steps,
  * whose days queries read from the raw rows until each step is refreshed (refreshAfter).
  */
 export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: Tracker, tuning: ImportTuning): Promise<{ datasetId: number; refresh: DayRange[] }> {
