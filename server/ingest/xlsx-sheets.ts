@@ -13,14 +13,46 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 
 /**
- * The sheet list of an .xlsx, read through the zip's central directory (at the end of the file,
- * with every entry's size and offset), so it costs a few kilobytes whatever the workbook's size.
+ * The sheet list of an .xlsx, read through the zip's central directory (see readPart), so it
+ * costs a few kilobytes whatever the workbook's size.
  * Why: exceljs's streaming reader names a worksheet from `xl/workbook.xml`, and a zip may store
  * the worksheets before it (streaming writers do, depending on timing); exceljs then fails with
  * "reading 'sheets'". Undefined when the file is not a zip or has no workbook part: the streaming
  * reader then reports the file as unreadable itself.
  */
 export async function readSheetList(path: string): Promise<SheetListing[] | undefined> {
+  const xml = await readPart(path, 'xl/workbook.xml');
+  return xml === undefined ? undefined : parseSheets(xml);
+}
+
+/**
+ * The workbook's shared-string table, read by us. exceljs's streaming reader now and then
+ * misses the `xl/sharedStrings.xml` entry of a zip it streams (exceljs issue 683, under load in
+ * CI) and then hands out `{ sharedString: n }` for every text cell; xlsx.ts looks them up here.
+ */
+export async function readSharedStrings(path: string): Promise<string[] | undefined> {
+  const xml = await readPart(path, 'xl/sharedStrings.xml');
+  return xml === undefined ? undefined : parseSharedStrings(xml);
+}
+
+/** `<si>` items of sharedStrings.xml: plain or rich text (runs joined), phonetic hints left out. */
+export function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)) {
+    const body = (m[1] ?? '').replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
+    let text = '';
+    for (const t of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += unescapeXml(t[1] ?? '');
+    out.push(text);
+  }
+  return out;
+}
+
+/**
+ * One part of a zip, as text, read through its central directory (at the end of the file, with
+ * every entry's size and offset) rather than by streaming the whole file. Undefined when the
+ * file is not a zip or has no such part.
+ */
+async function readPart(path: string, part: string): Promise<string | undefined> {
   const fh = await open(path, 'r');
   try {
     const size = (await fh.stat()).size;
@@ -33,14 +65,13 @@ export async function readSheetList(path: string): Promise<SheetListing[] | unde
     for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL; ) {
       const nameLength = cd.readUInt16LE(p + 28);
       const next = p + 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-      if (cd.toString('utf8', p + 46, p + 46 + nameLength) === 'xl/workbook.xml') {
+      if (cd.toString('utf8', p + 46, p + 46 + nameLength) === part) {
         const method = cd.readUInt16LE(p + 10);
         const compressed = cd.readUInt32LE(p + 20);
         const local = await read(fh, cd.readUInt32LE(p + 42), 30);
         const start = cd.readUInt32LE(p + 42) + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
         const body = await read(fh, start, compressed);
-        const xml = Buffer.from(method === 8 ? inflateSync(body) : body).toString('utf8');
-        return parseSheets(xml);
+        return Buffer.from(method === 8 ? inflateSync(body) : body).toString('utf8');
       }
       p = next;
     }

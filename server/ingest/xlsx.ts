@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { FileError } from './file-error.js';
-import { readSheetList } from './xlsx-sheets.js';
+import { readSharedStrings, readSheetList } from './xlsx-sheets.js';
 import type { Cell, RawRow, SheetBatch, SheetChoice } from './table.js';
 
 const BATCH = 2_000;
@@ -32,6 +32,8 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
   if (sheets) Object.assign(reader, { model: { sheets } });
   const names: string[] = [];
   const seen = new Set<number>();
+  // The string table read by us, when exceljs missed the workbook's (ownStrings).
+  let own: readonly unknown[] | undefined;
   try {
     for await (const ws of reader) {
       const name = sheetName(ws as unknown as { name?: string; id?: string | number }, sheets) ?? `Sheet${names.length + 1}`;
@@ -46,7 +48,8 @@ export async function* readXlsx(path: string, choice: SheetChoice, onBytes?: (n:
       let batch: RawRow[] = [];
       let n = 0;
       for await (const row of ws) {
-        batch.push({ row: row.number, cells: rowCells(row, reader as unknown as SharedStrings) });
+        const table = (reader as unknown as SharedStrings).sharedStrings ?? (own ??= await ownStrings(path, row));
+        batch.push({ row: row.number, cells: rowCells(row, { sharedStrings: table }) });
         if (batch.length >= BATCH) {
           yield { sheet: index, name, rows: batch };
           batch = [];
@@ -102,15 +105,26 @@ function rowCells(row: ExcelJS.Row, reader: SharedStrings): Cell[] {
   return out;
 }
 
+/**
+ * The string table when exceljs has none: exceljs's streaming reader now and then misses the
+ * `xl/sharedStrings.xml` entry (exceljs issue 683; seen in CI under load, a Kobo export then
+ * read "[object Object]" or failed) and hands out `{ sharedString: n }` for every text cell.
+ * Read from the zip by us, once, on the first row that needs it.
+ */
+async function ownStrings(path: string, row: ExcelJS.Row): Promise<readonly unknown[] | undefined> {
+  const refs = (row.values as unknown[]).some((v) => typeof (v as { sharedString?: unknown } | null)?.sharedString === 'number');
+  return refs ? ((await readSharedStrings(path)) ?? []) : undefined;
+}
+
 /** exceljs's reader keeps the workbook's string table here once it has read it. */
 interface SharedStrings {
   sharedStrings?: readonly unknown[];
 }
 
 /**
- * A cell's value. exceljs hands out `{ sharedString: n }` when it parsed the sheet's rows before
- * the workbook's string table (seen once in CI, header cells then read as "[object Object]");
- * the table is looked up then, and a reference it cannot resolve is the file's error, not text.
+ * A cell's value. exceljs hands out `{ sharedString: n }` when it has no string table (see
+ * ownStrings); the table given is looked up then, and a reference it cannot resolve is the
+ * file's error, not text.
  */
 export function cellValue(v: unknown, reader?: SharedStrings): Cell {
   if (v === null || v === undefined) return null;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FileError } from '../../../server/ingest/file-error.js';
 import { cellValue, readXlsx, sheetName } from '../../../server/ingest/xlsx.js';
-import { parseSheets, readSheetList } from '../../../server/ingest/xlsx-sheets.js';
+import { parseSharedStrings, parseSheets, readSheetList } from '../../../server/ingest/xlsx-sheets.js';
 
 /**
  * A zip may store its parts in any order. A streaming writer can put the worksheets (and the
@@ -87,3 +87,45 @@ describe('a cell exceljs hands out as a shared-string reference', () => {
     expect(() => cellValue({ sharedString: 2 }, {})).toThrow(FileError);
   });
 });
+
+describe('when exceljs misses the workbook\'s string table (exceljs issue 683)', () => {
+  let dir = '';
+  beforeAll(async () => void (dir = await mkdtemp(join(tmpdir(), 'corridor-xlsx-strings-'))));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const rowsOf = async (path: string): Promise<unknown[][]> => {
+    const out: unknown[][] = [];
+    for await (const b of readXlsx(path, {})) out.push(...b.rows.map((r) => r.cells));
+    return out;
+  };
+
+  it('when its streaming reader skips xl/sharedStrings.xml, then the text is read from our own copy of the table, the same as when it does not', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Survey');
+    ws.addRows([
+      ['Respondent', 'District', 'Heard of trafficking?'],
+      ['r-1', 'Nakonde & Tunduma', 'Yes'],
+      ['r-2', '  Sesheke ', { richText: [{ text: 'No, ', font: { bold: true } }, { text: '<not sure>' }] }],
+      ['r-3', 'Lusaka', 42],
+    ]);
+    const path = join(dir, 'survey.xlsx');
+    await writeFile(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const expected = await rowsOf(path);
+    expect(expected[2]).toEqual(['r-2', '  Sesheke ', 'No, <not sure>']);
+    // What CI saw: the reader never parses the string table, so every text cell is a reference.
+    const reader = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseSharedStrings(entry: unknown): AsyncGenerator<never> };
+    const skip = vi.spyOn(reader, '_parseSharedStrings').mockImplementation(async function* () {});
+    try {
+      expect(await rowsOf(path)).toEqual(expected);
+      expect(skip).toHaveBeenCalled();
+    } finally {
+      skip.mockRestore();
+    }
+  });
+
+  it('when the table is parsed by us, then rich text is joined, phonetic hints dropped and entities decoded', () => {
+    const xml = '<sst><si><t>Date</t></si><si><r><t xml:space="preserve">Facility </t></r><r><t>type</t></r><rPh><t>ふりがな</t></rPh></si><si/><si><t>A &amp; B &lt;1&gt; &#x263A;</t></si></sst>';
+    expect(parseSharedStrings(xml)).toEqual(['Date', 'Facility type', '', 'A & B <1> ☺']);
+  });
+});
+
