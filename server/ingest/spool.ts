@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Db, yieldToRequests } from '../db/index.js';
 import { FinishedElsewhere, recordCommit } from './commit.js';
 import { copyLine } from './copy-text.js';
+import { datasetTable } from './bulk.js';
 import { commitDataset } from './datasets.js';
 import { lockUnfinished } from './jobs.js';
 import { type PassInput, Rejected, validatePass, type ValidationSummary } from './passes.js';
@@ -45,8 +46,8 @@ interface Spool {
  * steps only:
  *  1. validate the file into a spool of COPY text in the engine's scratch folder (no database work);
  *  2. all-or-nothing with errors, or no valid row: rejected, nothing written;
- *  3. COPY the spool, ~1 MB per statement, into the dataset's own table, not yet attached and
- *     so seen by no query (its indexes exist from the start: no long index build later);
+ *  3. COPY the spool, ~1 MB per statement, into the dataset's own table (bulk.ts datasetTable),
+ *     not yet attached and so seen by no query;
  *  4. ONE short transaction makes it visible: the dataset row, ATTACH as the dataset's
  *     partition of observations, its days marked for the rollup, the audit entry and status.
  * Anything failing before 4 commits drops the table: nothing was written. A table left by a
@@ -54,11 +55,11 @@ interface Spool {
  * whose days queries read from the raw rows until each step is refreshed (refreshAfter).
  */
 export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: Tracker, tuning: ImportTuning): Promise<{ datasetId: number; refresh: DayRange[] }> {
+  if (!db.scratchDir) throw new Error('a spooled import needs the embedded engine');
   const [res] = await db.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('datasets', 'id'))::int AS id`);
   if (!res) throw new Error('no dataset id');
   const datasetId = res.id;
-  const table = `observations_d${datasetId}`;
-  if (!db.scratchDir) throw new Error('a spooled import needs the embedded engine');
+  const { table, create, early, late } = datasetTable(datasetId);
   await mkdir(db.scratchDir, { recursive: true });
   const file = spoolPath(db.scratchDir, datasetId);
   t.span = 50; // the bar: checking the rows to 50 %, writing them to WRITTEN, the rollup to 99 %
@@ -70,7 +71,11 @@ export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: T
     t.writing(t.span);
     const refresh = refreshSteps(spool.days, Math.max(REFRESH_ROWS, Math.ceil(summary.rowsValid / MAX_REFRESH_STEPS)));
     try {
-      await createTable(db, table, datasetId);
+      // Its key and every index from the start: built row by row in the short COPY steps,
+      // where a build after them would hold the engine for seconds.
+      await db.transaction(async (tx) => {
+        for (const statement of [create, ...early, ...late]) await tx.exec(statement);
+      });
       await copySteps(db, table, file, spool, t, tuning);
       await db.exec(`ANALYZE ${table}`);
       await yieldToRequests();
@@ -137,18 +142,6 @@ async function validateInto(file: string, datasetId: number, input: PassInput, t
   } finally {
     out.destroy();
   }
-}
-
-/** The dataset's table as bulk.ts makes it, with all its indexes up front. */
-async function createTable(db: Db, table: string, datasetId: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.exec(`CREATE TABLE ${table} (LIKE observations INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
-      CONSTRAINT ${table}_dataset CHECK (dataset_id = ${datasetId}),
-      CONSTRAINT ${table}_source_row PRIMARY KEY (dataset_id, source_row_id))`);
-    await tx.exec(`CREATE INDEX ${table}_id ON ${table} (id)`);
-    await tx.exec(`CREATE INDEX ${table}_observed_on ON ${table} (observed_on)`);
-    await tx.exec(`CREATE INDEX ${table}_point_day ON ${table} (monitoring_point_id, observed_on)`);
-  });
 }
 
 /** Step 3: one COPY per spooled step, with the engine free in between (and a pause, IMPORT_WRITE_PAUSE_MS). */
