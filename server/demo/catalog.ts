@@ -49,7 +49,6 @@ export async function insertCatalog(tx: Queryable, geo: Geography, seed: number)
   const [obs] = await tx.query<{ id: number }>(INSERT_DATASET, [OBSERVATIONS_DATASET, 'observations', DEMO_START, DEMO_END, 0]);
   const [rep] = await tx.query<{ id: number }>(INSERT_DATASET, [REPORTS_DATASET, 'reports', DEMO_START, DEMO_END, reports.length]);
   if (!obs || !rep) throw new Error('inserting the demo datasets returned no id');
-  await tx.query('SELECT observations_partition($1)', [obs.id]);
 
   const services = demoServices(geo, seed);
   await tx.query(INSERT_SERVICES, [

@@ -1,11 +1,12 @@
 import type { Db, Queryable } from '../db/types.js';
 import { demoDays } from './calendar.js';
+import { datasetTable } from '../ingest/bulk.js';
 import { copyRows } from './copy.js';
 import { insertCatalog, type CatalogIds } from './catalog.js';
 import { readGeography } from './geography.js';
 import { DEMO_PROFILES, observationRows, type ObsRow } from './observations.js';
 import { insertSurveys } from './survey-load.js';
-import { COUNT_PLACES, SET_DATASET_ROWS } from './sql.js';
+import { COUNT_PLACES, MARK_DAYS, SET_DATASET_ROWS } from './sql.js';
 
 export interface DemoOptions {
   rows: number;
@@ -54,15 +55,18 @@ export async function loadDemo(db: Db, opts: DemoOptions, onProgress?: (done: nu
   });
 }
 
-/** Observation columns in the order observationColumns gives them. */
-const OBSERVATION_TARGET = `observations (dataset_id, source_row_id, observed_on, monitoring_point_id, direction,
+/** A table's observation columns, in the order insertObservations gives them. */
+const observationTarget = (table: string) => `${table} (dataset_id, source_row_id, observed_on, monitoring_point_id, direction,
   origin_place_id, origin_country, previous_place_id, next_place_id, final_destination_place_id, destination_country,
   total, male, female, children, unaccompanied_children, nationality, transport_mode, reasons, vulnerabilities)`;
 
 /**
- * The observations by COPY into the partitioned table (so its rollup trigger marks them as an
- * INSERT did). source_row_id = 'demo-' + the row's zero-padded sequence number: ids rise in
- * index order, so the unique (dataset_id, source_row_id) index takes the cheap rightmost-leaf path.
+ * The observations by COPY into the dataset's own table, which is then attached as its partition
+ * of observations, as a bulk import does (ingest/bulk.ts datasetTable): a COPY into the
+ * partitioned table paid six foreign-key checks per row and the rollup trigger's transition
+ * table (8.4 s of the 10.5 s demo load at 200,000 rows on the embedded engine; 1.5 s this way,
+ * the ATTACH checking each key with one join). source_row_id = 'demo-' + the row's zero-padded
+ * sequence number, so the key's index is built from rows already in its order.
  */
 async function insertObservations(
   tx: Queryable,
@@ -78,7 +82,9 @@ async function insertObservations(
     if (id === undefined) throw new Error(`demo row names place ${code}, which was not loaded`);
     return id;
   };
-  return copyRows(tx, OBSERVATION_TARGET, rows, (r) => {
+  const { table, create, early, late } = datasetTable(ids.observationsDataset);
+  await tx.exec(create);
+  const copied = await copyRows(tx, observationTarget(table), rows, (r) => {
     const mp = ids.pointIds.get(r.point);
     if (mp === undefined) throw new Error(`demo row names monitoring point ${r.point}, which was not loaded`);
     return [
@@ -88,4 +94,10 @@ async function insertObservations(
       `{${r.reasons.join(',')}}`, `{${r.vulnerabilities.join(',')}}`,
     ];
   }, (done) => onProgress?.(done, total));
+  await tx.exec(`SET LOCAL maintenance_work_mem = '256MB'`); // each index one sort in memory
+  for (const index of [...early, ...late]) await tx.exec(index);
+  await tx.exec(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${ids.observationsDataset})`);
+  // Attaching fires no insert trigger: the days are marked for the rollup refresh (migration 003).
+  if (copied > 0) await tx.query(MARK_DAYS, [ids.observationsDataset, days[0], days.at(-1)]);
+  return copied;
 }
