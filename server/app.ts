@@ -19,6 +19,7 @@
  */
 import type { ClientConfig } from '../common/catalog.js';
 import { randomUUID } from 'node:crypto';
+import { Activity } from './http/activity.js';
 import express, { type Express } from 'express';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -85,6 +86,10 @@ export function createApp({ config, db, reader = db, log, schemaVersion }: AppDe
   const jobs = useRunner(db, config, log, [importHandler(db, { pauseMs: config.IMPORT_WRITE_PAUSE_MS }), dailyEvaluationHandler(db)]);
   app.locals.stopJobs = jobs.release;
   app.locals.listening = ((server: Server) => jobs.runner.register(briefHandler(server, config.CHROMIUM_PATH))) satisfies Listening;
+  // Background work (the first start's rollup build) waits for a quiet server (http/activity.ts).
+  const activity = new Activity();
+  app.locals.activity = activity;
+  app.use(activity.middleware);
   app.disable('x-powered-by');
   // ETags of API answers come from their route's cache policy only (http/cache.ts).
   app.set('etag', false);

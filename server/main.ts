@@ -2,13 +2,14 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { startAlertJobs } from './alerts/service.js';
 import { createApp, listeningOn } from './app.js';
+import type { Activity } from './http/activity.js';
 import { bootstrapAuth } from './auth/bootstrap.js';
 import { closeBriefRenderer } from './briefs/render.js';
 import { ensureClientBuilt } from './build.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DbOpenError, openDb, openReader } from './db/index.js';
 import { MigrationError, migrate, readMigrations } from './db/migrate.js';
-import { seedDemoIfEmpty } from './demo/seed.js';
+import { buildRollups, rollupStaleEverywhere, seedDemoIfEmpty } from './demo/seed.js';
 import { sweepSpool } from './ingest/spool.js';
 import { createLogger } from './log.js';
 import { paths } from './paths.js';
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
     log.debug({ step: name, ms: Date.now() - tStep }, 'start-up step');
     tStep = Date.now();
   };
+  // Beside the database's start, on the other core; awaited before listening (build.ts).
+  const clientBuilt = ensureClientBuilt(log);
+  clientBuilt.catch(() => {}); // a failure is reported where it is awaited, not as unhandled
   const db = await openDb(config);
   step('open database');
   const reader = await openReader(config, db); // db itself without DATABASE_READ_URL
@@ -40,12 +44,13 @@ async function main(): Promise<void> {
   step('migrations and reference data');
   const swept = await sweepSpool(db);
   if (swept.length) log.warn({ tables: swept }, 'dropped the tables of imports a stop interrupted (they are retried from their files)');
-  await seedDemoIfEmpty(db, config, log);
+  const seeded = await seedDemoIfEmpty(db, config, log);
   step('demo data');
+  const rebuild = seeded || (await rollupStaleEverywhere(db));
   const { signInCode, validHours } = await bootstrapAuth(db, config, log);
   step('auth bootstrap');
-  await ensureClientBuilt(log);
-  step('client build check');
+  await clientBuilt;
+  step('client build (waited for)');
 
   // Daily evaluation of the latest day and the webhook/e-mail worker (timers unref'd).
   const alertJobs = startAlertJobs(db, config, log);
@@ -55,6 +60,8 @@ async function main(): Promise<void> {
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => Promise.reject(err))]);
   listeningOn(app, server);
   step('listen');
+  // After listening: the map answers from the raw rows until the rollups are built (seed.ts).
+  if (rebuild) void buildRollups(db, log, (app.locals.activity as Activity).quiet).catch((err: unknown) => log.error({ err }, 'building the flow rollups failed; flow queries read the raw rows'));
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   log.info({ ms: Date.now() - t0, db: db.kind, readReplica: reader !== db, schemaVersion }, 'ready');

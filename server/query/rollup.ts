@@ -8,7 +8,19 @@ import { Params } from './sql.js';
 export type { RefreshScope } from './rollup-sql.js';
 
 const COARSE: readonly (readonly [Grain, string])[] = [['w', 'week'], ['m', 'month']];
-const TABLES = CUBES.map((c) => c.table);
+export const TABLES = CUBES.map((c) => c.table);
+
+/**
+ * Writers of one database's rollups, one at a time in this process: a refresh waits for the
+ * stepped rebuild (rollup-rebuild.ts), whose transactions other statements run between.
+ */
+const writers = new WeakMap<Db, Promise<unknown>>();
+
+export function exclusively<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const next = (writers.get(db) ?? Promise.resolve()).then(fn);
+  writers.set(db, next.catch(() => undefined));
+  return next;
+}
 
 /**
  * Recomputes the flow rollups (migrations 003, 006–008) for a scope, in one transaction.
@@ -29,7 +41,7 @@ export async function refreshRollup(db: Db, scope: RefreshScope = {}, opts: { an
     throw new Error(`refreshRollup: bad range ${scope.from}..${scope.to}`);
   }
   const full = scope.datasetId === undefined && scope.from === undefined;
-  const cubeRows = await db.transaction(async (tx) => {
+  const cubeRows = await exclusively(db, () => db.transaction(async (tx) => {
     // Hash aggregation in memory rather than sorting wide keys (this transaction only).
     await tx.exec(`SET LOCAL work_mem = '256MB'`);
     // Clear the dirty marks first: a change committed while we rebuild marks again, and at
@@ -50,7 +62,7 @@ export async function refreshRollup(db: Db, scope: RefreshScope = {}, opts: { an
     // Fresh statistics: after a bulk change the planner otherwise guesses from stale ones.
     if (opts.analyze !== false) await tx.exec(`ANALYZE ${TABLES.join(', ')}`);
     return days;
-  });
+  }));
   return { cubeRows, ms: Date.now() - t0 };
 }
 
@@ -73,9 +85,14 @@ export async function refreshInSteps(db: Db, datasetId: number, steps: readonly 
   }
 }
 
-/** Inserts the scope's rows into every cube; returns the number of flow_cube day rows. */
-async function build(tx: Queryable, scope: RefreshScope): Promise<number> {
-  let days = 0;
+/**
+ * The statements that insert the scope's rows into every cube, in order (each cube from the
+ * observations or from a cube built before it); those that build flow_cube's days return how
+ * many they wrote. `dayRanges` splits that largest statement into one per range of days (the
+ * day rows of a range depend on its observations alone); they must cover the scope's days.
+ */
+export function buildStatements(scope: RefreshScope, dayRanges?: readonly { from: string; to: string }[]): ((tx: Queryable) => Promise<number | void>)[] {
+  const out: ((tx: Queryable) => Promise<number | void>)[] = [];
   for (const { cube, from, fromDays } of buildPlan()) {
     const cols = cube.columns.join(', ');
     const into = `INSERT INTO ${cube.table} (grain, observed_on, dataset_id, ${cols}, ${MEASURES.join(', ')})`;
@@ -84,18 +101,29 @@ async function build(tx: Queryable, scope: RefreshScope): Promise<number> {
     const copy = (src: string, grains: string) => (p: Params) => `${into} SELECT grain, observed_on, dataset_id, ${cols}, ${SUMS}
         FROM ${src} WHERE ${grains} AND ${where(scope, p, 'all')} GROUP BY grain, observed_on, dataset_id, ${cols} ORDER BY ${order}`;
     if (from) {
-      await run(tx, copy(from.table, `grain <> 'd'`));
-      if (fromDays) await run(tx, copy(fromDays.table, `grain = 'd'`));
+      out.push((tx) => run(tx, copy(from.table, `grain <> 'd'`)));
+      if (fromDays) out.push((tx) => run(tx, copy(fromDays.table, `grain = 'd'`)));
       continue;
     }
-    const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, cube.lead, scope));
-    days = n?.n ?? 0;
+    for (const range of dayRanges ?? [{}]) {
+      out.push(async (tx) => {
+        const [n] = await tx.query<{ n: number }>(...dayGrainSql(into, cube.columns, cube.lead, { ...scope, ...range }));
+        return n?.n ?? 0;
+      });
+    }
     for (const [grain, unit] of COARSE) {
-      await run(tx, (p) => `${into} SELECT ${p.bind(grain)}, date_trunc(${p.bind(unit)}, observed_on::timestamp)::date,
+      out.push((tx) => run(tx, (p) => `${into} SELECT ${p.bind(grain)}, date_trunc(${p.bind(unit)}, observed_on::timestamp)::date,
           dataset_id, ${cols}, ${SUMS} FROM ${cube.table}
-        WHERE grain = 'd' AND ${where(scope, p, grain, 'source')} GROUP BY 2, 3, ${cols} ORDER BY ${cube.lead ? `${cube.lead}, ` : ''}2`);
+        WHERE grain = 'd' AND ${where(scope, p, grain, 'source')} GROUP BY 2, 3, ${cols} ORDER BY ${cube.lead ? `${cube.lead}, ` : ''}2`));
     }
   }
+  return out;
+}
+
+/** Inserts the scope's rows into every cube; returns the number of flow_cube day rows. */
+async function build(tx: Queryable, scope: RefreshScope): Promise<number> {
+  let days = 0;
+  for (const statement of buildStatements(scope)) days += (await statement(tx)) ?? 0;
   return days;
 }
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { openEmbedded } from '../../server/db/embedded.js';
 import { migrate, readMigrations } from '../../server/db/migrate.js';
-import { seedDemoIfEmpty } from '../../server/demo/seed.js';
+import { buildRollups, seedDemoIfEmpty } from '../../server/demo/seed.js';
 import { paths } from '../../server/paths.js';
 
 const MB = 1 << 20;
@@ -31,7 +31,9 @@ describe('the embedded data directory after the default demo load', () => {
     const db = await openEmbedded({ dir });
     try {
       await migrate(db, readMigrations(paths.migrations));
-      await seedDemoIfEmpty(db, config, pino({ level: 'silent' }));
+      const log = pino({ level: 'silent' });
+      expect(await seedDemoIfEmpty(db, config, log)).toBe(true);
+      await buildRollups(db, log); // what a first start runs once it listens
       const [n] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations');
       expect(n?.n).toBe(200_000);
     } finally {

@@ -7,6 +7,7 @@
 import { adminBench } from './admin.js';
 import { alertsBench } from './alerts.js';
 import { briefsBench } from './briefs.js';
+import { firstStartBench } from './first-start.js';
 import { flowsBench } from './flows.js';
 import { hotspotsBench } from './hotspots.js';
 import { importBench } from './import.js';
@@ -32,7 +33,7 @@ export interface Bench {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
-const BENCHES: Bench[] = [flowsBench, importBench, importWaitBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench, loadBench, briefsBench];
+const BENCHES: Bench[] = [firstStartBench, flowsBench, importBench, importWaitBench, recipesBench, hotspotsBench, outreachBench, surveyBench, ogcBench, alertsBench, adminBench, loadBench, briefsBench];
 
 function parseArgs(argv: string[]): { names: string[]; options: Record<string, string> } {
   const names: string[] = [];
