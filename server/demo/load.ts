@@ -6,7 +6,8 @@ import { insertCatalog, type CatalogIds } from './catalog.js';
 import { readGeography } from './geography.js';
 import { DEMO_PROFILES, observationRows, type ObsRow } from './observations.js';
 import { insertSurveys } from './survey-load.js';
-import { COUNT_PLACES, MARK_DAYS, SET_DATASET_ROWS } from './sql.js';
+import { MARK_DAYS } from '../query/rollup-sql.js';
+import { COUNT_PLACES, SET_DATASET_ROWS } from './sql.js';
 
 export interface DemoOptions {
   rows: number;

@@ -37,12 +37,13 @@ export async function seedDemoIfEmpty(db: Db, config: Pick<Config, 'DEMO_DATA' |
 /**
  * Every flow rollup rebuilt, then a checkpoint (the embedded engine's directory back to its
  * floor, db/embedded.ts): after the demo load, or when a stop cut an earlier rebuild short.
- * On the embedded engine in steps, each after `beforeStep` (the app's quiet API: http/activity.ts);
+ * On the embedded engine in steps, each after `beforeStep` (a quiet server: http/activity.ts);
  * the server's readers do not wait for its one transaction.
  */
 export async function buildRollups(db: Db, log: Logger, beforeStep?: () => Promise<void>): Promise<void> {
   log.info('building the flow rollups (flow queries read the raw rows until they are built)…');
-  const rollup = db.kind === 'embedded' ? await rebuildRollupInSteps(db, { beforeStep, onStep: (name, ms) => log.debug({ step: name, ms }, 'rollup build step') }) : await refreshRollup(db);
+  const onStep = (name: string, ms: number) => log.debug({ step: name, ms }, 'rollup build step');
+  const rollup = db.kind === 'embedded' ? await rebuildRollupInSteps(db, { beforeStep, onStep }) : await refreshRollup(db);
   log.info(rollup, 'flow rollups built');
   const t1 = Date.now();
   await checkpointEmbedded(db);

@@ -29,8 +29,6 @@ RETURNING id`;
 
 export const SET_DATASET_ROWS = 'UPDATE datasets SET rows_accepted = $2 WHERE id = $1';
 
-export const MARK_DAYS = 'INSERT INTO flow_rollup_dirty (dataset_id, first_day, last_day) VALUES ($1, $2::date, $3::date)';
-
 export const INSERT_SERVICES = `
 INSERT INTO services (source_row_id, name, kind, country, hours, capacity, is_synthetic, geom)
 SELECT u.sid, u.name, u.kind, u.country, u.hours, u.capacity, true, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)

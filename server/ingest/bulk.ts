@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/index.js';
+import { MARK_DAYS } from '../query/rollup-sql.js';
 import { copyLine } from './copy-text.js';
 import { commitDataset } from './datasets.js';
 import { type PassInput, validatePass, type ValidationSummary } from './passes.js';
@@ -101,7 +102,7 @@ export async function bulkImport(
   await tx.exec(pointDay);
   await tx.exec(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${datasetId})`);
   // Attaching fires no insert trigger: mark the new days for the rollup refresh (migration 003).
-  await tx.query('INSERT INTO flow_rollup_dirty (dataset_id, first_day, last_day) VALUES ($1, $2::date, $3::date)', [
+  await tx.query(MARK_DAYS, [
     datasetId, summary.firstDay, summary.lastDay,
   ]);
   await tx.query('UPDATE datasets SET period_start = coalesce(period_start, $2::date), period_end = coalesce(period_end, $3::date) WHERE id = $1', [

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Db, yieldToRequests } from '../db/index.js';
 import { FinishedElsewhere, recordCommit } from './commit.js';
 import { copyLine } from './copy-text.js';
+import { MARK_DAYS } from '../query/rollup-sql.js';
 import { datasetTable } from './bulk.js';
 import { commitDataset } from './datasets.js';
 import { lockUnfinished } from './jobs.js';
@@ -87,7 +88,7 @@ export async function spoolImport(db: Db, job: ImportJob, input: PassInput, t: T
         await tx.exec(`ALTER TABLE observations ATTACH PARTITION ${table} FOR VALUES IN (${datasetId})`);
         // Attaching fires no insert trigger (migration 003): one mark per refresh step.
         for (const r of refresh) {
-          await tx.query('INSERT INTO flow_rollup_dirty (dataset_id, first_day, last_day) VALUES ($1, $2::date, $3::date)', [datasetId, r.from, r.to]);
+          await tx.query(MARK_DAYS, [datasetId, r.from, r.to]);
         }
         const n = { valid: summary.rowsValid, inserted: summary.rowsValid, rejected: summary.rowsRejected };
         await recordCommit(tx, job, datasetId, n, t.p, t.report.build());

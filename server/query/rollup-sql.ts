@@ -14,6 +14,9 @@ export interface RefreshScope {
   to?: string;
 }
 
+/** A dataset's days marked for the rollup refresh: what a load that fires no insert trigger (ATTACH PARTITION) writes itself. */
+export const MARK_DAYS = 'INSERT INTO flow_rollup_dirty (dataset_id, first_day, last_day) VALUES ($1, $2::date, $3::date)';
+
 export const SUMS = MEASURES.map((m) => `sum(${m})`).join(', ');
 
 /**
