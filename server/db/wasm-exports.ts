@@ -43,6 +43,13 @@ class Reader {
     this.at += len;
     return s;
   }
+  /** One entry of the export section: its name and kind (its index skipped). */
+  exportEntry(): WasmExport {
+    const name = this.name();
+    const kind = this.byte();
+    this.u32();
+    return { name, kind };
+  }
   limits(): void {
     const flags = this.byte();
     this.u32();
@@ -101,12 +108,7 @@ export function wasmExports(wasm: Buffer): WasmExport[] {
   if (!s) return [];
   const r = new Reader(wasm, s.payload);
   const out: WasmExport[] = [];
-  for (let n = r.u32(); n > 0; n--) {
-    const name = r.name();
-    const kind = r.byte();
-    r.u32();
-    out.push({ name, kind });
-  }
+  for (let n = r.u32(); n > 0; n--) out.push(r.exportEntry());
   return out;
 }
 
@@ -123,10 +125,7 @@ export function filterExports(wasm: Buffer, keep: (e: WasmExport) => boolean): B
     let count = 0;
     for (let n = r.u32(); n > 0; n--) {
       const from = r.at;
-      const name = r.name();
-      const kind = r.byte();
-      r.u32();
-      if (!keep({ name, kind })) continue;
+      if (!keep(r.exportEntry())) continue;
       kept.push(wasm.subarray(from, r.at));
       count++;
     }
